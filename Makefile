@@ -1,0 +1,42 @@
+# One short command per task. Everything runs from the project's own virtualenv in .venv/.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+ADDRESS ?= 127.0.0.1:8000
+
+.PHONY: run test lint format check clean
+
+$(VENV)/installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## run: set up SQLite, import and publish seeds/, print an admin login, serve on 127.0.0.1:8000
+run: export DEBUG := 1
+run: $(VENV)/installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_newsroom --local-admin
+	$(MANAGE) import_story --publish seeds/
+	@echo "Serving on http://$(ADDRESS)/ (admin: http://$(ADDRESS)/admin/)"
+	$(MANAGE) runserver $(ADDRESS)
+
+## test: lint, Django's checks and the whole test suite (DATABASE_URL picks the database)
+test: $(VENV)/installed lint check
+	$(BIN)/pytest
+
+lint: $(VENV)/installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: export DEBUG := 1
+check: $(VENV)/installed
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) var

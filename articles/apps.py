@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    name = "articles"
+    # A label that will not clash with a host project's own "articles" app.
+    label = "newsroom_articles"
+    verbose_name = "Newsroom articles"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

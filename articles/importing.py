@@ -1,0 +1,167 @@
+"""Writing parsed stories into Wagtail: the only code that creates or updates imported articles.
+
+The management command and the admin import view are two doors to ``import_story``. It never
+parses; it takes a ``Story`` from ``articles.parsing`` and writes it in one transaction, so a
+story that fails leaves the database exactly as it was.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from html import escape
+
+from django.db import transaction
+from wagtail.models import Site
+
+from authors.models import AuthorIndexPage, AuthorPage
+from authors.names import normalise_name
+
+from .models import ArticlePage, ArticlePageAuthor, CopyrightNotice, NewsIndexPage, StoryImport
+from .parsing import Author, Story
+
+STORY_KEY_WORDS = 30
+
+
+class NewsroomNotSetUpError(Exception):
+    pass
+
+
+class ImportOutcome(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class StorySource:
+    """Where a story came from, kept on the article as its provenance."""
+
+    file_name: str
+    text: str
+    checksum: str
+
+    @classmethod
+    def from_bytes(cls, file_name, data, text):
+        return cls(file_name=file_name, text=text, checksum=hashlib.sha256(data).hexdigest())
+
+
+@dataclass(frozen=True)
+class ImportDestination:
+    news_index: NewsIndexPage
+    author_index: AuthorIndexPage
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    article: ArticlePage
+    outcome: ImportOutcome
+
+
+def find_destination(site=None) -> ImportDestination:
+    """The news index and authors index of ``site`` (the default site if not given)."""
+    site = site or Site.objects.get(is_default_site=True)
+    news_index = NewsIndexPage.objects.in_site(site).first()
+    author_index = AuthorIndexPage.objects.in_site(site).first()
+    if news_index is None or author_index is None:
+        raise NewsroomNotSetUpError(
+            f"the site {site.hostname!r} has no news index or authors index; run 'manage.py setup_newsroom' first"
+        )
+    return ImportDestination(news_index=news_index, author_index=author_index)
+
+
+def story_key(story: Story) -> str:
+    """A stable identity for a story: its authors and the opening words of its lede.
+
+    It survives re-sent files with a corrected later paragraph, a new headline or a new
+    copyright line, so importing them updates the same article instead of duplicating it.
+    """
+    words = re.findall(r"\w+", story.paragraphs[0].casefold())[:STORY_KEY_WORDS]
+    names = sorted(normalise_name(author.name) for author in story.authors)
+    fingerprint = "\n".join(["v1", "|".join(names), " ".join(words)])
+    return hashlib.sha256(fingerprint.encode()).hexdigest()
+
+
+def text_to_html(text: str) -> str:
+    """Plain text from a file as rich text: escaped, so markup in a story is never live."""
+    return f"<p>{escape(text, quote=False)}</p>"
+
+
+def import_story(story: Story, source: StorySource, destination: ImportDestination, *, publish=False, user=None):
+    """Create or update the article for ``story``; publish it when asked. Atomic."""
+    key = story_key(story)
+    with transaction.atomic():
+        existing = ArticlePage.objects.select_for_update().filter(story_key=key).first()
+        if existing is not None and is_unchanged(existing, source, publish):
+            return ImportResult(existing, ImportOutcome.UNCHANGED)
+
+        authors = unique_authors(find_or_create_author(a, destination.author_index, user) for a in story.authors)
+        if existing is None:
+            article = ArticlePage(story_key=key, live=False, title=story.headline)
+            outcome = ImportOutcome.CREATED
+        else:
+            article = existing.get_latest_revision_as_object()
+            outcome = ImportOutcome.UPDATED
+        apply_story(article, story, authors, is_new=existing is None)
+        if publish:
+            article.is_headline_proposed = False  # choosing to publish is the editor's review
+        if existing is None:
+            destination.news_index.add_child(instance=article)
+        revision = article.save_revision(user=user, log_action=True)
+        StoryImport.objects.create(
+            article=article, file_name=source.file_name, text=source.text, checksum=source.checksum
+        )
+        if publish:
+            revision.publish(user=user)
+            article.refresh_from_db(fields=["live", "first_published_at", "last_published_at"])
+    return ImportResult(article, outcome)
+
+
+def is_unchanged(article: ArticlePage, source: StorySource, publish: bool) -> bool:
+    latest = article.imports.first()
+    return latest is not None and latest.checksum == source.checksum and (article.live or not publish)
+
+
+def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *, is_new: bool):
+    """Copy the file's content onto the article; a proposed headline never replaces an existing one."""
+    if is_new or not story.is_headline_proposed:
+        article.title = story.headline
+        article.is_headline_proposed = story.is_headline_proposed
+    article.dek = story.dek or article.dek
+    article.body = [("paragraph", text_to_html(paragraph)) for paragraph in story.paragraphs]
+    article.authors = [ArticlePageAuthor(author=author) for author in authors]
+    if story.source_name:
+        article.source_name = story.source_name
+    if story.copyright:
+        article.copyright_notice, _ = CopyrightNotice.objects.get_or_create(
+            holder=story.copyright.holder, year=story.copyright.year, statement=story.copyright.statement
+        )
+
+
+def unique_authors(authors):
+    seen = {}
+    for author in authors:
+        seen.setdefault(author.pk, author)
+    return list(seen.values())
+
+
+def find_or_create_author(author: Author, author_index: AuthorIndexPage, user=None) -> AuthorPage:
+    """The author page for a byline name, matched by its normalised form; created as a draft if new.
+
+    A bio from the file fills an empty bio but never replaces one an editor wrote.
+    """
+    page = AuthorPage.objects.child_of(author_index).filter(name_key=normalise_name(author.name)).first()
+    if page is None:
+        page = AuthorPage(title=author.name, bio=text_to_html(author.bio) if author.bio else "", live=False)
+        author_index.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+        return page
+    if author.bio:
+        draft = page.get_latest_revision_as_object()
+        if not draft.bio:
+            draft.bio = text_to_html(author.bio)
+            revision = draft.save_revision(user=user, log_action=True)
+            if page.live:
+                revision.publish(user=user)
+            page.refresh_from_db()
+    return page

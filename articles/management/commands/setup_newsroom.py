@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.provisioning import create_local_admin, setup_newsroom
+
+
+class Command(BaseCommand):
+    help = "Create the newsroom's page tree and site settings where missing (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--site-name", help="Title of the news index (default: WAGTAIL_SITE_NAME).")
+        parser.add_argument(
+            "--local-admin",
+            action="store_true",
+            help="Also create or reset the 'admin' superuser with a new random password and print it. "
+            "Only with DEBUG on: it is for trying the site on your own machine.",
+        )
+
+    def handle(self, *args, site_name=None, local_admin=False, **options):
+        if local_admin and not settings.DEBUG:
+            raise CommandError("--local-admin is for local use and needs DEBUG=1.")
+        done = setup_newsroom(site_name=site_name)
+        for line in done:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(self.style.SUCCESS("Newsroom is set up." if done else "Newsroom was already set up."))
+        if local_admin:
+            username, password = create_local_admin()
+            self.stdout.write(
+                self.style.WARNING(f"Admin login (local use only): user {username!r}, password {password!r}")
+            )

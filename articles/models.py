@@ -1,0 +1,251 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .app_settings import newsroom_setting
+from .blocks import ArticleBodyBlock
+from .parsing import Copyright
+
+
+@register_snippet
+class Section(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, help_text="Used in the section's address.")
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class CopyrightNotice(models.Model):
+    """Who holds the rights to an article: "© 2026 Newsmax. All rights reserved."."""
+
+    holder = models.CharField(max_length=200)
+    year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Leave empty to show the current year.")
+    statement = models.CharField(max_length=500, blank=True, default="All rights reserved.")
+
+    panels = [FieldPanel("holder"), FieldPanel("year"), FieldPanel("statement")]
+
+    class Meta:
+        ordering = ["holder", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["holder", "year", "statement"], name="unique_copyright_notice"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def display_year(self):
+        return self.year or timezone.localdate().year
+
+    @property
+    def text(self):
+        return Copyright(self.holder, self.display_year, self.statement).notice
+
+
+@register_setting(icon="doc-full")
+class NewsroomSettings(BaseSiteSetting):
+    copyright_notice = models.ForeignKey(
+        CopyrightNotice,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the footer of every page, and on articles that carry no notice of their own.",
+    )
+
+    panels = [FieldPanel("copyright_notice")]
+
+    class Meta:
+        verbose_name = "newsroom settings"
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def visible_to_readers(self):
+        """What an anonymous reader may see: live, public, not expired; newest first.
+
+        Every listing, feed, sitemap, API and search result starts from this queryset.
+        """
+        not_expired = models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=timezone.now())
+        return self.live().public().filter(not_expired).order_by("-first_published_at", "-pk")
+
+    def by_author(self, author):
+        return self.filter(authors__author=author)
+
+    def for_listing(self):
+        """Everything a listing shows, fetched in a fixed number of queries."""
+        return self.defer_streamfields().select_related("section", "lead_image").prefetch_related("authors__author")
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The front page of the news: the latest articles, and listings by section and tag."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["newsroom_articles.ArticlePage", "newsroom_authors.AuthorIndexPage"]
+
+    class Meta:
+        verbose_name = "news index page"
+
+    def articles(self):
+        return ArticlePage.objects.visible_to_readers().descendant_of(self).for_listing()
+
+    def paginate(self, request, articles):
+        return Paginator(articles, newsroom_setting("PAGE_SIZE")).get_page(request.GET.get("page"))
+
+    @path("")
+    def latest(self, request):
+        return self.render(request, context_overrides={"articles": self.paginate(request, self.articles())})
+
+    @path("section/<slug:slug>/", name="section")
+    def section(self, request, slug):
+        section = get_object_or_404(Section, slug=slug)
+        articles = self.paginate(request, self.articles().filter(section=section))
+        return self.render(request, context_overrides={"articles": articles, "section": section})
+
+    @path("tag/<slug:slug>/", name="tag")
+    def tag(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = self.articles().filter(tags=tag)
+        if not articles.exists():
+            raise Http404("No articles with this tag.")
+        return self.render(request, context_overrides={"articles": self.paginate(request, articles), "tag": tag})
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArticlePage(Page):
+    """A news story. The page title is the headline; bylines are the ordered ``authors``."""
+
+    dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")
+    is_headline_proposed = models.BooleanField(
+        "headline proposed by the importer",
+        default=False,
+        help_text="The story file had no headline, so one was drawn from the lede. "
+        "Review the headline, then untick this.",
+    )
+    dateline = models.CharField(max_length=100, blank=True, help_text='Where the story was filed: "WASHINGTON".')
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    body = StreamField(ArticleBodyBlock())
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField("caption", max_length=300, blank=True)
+    lead_image_credit = models.CharField("credit", max_length=200, blank=True)
+    source_name = models.CharField(
+        "credited outlet",
+        max_length=200,
+        blank=True,
+        help_text='The outlet the story is credited to: "…, reports Fox News." credits Fox News.',
+    )
+    source_url = models.URLField("credited outlet's address", blank=True)
+    copyright_notice = models.ForeignKey(
+        CopyrightNotice,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="Leave empty to use the site's default notice.",
+    )
+    # NULL, not "", for articles written in the admin: many may lack a key, but keys are unique.
+    story_key = models.CharField(  # noqa: DJ001
+        max_length=64,
+        null=True,
+        unique=True,
+        editable=False,
+        help_text="Identifies the imported story, so that importing it again updates this article.",
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        FieldPanel("title", heading="Headline"),
+        FieldPanel("is_headline_proposed"),
+        FieldPanel("dek"),
+        InlinePanel("authors", heading="Byline", label="Author", min_num=0),
+        FieldRowPanel([FieldPanel("dateline"), FieldPanel("section")]),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")],
+            heading="Lead image",
+        ),
+        MultiFieldPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading="Source credit"),
+        FieldPanel("copyright_notice"),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("dek"),
+        index.SearchField("body"),
+        index.RelatedFields("authors", [index.RelatedFields("author", [index.SearchField("title")])]),
+        index.FilterField("section"),
+    ]
+    parent_page_types = ["newsroom_articles.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+
+    def get_context(self, request, *args, **kwargs):
+        from .metadata import build_article_metadata
+
+        context = super().get_context(request, *args, **kwargs)
+        context["meta"] = build_article_metadata(self, request)
+        context["news_index"] = self.get_parent().specific
+        return context
+
+
+class ArticlePageAuthor(Orderable):
+    """One author in an article's byline, in the order the byline names them."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    author = models.ForeignKey("newsroom_authors.AuthorPage", on_delete=models.CASCADE, related_name="bylines")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "byline author"
+        constraints = [models.UniqueConstraint(fields=["page", "author"], name="unique_byline_author")]
+
+
+class StoryImport(models.Model):
+    """Provenance: one story file as it was imported into an article."""
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="imports")
+    file_name = models.CharField(max_length=255)
+    text = models.TextField()
+    checksum = models.CharField(max_length=64, help_text="SHA-256 of the file's bytes.")
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+        get_latest_by = "imported_at"
+
+    def __str__(self):
+        return f"{self.file_name} ({self.imported_at:%Y-%m-%d %H:%M})"

@@ -1,0 +1,372 @@
+"""Reading story files: bytes or text in, a ``Story`` out.
+
+Pure on purpose: no Django, no database, no I/O beyond the arguments, so every rule here is
+tested on plain strings. A story file is one paragraph per line (or blank-line separated
+paragraphs, possibly hard-wrapped): an optional headline, dek and "By …" line, the body, then
+the author's signature ("Name ✉" or a bare name line), the author's bio and a copyright line.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+SIGNATURE_MARK = "\u2709"
+MAX_HEADLINE_LENGTH = 120
+PROPOSED_HEADLINE_LENGTH = 80
+MIN_PROPOSED_HEADLINE_LENGTH = 30
+MAX_NAME_WORDS = 6
+MAX_HOLDER_LENGTH = 100
+MAX_WRAPPED_WIDTH = 100
+
+# Removed outright: they are invisible and only ever break matching (a zero-width joiner
+# is kept, since emoji sequences need it).
+INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+
+
+class StoryFormatError(ValueError):
+    """A story file that cannot be read; ``line`` is 1-based where one line is at fault."""
+
+    def __init__(self, message, line=None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+    def __str__(self):
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    bio: str = ""
+
+
+@dataclass(frozen=True)
+class Copyright:
+    holder: str
+    year: int | None = None
+    statement: str = ""
+
+    @property
+    def notice(self):
+        """The notice as printed: "© 2026 Newsmax. All rights reserved."."""
+        owner = f"{self.year} {self.holder}" if self.year else self.holder
+        owner = owner if owner.endswith(".") else f"{owner}."
+        return f"© {owner} {self.statement}".strip()
+
+
+@dataclass(frozen=True)
+class Story:
+    headline: str
+    is_headline_proposed: bool
+    paragraphs: tuple[str, ...]
+    authors: tuple[Author, ...] = ()
+    source_name: str = ""
+    copyright: Copyright | None = None
+    dek: str = ""
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    line: int
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+
+def decode_story(data: bytes) -> str:
+    """Decode a story file's bytes as UTF-8 (with or without a byte-order mark)."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise StoryFormatError("contains a NUL byte; this is not a text file", line=line)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        raise StoryFormatError(f"not valid UTF-8 (byte 0x{byte:02x})", line=line) from None
+
+
+# --- splitting into paragraphs ------------------------------------------------------------
+
+
+def normalise_line(line: str) -> str:
+    line = line.translate(INVISIBLE_CHARACTERS)
+    line = "".join(" " if unicodedata.category(ch) == "Zs" or ch == "\t" else ch for ch in line)
+    return re.sub(r" {2,}", " ", line).strip()
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """One paragraph per line, or per blank-line separated block when the file is hard-wrapped."""
+    lines = [normalise_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    blocks: list[list[tuple[int, str]]] = [[]]
+    for number, line in enumerate(lines, start=1):
+        if line:
+            blocks[-1].append((number, line))
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [block for block in blocks if block]
+    if not is_hard_wrapped(blocks):
+        return [Paragraph(text, number) for block in blocks for number, text in block]
+    paragraphs = []
+    for block in blocks:
+        start, parts = block[0][0], []
+        for number, line in block:
+            if parts and (is_standalone_line(line) or is_standalone_line(parts[-1])):
+                paragraphs.append(Paragraph(" ".join(parts), start))
+                start, parts = number, []
+            parts.append(line)
+        paragraphs.append(Paragraph(" ".join(parts), start))
+    return paragraphs
+
+
+def is_hard_wrapped(blocks: list[list[tuple[int, str]]]) -> bool:
+    """Blank-line separated blocks whose inner lines fill a fixed width, as text editors wrap."""
+    widths = [len(line) for block in blocks for _, line in block]
+    if len(blocks) < 2 or max(widths) > MAX_WRAPPED_WIDTH:
+        return False
+    inner = [len(line) for block in blocks for _, line in block[:-1]]
+    return bool(inner) and sum(width >= max(widths) // 2 for width in inner) >= 0.8 * len(inner)
+
+
+def is_standalone_line(line: str) -> bool:
+    """Lines that are never part of a wrapped paragraph: signatures, bylines and copyright."""
+    return bool(signature_name(line) or byline_names(line) or parse_copyright(line))
+
+
+# --- copyright -----------------------------------------------------------------------------
+
+COPYRIGHT_RE = re.compile(
+    r"^(?:copyright\b\s*(?:©|\(c\))?|©|\(c\))\s*"
+    r"(?:(?P<first>\d{4})\s*[-–]\s*)?(?P<year>\d{4})?\s*,?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+RIGHTS_RE = re.compile(r"\b(?:all rights reserved|some rights reserved)\b", re.IGNORECASE)
+ABBREVIATION_END_RE = re.compile(r"\b(?:Inc|Ltd|Co|Corp|LLC|Plc|S\.A|[A-Z])\.$")
+
+
+def parse_copyright(line: str) -> Copyright | None:
+    match = COPYRIGHT_RE.match(line)
+    if not match:
+        return None
+    rest = match["rest"].strip()
+    rights = RIGHTS_RE.search(rest)
+    if not (match["year"] or rights or line[0] in "©("):
+        return None  # "Copyright lawyers say…" is a sentence, not a notice
+    if rights:
+        holder, statement = rest[: rights.start()], rest[rights.start() :]
+    else:
+        holder, statement = rest, ""
+    holder = holder.strip(" ,;")
+    if holder.endswith(".") and not ABBREVIATION_END_RE.search(holder):
+        holder = holder[:-1].rstrip()
+    if not holder or len(holder) > MAX_HOLDER_LENGTH:
+        return None
+    return Copyright(holder=holder, year=int(match["year"]) if match["year"] else None, statement=statement.strip())
+
+
+# --- authors -----------------------------------------------------------------------------
+
+BYLINE_RE = re.compile(r"^by\s+(?P<names>\S.*?)\s*$", re.IGNORECASE)
+NAME_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*", re.IGNORECASE)
+NAME_PARTICLES = {"de", "da", "del", "della", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "y", "st."}
+PRONOUNS = {"he", "she", "they"}
+
+
+def signature_name(line: str) -> str:
+    """The name in a "Name ✉" signature line, or "" if the line is not one."""
+    stripped = line.replace("\ufe0f", "").rstrip()
+    if not stripped.endswith(SIGNATURE_MARK):
+        return ""
+    return stripped[: -len(SIGNATURE_MARK)].strip(" ,;:-–—")
+
+
+def is_name_like(text: str) -> bool:
+    """A short line of capitalised words with no sentence punctuation: "Solange Reyner"."""
+    words = text.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS or text[-1] in '.!?:;,"”':
+        return False
+    return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+
+
+def split_names(names: str) -> list[str]:
+    return [name.strip(" .") for name in NAME_SPLIT_RE.split(names) if name.strip(" .")]
+
+
+def byline_names(line: str) -> list[str]:
+    """The names in a "By Jane Doe and John Roe" line, or [] if the line is not a byline."""
+    match = BYLINE_RE.match(line)
+    if not match or len(line) > MAX_HEADLINE_LENGTH:
+        return []
+    names = split_names(match["names"])
+    return names if names and all(map(is_name_like, names)) else []
+
+
+def is_bio_of(paragraph: str, name: str) -> bool:
+    first_word = paragraph.split(maxsplit=1)[0].strip(",").lower()
+    surname = name.split()[-1]
+    return paragraph.startswith((name, surname)) or first_word in PRONOUNS
+
+
+def parse_signatures(paragraphs: list[Paragraph]) -> tuple[int, list[Author]]:
+    """Find the signature block at the end: where it starts and the authors with their bios."""
+    marked = [i for i, p in enumerate(paragraphs) if signature_name(p.text)]
+    if marked:
+        start = marked[0]
+    else:
+        # Without a ✉ a bare name line counts only when a bio about that person follows it.
+        start = len(paragraphs)
+        while start > 2 and is_name_like(paragraphs[start - 2].text):
+            if not is_bio_of(paragraphs[start - 1].text, paragraphs[start - 2].text):
+                break
+            start -= 2
+    authors: list[list] = []
+    for paragraph in paragraphs[start:]:
+        name = signature_name(paragraph.text) or (paragraph.text if not marked and is_name_like(paragraph.text) else "")
+        if name:
+            authors.extend([part, []] for part in split_names(name))
+        elif authors:
+            authors[-1][1].append(paragraph.text)
+    return start, [Author(name=name, bio=" ".join(bio)) for name, bio in authors]
+
+
+# --- source credit -------------------------------------------------------------------------
+
+OUTLET = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|de\s+|and\s+|&\s+)?[A-Z][\w'’&.-]*)*)"
+MEDIA_WORD_RE = re.compile(
+    r"\b(?:News|Times|Post|Journal|Press|Reuters|Bloomberg|Herald|Tribune|Gazette|Telegraph|Guardian|"
+    r"Daily|Magazine|TV|Radio|Broadcasting|Network|Wire|Agence|Axios|Politico|Newsweek|"
+    r"AP|AFP|UPI|CNN|BBC|NBC|ABC|CBS|NPR|PBS|MSNBC|CNBC|Fox|Sky|Al Jazeera|Newsmax|dpa|EFE|Xinhua)\b"
+)
+# Patterns whose grammar names a news outlet whatever its name looks like.
+STRONG_CREDIT_PATTERNS = [
+    re.compile(r",\s+(?:reports|reported)\s+" + OUTLET + r"\s*[.!]?[\"”]?$"),
+    re.compile(r"\b(?:first|originally)\s+(?:reported|published)\s+by\s+" + OUTLET),
+    re.compile(r"^(?:[A-Z][\w .,'-]*?\s+)?\((?P<name>AP|AFP|Reuters|UPI|dpa|EFE)\)\s*[-–—]"),
+]
+# Patterns that also fit people and institutions ("according to NASA"): kept for media names.
+WEAK_CREDIT_PATTERNS = [
+    re.compile(r"\baccording\s+to\s+(?:a\s+report\s+(?:by|in|from)\s+)?" + OUTLET),
+    re.compile(r"(?:^|[.,;]\s+|\b(?:as|first)\s+)" + OUTLET + r"\s+(?:reported|reports)\b"),
+]
+
+
+def clean_outlet(name: str) -> str:
+    name = re.sub(r"^the\s+(?=[A-Z])", "", name.strip()) if name.startswith("the ") else name.strip()
+    name = re.sub(r"'s$|’s$", "", name)
+    return name[:-1] if name.endswith(".") and not ABBREVIATION_END_RE.search(name) else name
+
+
+def find_source_credit(paragraphs: list[str]) -> str:
+    """The outlet the story credits ("…, reports Fox News." → "Fox News"), or ""."""
+    for text in paragraphs:
+        for pattern in STRONG_CREDIT_PATTERNS:
+            if match := pattern.search(text):
+                return clean_outlet(match["name"])
+    for text in paragraphs:
+        for pattern in WEAK_CREDIT_PATTERNS:
+            for match in pattern.finditer(text):
+                if MEDIA_WORD_RE.search(match["name"]):
+                    return clean_outlet(match["name"])
+    return ""
+
+
+# --- headline ------------------------------------------------------------------------------
+
+SENTENCE_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\bU\.S)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?][\"”’]?(?=\s|$)")
+CREDIT_CLAUSE_RE = re.compile(r",\s+(?:reports|reported|according to)\s+[^,]+$")
+CLAUSE_BREAK_RE = re.compile(r",\s+|\s+(?=(?:as|while|after|amid|over|but|because|despite|following|when)\s)")
+
+
+def is_headline_line(text: str, following: list[Paragraph]) -> bool:
+    """A first line that is short and has no closing full stop reads as a headline."""
+    return (
+        bool(following)
+        and len(text) <= MAX_HEADLINE_LENGTH
+        and not text.endswith((".", ",", ";", ":"))
+        and not byline_names(text)
+        and not signature_name(text)
+    )
+
+
+def propose_headline(lede: str) -> str:
+    """A headline drawn from the lede's first sentence, without its credit, cut at a clause."""
+    match = SENTENCE_END_RE.search(lede)
+    sentence = lede[: match.start()] if match else lede
+    sentence = CREDIT_CLAUSE_RE.sub("", sentence).strip(' "“”')
+    if len(sentence) <= PROPOSED_HEADLINE_LENGTH:
+        return sentence
+    breaks = [
+        m.start()
+        for m in CLAUSE_BREAK_RE.finditer(sentence)
+        if MIN_PROPOSED_HEADLINE_LENGTH <= m.start() <= PROPOSED_HEADLINE_LENGTH
+    ]
+    if breaks:
+        return sentence[: breaks[-1]].rstrip(" ,")
+    return sentence[:PROPOSED_HEADLINE_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+# --- the whole story -----------------------------------------------------------------------
+
+
+def parse_story(text: str) -> Story:
+    """Split a story file's text into headline, body, byline, bios, source credit and copyright."""
+    paragraphs = split_paragraphs(text.removeprefix("\ufeff"))
+    if not paragraphs:
+        raise StoryFormatError("the file is empty")
+    warnings = []
+
+    copyrights = []
+    while paragraphs and (notice := parse_copyright(paragraphs[-1].text)):
+        copyrights.insert(0, notice)
+        paragraphs.pop()
+    if len(copyrights) > 1:
+        warnings.append(f"{len(copyrights)} copyright lines; the last one is used")
+    copyright_notice = copyrights[-1] if copyrights else None
+
+    headline, dek, authors = "", "", []
+    if paragraphs and is_headline_line(paragraphs[0].text, paragraphs[1:]):
+        headline = paragraphs.pop(0).text
+        if len(paragraphs) > 1 and byline_names(paragraphs[1].text) and not byline_names(paragraphs[0].text):
+            dek = paragraphs.pop(0).text
+    if paragraphs and (names := byline_names(paragraphs[0].text)):
+        authors = [Author(name) for name in names]
+        paragraphs.pop(0)
+
+    start, signed = parse_signatures(paragraphs)
+    body, trailer = paragraphs[:start], paragraphs[start:]
+    authors = merge_authors(authors, signed)
+    if not any(len(p.text.split()) >= 4 for p in body):
+        line = trailer[0].line if trailer else None
+        raise StoryFormatError("no story text found: the file has no body paragraphs", line=line)
+
+    body_texts = [p.text for p in body]
+    is_headline_proposed = not headline
+    if is_headline_proposed:
+        headline = propose_headline(body_texts[0])
+        warnings.append("no headline in the file; one was proposed from the lede for the editor to review")
+    if not authors:
+        warnings.append("no byline found")
+    if not copyright_notice:
+        warnings.append("no copyright line; the site's default notice applies")
+
+    return Story(
+        headline=headline,
+        is_headline_proposed=is_headline_proposed,
+        dek=dek,
+        paragraphs=tuple(body_texts),
+        authors=tuple(authors),
+        source_name=find_source_credit(body_texts),
+        copyright=copyright_notice,
+        warnings=tuple(warnings),
+    )
+
+
+def merge_authors(bylined: list[Author], signed: list[Author]) -> list[Author]:
+    """Join the "By …" authors with the signed ones, taking bios from signatures."""
+    bios = {author.name.casefold(): author.bio for author in signed}
+    merged = [Author(a.name, bios.pop(a.name.casefold(), "")) for a in bylined]
+    merged += [a for a in signed if a.name.casefold() in bios]
+    return merged

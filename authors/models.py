@@ -1,0 +1,70 @@
+from django.core.paginator import Paginator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .names import normalise_name
+
+BIO_FEATURES = ["bold", "italic", "link"]
+
+
+class AuthorIndexPage(Page):
+    """The authors section (``/authors/``): every author with a live bio page."""
+
+    intro = RichTextField(blank=True, features=BIO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["newsroom_authors.AuthorPage"]
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = AuthorPage.objects.child_of(self).live().public().select_related("photo").order_by("title")
+        return context
+
+
+class AuthorPage(Page):
+    """An author's bio page; the page title is the author's name as printed in bylines."""
+
+    role = models.CharField(max_length=200, blank=True, help_text='For example "Senior writer".')
+    bio = RichTextField(blank=True, features=BIO_FEATURES)
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    email = models.EmailField(blank=True, help_text="Shown to readers as a contact link.")
+    name_key = models.CharField(
+        max_length=255,
+        db_index=True,
+        editable=False,
+        help_text="The name folded for matching bylines: case, spacing and accents ignored.",
+    )
+
+    content_panels = [
+        FieldPanel("title", heading="Name"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        MultiFieldPanel([FieldPanel("photo"), FieldPanel("email")], heading="Photo and contact"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("bio"), index.AutocompleteField("title")]
+    parent_page_types = ["newsroom_authors.AuthorIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "author"
+
+    @property
+    def name(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.name_key = normalise_name(self.title)
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.app_settings import newsroom_setting
+        from articles.models import ArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.visible_to_readers().by_author(self).for_listing()
+        context["articles"] = Paginator(articles, newsroom_setting("PAGE_SIZE")).get_page(request.GET.get("page"))
+        return context

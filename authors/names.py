@@ -1,0 +1,10 @@
+"""How author names are compared: the same person whatever the case, spacing or accents."""
+
+import unicodedata
+
+
+def normalise_name(name: str) -> str:
+    """Fold a name for comparison: "Solange  RÉYNER" and "solange reyner" give the same key."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    without_accents = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(without_accents.casefold().split())

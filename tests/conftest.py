@@ -1,0 +1,26 @@
+from pathlib import Path
+
+import pytest
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
+SEED_FILE = SEEDS_DIR / "000_3581a14dfa9c6e0e.txt"
+STORIES_DIR = Path(__file__).resolve().parent / "stories"
+
+
+@pytest.fixture(autouse=True)
+def fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ALLOWED_HOSTS = ["testserver", "localhost"]
+    settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
+
+
+@pytest.fixture
+def newsroom(db):
+    """A database set up as ``manage.py setup_newsroom`` leaves it."""
+    from articles.importing import find_destination
+    from articles.provisioning import setup_newsroom
+
+    setup_newsroom(site_name="Test Newsroom")
+    return find_destination()

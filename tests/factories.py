@@ -1,0 +1,58 @@
+import factory
+from wagtail.models import Page
+
+from articles.importing import text_to_html
+from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice
+from authors.models import AuthorPage
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Creates pages in the tree under ``parent`` (a draft unless ``live=True``)."""
+
+    class Meta:
+        abstract = True
+
+    live = False
+
+    @classmethod
+    def _create(cls, model_class, *args, parent: Page, **kwargs):
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if page.live:
+            revision.publish()
+            page.refresh_from_db()
+        return page
+
+
+class AuthorPageFactory(PageFactory):
+    class Meta:
+        model = AuthorPage
+
+    title = factory.Faker("name")
+    bio = factory.LazyAttribute(lambda author: text_to_html(f"{author.title} writes about science."))
+
+
+class CopyrightNoticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CopyrightNotice
+        django_get_or_create = ("holder", "year", "statement")
+
+    holder = "Example Media"
+    year = 2025
+    statement = "All rights reserved."
+
+
+class ArticlePageFactory(PageFactory):
+    """An article; pass ``authors=[...]`` (author pages) for its byline."""
+
+    class Meta:
+        model = ArticlePage
+
+    title = factory.Sequence(lambda n: f"Test headline number {n}")
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>The story's first paragraph.</p>")])
+
+    @classmethod
+    def _create(cls, model_class, *args, authors=(), **kwargs):
+        page_authors = [ArticlePageAuthor(author=author) for author in authors]
+        return super()._create(model_class, *args, authors=page_authors, **kwargs)

@@ -1,0 +1,164 @@
+"""The import service: what it writes, and that a failure writes nothing."""
+
+from unittest import mock
+
+import pytest
+from wagtail.models import Page, Revision
+
+from articles.importing import ImportOutcome, StorySource, find_or_create_author, import_story
+from articles.models import ArticlePage, CopyrightNotice, StoryImport
+from articles.parsing import Author, decode_story, parse_story
+from authors.models import AuthorPage
+
+from .conftest import SEED_FILE
+
+
+def import_text(text, destination, **options):
+    data = text.encode()
+    return import_story(parse_story(text), StorySource.from_bytes("story.txt", data, text), destination, **options)
+
+
+def import_seed(destination, **options):
+    data = SEED_FILE.read_bytes()
+    text = decode_story(data)
+    return import_story(parse_story(text), StorySource.from_bytes(SEED_FILE.name, data, text), destination, **options)
+
+
+def test_import_story_creates_a_draft_with_byline_credit_and_copyright(newsroom):
+    result = import_seed(newsroom)
+
+    article = ArticlePage.objects.get()
+    assert result.outcome is ImportOutcome.CREATED
+    assert not article.live
+    assert article.title == "Russia is threatening to leave an American astronaut stranded in space"
+    assert article.is_headline_proposed
+    assert len(article.body) == 8
+    assert [link.author.title for link in article.authors.all()] == ["Solange Reyner"]
+    assert article.source_name == "Fox News"
+    assert article.copyright_notice.text == "© 2026 Newsmax. All rights reserved."
+    assert article.get_parent().pk == newsroom.news_index.pk
+
+
+def test_import_story_publish_makes_the_article_and_its_new_author_live(newsroom):
+    import_seed(newsroom, publish=True)
+
+    article = ArticlePage.objects.get()
+    author = AuthorPage.objects.get()
+    assert article.live and article.first_published_at
+    assert not article.is_headline_proposed  # choosing to publish counts as the review
+    assert author.live
+    assert author.bio == (
+        "<p>Solange Reyner is a writer and editor for Newsmax. She has more than 15 years in the "
+        "journalism industry reporting and covering news, sports and politics.</p>"
+    )
+
+
+def test_import_story_keeps_new_authors_as_drafts_until_an_article_names_them_live(newsroom):
+    import_seed(newsroom)
+
+    assert not AuthorPage.objects.get().live
+
+    ArticlePage.objects.get().get_latest_revision().publish()
+
+    assert AuthorPage.objects.get().live
+
+
+def test_import_story_twice_reports_unchanged_and_creates_nothing(newsroom):
+    import_seed(newsroom, publish=True)
+    counts = (ArticlePage.objects.count(), AuthorPage.objects.count(), Revision.objects.count())
+
+    result = import_seed(newsroom, publish=True)
+
+    assert result.outcome is ImportOutcome.UNCHANGED
+    assert (ArticlePage.objects.count(), AuthorPage.objects.count(), Revision.objects.count()) == counts
+
+
+def test_import_story_updates_the_same_article_when_a_later_paragraph_changes(newsroom):
+    text = decode_story(SEED_FILE.read_bytes())
+    first = import_text(text, newsroom, publish=True)
+
+    corrected = text.replace("355-day mission", "355-day mission aboard the station")
+    second = import_text(corrected, newsroom, publish=True)
+
+    assert second.outcome is ImportOutcome.UPDATED
+    assert second.article.pk == first.article.pk
+    article = ArticlePage.objects.get()
+    assert "aboard the station" in str(article.body[1].value)
+    assert article.revisions.count() == 2
+    assert StoryImport.objects.filter(article=article).count() == 2
+
+
+def test_import_story_keeps_the_headline_an_editor_wrote_over_a_proposal(newsroom):
+    import_seed(newsroom)
+    article = ArticlePage.objects.get()
+    article.title = "Russia threatens to strand NASA astronaut"
+    article.is_headline_proposed = False
+    article.save_revision()
+
+    text = decode_story(SEED_FILE.read_bytes()).replace("355-day", "355 day")
+    import_text(text, newsroom)
+
+    latest = ArticlePage.objects.get().get_latest_revision_as_object()
+    assert latest.title == "Russia threatens to strand NASA astronaut"
+    assert "355 day" in str(latest.body[1].value)
+
+
+def test_import_story_stores_file_text_as_text_never_markup(newsroom):
+    text = "Officials said <script>alert(1)</script> &amp; <b>more</b> on Tuesday in the capital.\nAnn Poe ✉\n"
+
+    import_text(text, newsroom, publish=True)
+
+    paragraph = ArticlePage.objects.get().body[0].value.source
+    assert paragraph == (
+        "<p>Officials said &lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &lt;b&gt;more&lt;/b&gt; "
+        "on Tuesday in the capital.</p>"
+    )
+
+
+def test_find_or_create_author_matches_names_ignoring_case_spacing_and_accents(newsroom):
+    existing = find_or_create_author(Author("Solange Reyner", "A bio."), newsroom.author_index)
+
+    again = find_or_create_author(Author("  SOLANGE   Réyner "), newsroom.author_index)
+
+    assert again.pk == existing.pk
+    assert AuthorPage.objects.count() == 1
+
+
+def test_find_or_create_author_never_overwrites_a_bio_an_editor_wrote(newsroom):
+    author = find_or_create_author(Author("Ann Poe"), newsroom.author_index)
+    draft = author.get_latest_revision_as_object()
+    draft.bio = "<p>Written by the desk.</p>"
+    draft.save_revision().publish()
+
+    find_or_create_author(Author("Ann Poe", "From the file."), newsroom.author_index)
+
+    assert AuthorPage.objects.get().bio == "<p>Written by the desk.</p>"
+
+
+def test_find_or_create_author_fills_an_empty_bio_from_the_file(newsroom):
+    find_or_create_author(Author("Ann Poe"), newsroom.author_index)
+
+    author = find_or_create_author(Author("Ann Poe", "Ann Poe covers courts."), newsroom.author_index)
+
+    assert author.get_latest_revision_as_object().bio == "<p>Ann Poe covers courts.</p>"
+
+
+def test_import_story_reuses_an_existing_copyright_notice(newsroom):
+    CopyrightNotice.objects.create(holder="Newsmax", year=2026, statement="All rights reserved.")
+
+    import_seed(newsroom)
+
+    assert CopyrightNotice.objects.filter(holder="Newsmax").count() == 1
+
+
+def test_import_story_that_fails_midway_leaves_the_database_as_it_was(newsroom):
+    before = (Page.objects.count(), Revision.objects.count(), CopyrightNotice.objects.count())
+
+    with (
+        mock.patch.object(StoryImport.objects, "create", side_effect=RuntimeError("disk full")),
+        pytest.raises(RuntimeError),
+    ):
+        import_seed(newsroom, publish=True)
+
+    assert (Page.objects.count(), Revision.objects.count(), CopyrightNotice.objects.count()) == before
+    assert not AuthorPage.objects.exists()

@@ -1,0 +1,188 @@
+"""The reader's pages, asserted on the rendered HTML an anonymous reader gets."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.utils import timezone
+
+from articles.models import ArticlePage, CopyrightNotice, Section
+from authors.models import AuthorPage
+
+from .conftest import SEED_FILE
+from .factories import ArticlePageFactory, AuthorPageFactory, CopyrightNoticeFactory
+
+SEED_HEADLINE = "Russia is threatening to leave an American astronaut stranded in space"
+
+
+def get_soup(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def text_of(soup, selector):
+    return " ".join(soup.select_one(selector).get_text(" ", strip=True).split())
+
+
+@pytest.fixture
+def seed_article(newsroom):
+    call_command("import_story", "--publish", str(SEED_FILE), stdout=None)
+    return ArticlePage.objects.get()
+
+
+def test_article_page_shows_headline_byline_date_body_credit_bio_and_copyright(client, seed_article):
+    soup = get_soup(client, seed_article.url)
+
+    assert text_of(soup, "h1") == SEED_HEADLINE
+    byline = soup.select_one(".byline a[rel=author]")
+    assert byline.get_text() == "Solange Reyner"
+    assert byline["href"] == "/authors/solange-reyner/"
+    assert soup.select_one(".article-dates time")["datetime"].startswith(str(seed_article.first_published_at.year))
+    paragraphs = soup.select(".article-body p")
+    assert len(paragraphs) == 8
+    assert paragraphs[0].get_text().endswith("reports Fox News.")
+    assert text_of(soup, ".source-credit") == "Source: Fox News"
+    assert text_of(soup, ".bio-box .bio-text").startswith("Solange Reyner is a writer and editor for Newsmax.")
+    assert text_of(soup, ".site-footer .copyright") == "© 2026 Newsmax. All rights reserved."
+
+
+def test_article_body_never_shows_signature_bio_or_copyright_lines(client, seed_article):
+    body = text_of(get_soup(client, seed_article.url), ".article-body")
+
+    assert "✉" not in body
+    assert "is a writer and editor for Newsmax" not in body
+    assert "All rights reserved" not in body
+
+
+def test_author_page_shows_the_bio_and_lists_the_article(client, seed_article):
+    soup = get_soup(client, "/authors/solange-reyner/")
+
+    assert text_of(soup, "h1") == "Solange Reyner"
+    assert "15 years in the journalism industry" in text_of(soup, ".bio-text")
+    link = soup.select_one(".listing .card-headline a")
+    assert link.get_text() == SEED_HEADLINE
+    assert link["href"] == seed_article.url
+
+
+def test_home_page_lists_live_articles_newest_first_and_hides_drafts(client, newsroom):
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Ann Poe", live=True)
+    ArticlePageFactory(parent=newsroom.news_index, title="Older story", authors=[author], live=True)
+    ArticlePageFactory(parent=newsroom.news_index, title="Newer story", authors=[author], live=True)
+    ArticlePageFactory(parent=newsroom.news_index, title="Unpublished draft", authors=[author])
+
+    soup = get_soup(client, "/")
+
+    headlines = [a.get_text() for a in soup.select(".card-headline a")]
+    assert headlines == ["Newer story", "Older story"]
+
+
+def test_home_page_is_paginated(client, newsroom, settings):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    for number in range(3):
+        ArticlePageFactory(parent=newsroom.news_index, title=f"Story {number}", live=True)
+
+    first = get_soup(client, "/")
+    second = get_soup(client, "/?page=2")
+
+    assert [a.get_text() for a in first.select(".card-headline a")] == ["Story 2", "Story 1"]
+    assert [a.get_text() for a in second.select(".card-headline a")] == ["Story 0"]
+    assert first.select_one(".pagination a[rel=next]")["href"] == "?page=2"
+
+
+def test_section_listing_shows_only_that_section(client, newsroom):
+    science = Section.objects.create(name="Science", slug="science")
+    ArticlePageFactory(parent=newsroom.news_index, title="Space story", section=science, live=True)
+    ArticlePageFactory(parent=newsroom.news_index, title="Sports story", live=True)
+
+    soup = get_soup(client, "/section/science/")
+
+    assert text_of(soup, "h1") == "Science"
+    assert [a.get_text() for a in soup.select(".card-headline a")] == ["Space story"]
+    assert client.get("/section/no-such-section/").status_code == 404
+
+
+def test_draft_article_is_not_served_to_readers(client, newsroom):
+    draft = ArticlePageFactory(parent=newsroom.news_index, title="Secret draft")
+
+    assert client.get(f"/{draft.slug}/").status_code == 404
+
+
+def test_footer_shows_the_site_default_notice_where_an_article_has_none(client, newsroom):
+    article = ArticlePageFactory(parent=newsroom.news_index, live=True)
+
+    soup = get_soup(client, article.url)
+
+    year = timezone.localdate().year
+    assert text_of(soup, ".copyright") == f"© {year} Test Newsroom. All rights reserved."
+
+
+def test_article_notice_wins_over_the_site_default(client, newsroom):
+    notice = CopyrightNoticeFactory(holder="Example Media", year=2025)
+    article = ArticlePageFactory(parent=newsroom.news_index, copyright_notice=notice, live=True)
+
+    soup = get_soup(client, article.url)
+
+    assert text_of(soup, ".copyright") == "© 2025 Example Media. All rights reserved."
+    assert text_of(get_soup(client, "/"), ".copyright").endswith("Test Newsroom. All rights reserved.")
+
+
+def test_byline_names_several_authors_in_order(client, newsroom):
+    authors = [
+        AuthorPageFactory(parent=newsroom.author_index, title=name, live=True)
+        for name in ("Jane Doe", "John Roe", "Ann Poe")
+    ]
+    article = ArticlePageFactory(parent=newsroom.news_index, authors=authors, live=True)
+
+    soup = get_soup(client, article.url)
+
+    assert text_of(soup, ".byline") == "By Jane Doe , John Roe and Ann Poe"
+    assert [a.get_text() for a in soup.select(".byline a")] == ["Jane Doe", "John Roe", "Ann Poe"]
+    assert len(soup.select(".bio-box")) == 3
+
+
+def test_editor_supplied_text_is_escaped_on_the_page(client, newsroom):
+    author = AuthorPageFactory(parent=newsroom.author_index, title="<script>alert('name')</script>", live=True)
+    article = ArticlePageFactory(
+        parent=newsroom.news_index,
+        title="</title><script>alert('headline')</script>",
+        dek="<img src=x onerror=alert(1)>",
+        source_name="<b>Outlet</b>",
+        authors=[author],
+        live=True,
+    )
+
+    html = client.get(article.url).content.decode()
+
+    assert "<script>alert(" not in html
+    assert "<img src=x" not in html
+    assert "<b>Outlet</b>" not in html
+    assert "&lt;/title&gt;&lt;script&gt;alert(&#x27;headline&#x27;)&lt;/script&gt;" in html
+
+
+def test_author_index_lists_live_authors(client, newsroom):
+    AuthorPageFactory(parent=newsroom.author_index, title="Live Author", live=True)
+    AuthorPageFactory(parent=newsroom.author_index, title="Draft Author")
+
+    soup = get_soup(client, "/authors/")
+
+    assert [a.get_text() for a in soup.select(".author-list a")] == ["Live Author"]
+
+
+def test_unknown_address_gives_the_not_found_page(client, newsroom):
+    response = client.get("/no-such-story/")
+
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
+
+
+def test_copyright_notice_without_year_shows_the_current_year():
+    notice = CopyrightNotice(holder="Newsroom", year=None, statement="All rights reserved.")
+
+    assert notice.text == f"© {timezone.localdate().year} Newsroom. All rights reserved."
+
+
+def test_author_of_a_draft_only_is_not_public(client, newsroom):
+    call_command("import_story", str(SEED_FILE), stdout=None)
+
+    assert not AuthorPage.objects.get().live
+    assert client.get("/authors/solange-reyner/").status_code == 404

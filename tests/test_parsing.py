@@ -1,0 +1,196 @@
+"""The story parser, on plain strings: no database."""
+
+import pytest
+
+from articles.parsing import Author, Copyright, StoryFormatError, decode_story, parse_story, propose_headline
+
+from .conftest import SEED_FILE, SEED_FILES
+
+SEED_LEDE = (
+    "Russia is threatening to leave an American astronaut stranded in space as tensions mount between "
+    "the U.S. and Moscow over its invasion of Ukraine, reports Fox News."
+)
+BIO = (
+    "Solange Reyner is a writer and editor for Newsmax. She has more than 15 years in the journalism "
+    "industry reporting and covering news, sports and politics."
+)
+BODY = [
+    "Officials said on Tuesday that the bridge would reopen next month after repairs.",
+    "Engineers found cracks in two of the supports during a routine inspection in March.",
+]
+
+
+def story_text(*lines, newline="\n"):
+    return newline.join(lines) + newline
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.name)
+def test_parse_story_reads_every_seed_file(path):
+    story = parse_story(decode_story(path.read_bytes()))
+
+    assert story.headline
+    assert story.paragraphs
+    assert story.authors
+    for paragraph in story.paragraphs:
+        assert "✉" not in paragraph
+        assert not paragraph.startswith("©")
+
+
+def test_parse_story_splits_the_seed_into_its_parts():
+    story = parse_story(decode_story(SEED_FILE.read_bytes()))
+
+    assert story.headline == "Russia is threatening to leave an American astronaut stranded in space"
+    assert story.is_headline_proposed
+    assert len(story.paragraphs) == 8
+    assert story.paragraphs[0] == SEED_LEDE
+    assert story.paragraphs[-1].startswith("NASA in late February said sanctions")
+    assert story.authors == (Author("Solange Reyner", BIO),)
+    assert story.source_name == "Fox News"
+    assert story.copyright == Copyright("Newsmax", 2026, "All rights reserved.")
+    assert story.copyright.notice == "© 2026 Newsmax. All rights reserved."
+    assert any("proposed" in warning for warning in story.warnings)
+
+
+def test_parse_story_does_not_credit_an_outlet_a_person_spoke_to():
+    story = parse_story(story_text(*BODY, "“It was close,” Kelly told The Wall Street Journal Thursday.", "Ann Poe ✉"))
+
+    assert story.source_name == ""
+
+
+def test_parse_story_reads_crlf_and_a_byte_order_mark_like_the_plain_file():
+    plain = SEED_FILE.read_bytes()
+    windows = b"\xef\xbb\xbf" + plain.replace(b"\n", b"\r\n")
+
+    assert parse_story(decode_story(windows)) == parse_story(decode_story(plain))
+
+
+def test_parse_story_takes_a_first_line_without_full_stop_as_the_headline():
+    story = parse_story(story_text("Bridge to reopen after repairs", *BODY, "Ann Poe ✉"))
+
+    assert story.headline == "Bridge to reopen after repairs"
+    assert not story.is_headline_proposed
+    assert list(story.paragraphs) == BODY
+
+
+def test_parse_story_reads_a_by_line_with_several_authors():
+    story = parse_story(story_text("By Jane Doe, John Roe and Ann Poe", *BODY))
+
+    assert [author.name for author in story.authors] == ["Jane Doe", "John Roe", "Ann Poe"]
+    assert list(story.paragraphs) == BODY
+
+
+def test_parse_story_gives_an_author_without_a_bio_an_empty_bio():
+    story = parse_story(story_text(*BODY, "Ann Poe ✉", "© 2025 Example Media"))
+
+    assert story.authors == (Author("Ann Poe", ""),)
+    assert story.copyright == Copyright("Example Media", 2025, "")
+
+
+def test_parse_story_reads_two_signatures_each_with_its_bio():
+    story = parse_story(
+        story_text(*BODY, "Jane Doe ✉", "Jane Doe covers transport.", "John Roe ✉", "John Roe is an editor.")
+    )
+
+    assert story.authors == (
+        Author("Jane Doe", "Jane Doe covers transport."),
+        Author("John Roe", "John Roe is an editor."),
+    )
+    assert list(story.paragraphs) == BODY
+
+
+def test_parse_story_reads_a_bare_name_line_followed_by_its_bio():
+    story = parse_story(story_text(*BODY, "Jane Doe", "Jane Doe covers transport for the paper."))
+
+    assert story.authors == (Author("Jane Doe", "Jane Doe covers transport for the paper."),)
+    assert list(story.paragraphs) == BODY
+
+
+def test_parse_story_warns_when_there_is_no_byline_or_copyright():
+    story = parse_story(story_text(*BODY))
+
+    assert story.authors == ()
+    assert story.copyright is None
+    assert "no byline found" in story.warnings
+    assert any("default notice" in warning for warning in story.warnings)
+
+
+def test_parse_story_joins_hard_wrapped_lines_into_paragraphs():
+    text = (
+        "Officials said on Tuesday that the bridge\n"
+        "would reopen next month after repairs.\n"
+        "\n"
+        "Engineers found cracks in two of the\n"
+        "supports during a routine inspection.\n"
+        "\n"
+        "Ann Poe ✉\n"
+    )
+
+    story = parse_story(text)
+
+    assert story.paragraphs == (
+        "Officials said on Tuesday that the bridge would reopen next month after repairs.",
+        "Engineers found cracks in two of the supports during a routine inspection.",
+    )
+    assert story.authors == (Author("Ann Poe"),)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("© 2026 Newsmax. All rights reserved.", Copyright("Newsmax", 2026, "All rights reserved.")),
+        ("(c) 2024 Holder", Copyright("Holder", 2024, "")),
+        ("Copyright 2024 Holder. All rights reserved.", Copyright("Holder", 2024, "All rights reserved.")),
+        (
+            "Copyright © 2024 The Associated Press. All rights reserved. This material may not be published.",
+            Copyright("The Associated Press", 2024, "All rights reserved. This material may not be published."),
+        ),
+        ("© Example Media Inc.", Copyright("Example Media Inc.", None, "")),
+    ],
+)
+def test_parse_story_reads_copyright_forms(line, expected):
+    assert parse_story(story_text(*BODY, line)).copyright == expected
+
+
+def test_parse_story_keeps_a_sentence_starting_with_copyright_in_the_body():
+    story = parse_story(story_text(*BODY, "Copyright lawyers say the case will take years to settle."))
+
+    assert story.copyright is None
+    assert story.paragraphs[-1] == "Copyright lawyers say the case will take years to settle."
+
+
+def test_propose_headline_cuts_a_long_lede_at_a_clause_and_drops_the_credit():
+    assert propose_headline(SEED_LEDE) == "Russia is threatening to leave an American astronaut stranded in space"
+    assert propose_headline("Markets rose on Monday, reports Reuters.") == "Markets rose on Monday"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "the file is empty"),
+        (b" \n\n \t\n", "the file is empty"),
+        (b"Jane Doe \xe2\x9c\x89\n\xc2\xa9 2026 Newsmax.\n", "line 1: no story text found"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "line 3: contains a NUL byte"),
+        (b"First line is fine\nsecond \xff line\n", "line 2: not valid UTF-8 (byte 0xff)"),
+    ],
+)
+def test_unreadable_files_give_a_one_line_error(data, message):
+    with pytest.raises(StoryFormatError) as raised:
+        parse_story(decode_story(data))
+
+    assert str(raised.value).startswith(message)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("lede", "outlet"),
+    [
+        ("Markets fell sharply on Monday as investors fled risk, reports Fox News.", "Fox News"),
+        ("The plan was first reported by The Wall Street Journal on Sunday evening.", "The Wall Street Journal"),
+        ("WASHINGTON (AP) — The Senate passed the bill late on Tuesday night.", "AP"),
+        ("The company will cut 500 jobs, according to Reuters, citing two sources.", "Reuters"),
+        ("CNN reported that the talks had stalled over the weekend.", "CNN"),
+        ("The company will cut 500 jobs, according to NASA officials in Houston.", ""),
+    ],
+)
+def test_parse_story_finds_the_credited_outlet(lede, outlet):
+    assert parse_story(story_text(lede, *BODY)).source_name == outlet

@@ -1,0 +1,43 @@
+"""``setup_newsroom`` and the settings a deployment relies on."""
+
+import os
+import subprocess
+import sys
+
+from django.core.management import call_command
+from wagtail.models import Site
+
+from articles.models import NewsIndexPage, NewsroomSettings
+from authors.models import AuthorIndexPage
+
+
+def test_setup_newsroom_makes_the_news_index_the_home_page_with_authors_under_it(db, client):
+    call_command("setup_newsroom", "--site-name", "Daily Planet", stdout=None)
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, NewsIndexPage)
+    assert AuthorIndexPage.objects.child_of(site.root_page).get().url == "/authors/"
+    assert NewsroomSettings.for_site(site).copyright_notice.holder == "Daily Planet"
+    assert client.get("/").status_code == 200
+
+
+def test_setup_newsroom_run_twice_changes_nothing_the_second_time(db, capsys):
+    call_command("setup_newsroom")
+    capsys.readouterr()
+
+    call_command("setup_newsroom")
+
+    assert capsys.readouterr().out.strip() == "Newsroom was already set up."
+    assert NewsIndexPage.objects.count() == 1
+    assert AuthorIndexPage.objects.count() == 1
+
+
+def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():
+    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}}
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import newsroom.settings"], env=env, capture_output=True, text=True, check=False
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
