@@ -1,0 +1,43 @@
+"""The Wagtail admin screens editors use for articles, authors and the copyright settings."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from .factories import ArticlePageFactory, AuthorPageFactory
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "password")
+    client.force_login(user)
+    return client
+
+
+def test_article_editor_shows_the_byline_credit_and_copyright_panels(editor_client, newsroom):
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Ann Poe", live=True)
+    article = ArticlePageFactory(parent=newsroom.news_index, authors=[author], is_headline_proposed=True)
+
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for label in ("Byline", "Source credit", "Copyright notice", "Headline proposed by the importer"):
+        assert label in html
+
+
+def test_author_editor_opens(editor_client, newsroom):
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Ann Poe")
+
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[author.pk]))
+
+    assert response.status_code == 200
+    assert "Bio" in response.content.decode()
+
+
+def test_newsroom_settings_screen_offers_the_default_copyright_notice(editor_client, newsroom):
+    url = reverse("wagtailsettings:edit", args=["newsroom_articles", "newsroomsettings"])
+    response = editor_client.get(url, follow=True)
+
+    assert response.status_code == 200
+    assert "Copyright notice" in response.content.decode()
