@@ -8,17 +8,21 @@ story that fails leaves the database exactly as it was.
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
-from html import escape
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Site
 
 from authors.models import AuthorIndexPage, AuthorPage
 from authors.names import normalise_name
 
-from .models import ArticlePage, ArticlePageAuthor, CopyrightNotice, NewsIndexPage, StoryImport
-from .parsing import Author, Story
+from .app_settings import newsroom_setting
+from .formatting import paragraph_to_html, text_to_html
+from .models import ArticlePage, ArticlePageAuthor, CopyrightNotice, NewsIndexPage, Section, StoryImport
+from .parsing import Author, Story, StoryFormatError, read_story_file
 
 STORY_KEY_WORDS = 30
 
@@ -47,15 +51,57 @@ class StorySource:
 
 
 @dataclass(frozen=True)
+class FileReport:
+    """What became of one story file: what was read from it, and the import, or the error."""
+
+    file_name: str
+    story: Story | None = None
+    result: "ImportResult | None" = None
+    error: str = ""
+
+
+@dataclass(frozen=True)
 class ImportDestination:
     news_index: NewsIndexPage
     author_index: AuthorIndexPage
 
 
 @dataclass(frozen=True)
+class ImportOptions:
+    """What the editor chose for this import (the command's flags, the admin form's fields)."""
+
+    publish: bool = False
+    go_live_at: datetime | None = None  # with ``publish``: schedule instead of going live now
+    section: Section | None = None
+    update_bios: bool = False  # let the file's bios replace bios already on author pages
+    user: AbstractBaseUser | None = None
+
+
+@dataclass(frozen=True)
 class ImportResult:
     article: ArticlePage
     outcome: ImportOutcome
+
+
+def read_file(file_name: str, data: bytes) -> FileReport:
+    """Read a story file without writing anything: a dry run, or the admin's preview."""
+    try:
+        story, _ = read_story_file(file_name, data, newsroom_setting("IMPORT_MAX_BYTES"))
+    except StoryFormatError as error:
+        return FileReport(file_name, error=str(error))
+    return FileReport(file_name, story=story)
+
+
+def import_file(file_name: str, data: bytes, destination, options) -> FileReport:
+    """Read and import one story file; a file that fails is reported and changes nothing."""
+    try:
+        story, text = read_story_file(file_name, data, newsroom_setting("IMPORT_MAX_BYTES"))
+        result = import_story(story, StorySource.from_bytes(file_name, data, text), destination, options)
+    except StoryFormatError as error:
+        return FileReport(file_name, error=str(error))
+    except ValidationError as error:
+        return FileReport(file_name, error="; ".join(error.messages))
+    return FileReport(file_name, story=story, result=result)
 
 
 def find_destination(site=None) -> ImportDestination:
@@ -82,20 +128,19 @@ def story_key(story: Story) -> str:
     return hashlib.sha256(fingerprint.encode()).hexdigest()
 
 
-def text_to_html(text: str) -> str:
-    """Plain text from a file as rich text: escaped, so markup in a story is never live."""
-    return f"<p>{escape(text, quote=False)}</p>"
-
-
-def import_story(story: Story, source: StorySource, destination: ImportDestination, *, publish=False, user=None):
-    """Create or update the article for ``story``; publish it when asked. Atomic."""
+def import_story(story: Story, source: StorySource, destination: ImportDestination, options=ImportOptions()):
+    """Create or update the article for ``story``; publish or schedule it when asked. Atomic."""
     key = story_key(story)
+    user = options.user
     with transaction.atomic():
         existing = ArticlePage.objects.select_for_update().filter(story_key=key).first()
-        if existing is not None and is_unchanged(existing, source, publish):
+        if existing is not None and is_unchanged(existing, source, options):
             return ImportResult(existing, ImportOutcome.UNCHANGED)
 
-        authors = unique_authors(find_or_create_author(a, destination.author_index, user) for a in story.authors)
+        authors = unique_authors(
+            find_or_create_author(author, destination.author_index, user, replace_bio=options.update_bios)
+            for author in story.authors
+        )
         if existing is None:
             article = ArticlePage(story_key=key, live=False, title=story.headline)
             outcome = ImportOutcome.CREATED
@@ -103,23 +148,29 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
             article = existing.get_latest_revision_as_object()
             outcome = ImportOutcome.UPDATED
         apply_story(article, story, authors, is_new=existing is None)
-        if publish:
+        if options.section:
+            article.section = options.section
+        if options.publish:
             article.is_headline_proposed = False  # choosing to publish is the editor's review
+            article.go_live_at = options.go_live_at
         if existing is None:
             destination.news_index.add_child(instance=article)
         revision = article.save_revision(user=user, log_action=True)
         StoryImport.objects.create(
             article=article, file_name=source.file_name, text=source.text, checksum=source.checksum
         )
-        if publish:
+        if options.publish:
             revision.publish(user=user)
             article.refresh_from_db(fields=["live", "first_published_at", "last_published_at"])
     return ImportResult(article, outcome)
 
 
-def is_unchanged(article: ArticlePage, source: StorySource, publish: bool) -> bool:
+def is_unchanged(article: ArticlePage, source: StorySource, options: ImportOptions) -> bool:
+    """The same file again, with nothing new asked of it (publishing a draft is something new)."""
     latest = article.imports.first()
-    return latest is not None and latest.checksum == source.checksum and (article.live or not publish)
+    if latest is None or latest.checksum != source.checksum:
+        return False
+    return not options.publish or article.live or article.go_live_at is not None
 
 
 def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *, is_new: bool):
@@ -128,7 +179,7 @@ def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *
         article.title = story.headline
         article.is_headline_proposed = story.is_headline_proposed
     article.dek = story.dek or article.dek
-    article.body = [("paragraph", text_to_html(paragraph)) for paragraph in story.paragraphs]
+    article.body = [("paragraph", paragraph_to_html(paragraph, story.markup)) for paragraph in story.paragraphs]
     article.authors = [ArticlePageAuthor(author=author) for author in authors]
     if story.source_name:
         article.source_name = story.source_name
@@ -145,10 +196,11 @@ def unique_authors(authors):
     return list(seen.values())
 
 
-def find_or_create_author(author: Author, author_index: AuthorIndexPage, user=None) -> AuthorPage:
+def find_or_create_author(author: Author, author_index: AuthorIndexPage, user=None, replace_bio=False) -> AuthorPage:
     """The author page for a byline name, matched by its normalised form; created as a draft if new.
 
-    A bio from the file fills an empty bio but never replaces one an editor wrote.
+    A bio from the file fills an empty bio but never replaces one an editor wrote, unless
+    ``replace_bio`` says so.
     """
     page = AuthorPage.objects.child_of(author_index).filter(name_key=normalise_name(author.name)).first()
     if page is None:
@@ -157,9 +209,9 @@ def find_or_create_author(author: Author, author_index: AuthorIndexPage, user=No
         page.save_revision(user=user, log_action=True)
         return page
     if author.bio:
-        draft = page.get_latest_revision_as_object()
-        if not draft.bio:
-            draft.bio = text_to_html(author.bio)
+        draft, bio = page.get_latest_revision_as_object(), text_to_html(author.bio)
+        if draft.bio != bio and (replace_bio or not draft.bio):
+            draft.bio = bio
             revision = draft.save_revision(user=user, log_action=True)
             if page.live:
                 revision.publish(user=user)

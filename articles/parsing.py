@@ -10,13 +10,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .formatting import markdown_to_text
+
 SIGNATURE_MARK = "\u2709"
 MAX_HEADLINE_LENGTH = 120
-PROPOSED_HEADLINE_LENGTH = 80
+PROPOSED_HEADLINE_LENGTH = 100
 MIN_PROPOSED_HEADLINE_LENGTH = 30
 MAX_NAME_WORDS = 6
 MAX_HOLDER_LENGTH = 100
 MAX_WRAPPED_WIDTH = 100
+TEXT, MARKDOWN = "text", "markdown"
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+")
 
 # Removed outright: they are invisible and only ever break matching (a zero-width joiner
 # is kept, since emoji sequences need it).
@@ -64,29 +69,60 @@ class Story:
     source_name: str = ""
     copyright: Copyright | None = None
     dek: str = ""
+    markup: str = TEXT  # what ``paragraphs`` are written in: TEXT or MARKDOWN
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    text: str
+    text: str  # the words, without markup: what every rule below reads
     line: int
+    source: str = ""  # the paragraph as written, Markdown included
+
+    @property
+    def is_heading(self):
+        return bool(MARKDOWN_HEADING_RE.match(self.source))
+
+
+def markup_for(file_name: str) -> str:
+    return MARKDOWN if file_name.lower().endswith(MARKDOWN_SUFFIXES) else TEXT
 
 
 # --- decoding ---------------------------------------------------------------------------
 
 
-def decode_story(data: bytes) -> str:
-    """Decode a story file's bytes as UTF-8 (with or without a byte-order mark)."""
+def decode_story(data: bytes) -> tuple[str, str]:
+    """The text of a story file and the encoding it was read in.
+
+    UTF-8 (with or without a byte-order mark) first. Bytes that are not UTF-8 are read as
+    Windows-1252, the other encoding newsrooms still receive, only if every byte is defined
+    there; anything else is refused rather than saved as mojibake.
+    """
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise StoryFormatError("contains a NUL byte; this is not a text file", line=line)
+        raise StoryFormatError("contains a NUL byte; this is not a text file", line=line_of(data, data.index(b"\x00")))
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        byte = data[error.start]
-        raise StoryFormatError(f"not valid UTF-8 (byte 0x{byte:02x})", line=line) from None
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("cp1252"), "windows-1252"
+        except UnicodeDecodeError as error:
+            byte = data[error.start]
+            raise StoryFormatError(
+                f"not valid UTF-8 (byte 0x{data[utf8_error.start]:02x}) nor Windows-1252 (byte 0x{byte:02x})",
+                line=line_of(data, error.start),
+            ) from None
+
+
+def read_story_file(file_name: str, data: bytes, max_bytes: int) -> tuple[Story, str]:
+    """A story file's bytes as a ``Story``, with the decoded text it was read from."""
+    if len(data) > max_bytes:
+        raise StoryFormatError(f"larger than the {max_bytes:,}-byte limit")
+    text, encoding = decode_story(data)
+    return parse_story(text, markup_for(file_name), encoding), text
+
+
+def line_of(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
 
 
 # --- splitting into paragraphs ------------------------------------------------------------
@@ -98,8 +134,12 @@ def normalise_line(line: str) -> str:
     return re.sub(r" {2,}", " ", line).strip()
 
 
-def split_paragraphs(text: str) -> list[Paragraph]:
-    """One paragraph per line, or per blank-line separated block when the file is hard-wrapped."""
+def plain_text(source: str, markup: str) -> str:
+    return markdown_to_text(MARKDOWN_HEADING_RE.sub("", source)) if markup == MARKDOWN else source
+
+
+def split_paragraphs(text: str, markup: str = TEXT) -> list[Paragraph]:
+    """One paragraph per line, or per blank-line separated block in Markdown or hard-wrapped text."""
     lines = [normalise_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     blocks: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(lines, start=1):
@@ -108,17 +148,17 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         elif blocks[-1]:
             blocks.append([])
     blocks = [block for block in blocks if block]
-    if not is_hard_wrapped(blocks):
-        return [Paragraph(text, number) for block in blocks for number, text in block]
+    if markup != MARKDOWN and not is_hard_wrapped(blocks):
+        return [Paragraph(line, number, line) for block in blocks for number, line in block]
     paragraphs = []
     for block in blocks:
         start, parts = block[0][0], []
         for number, line in block:
-            if parts and (is_standalone_line(line) or is_standalone_line(parts[-1])):
-                paragraphs.append(Paragraph(" ".join(parts), start))
+            if parts and (is_standalone_line(line, markup) or is_standalone_line(parts[-1], markup)):
+                paragraphs.append(Paragraph(plain_text(" ".join(parts), markup), start, " ".join(parts)))
                 start, parts = number, []
             parts.append(line)
-        paragraphs.append(Paragraph(" ".join(parts), start))
+        paragraphs.append(Paragraph(plain_text(" ".join(parts), markup), start, " ".join(parts)))
     return paragraphs
 
 
@@ -131,9 +171,12 @@ def is_hard_wrapped(blocks: list[list[tuple[int, str]]]) -> bool:
     return bool(inner) and sum(width >= max(widths) // 2 for width in inner) >= 0.8 * len(inner)
 
 
-def is_standalone_line(line: str) -> bool:
-    """Lines that are never part of a wrapped paragraph: signatures, bylines and copyright."""
-    return bool(signature_name(line) or byline_names(line) or parse_copyright(line))
+def is_standalone_line(line: str, markup: str) -> bool:
+    """Lines that are never part of a wrapped paragraph: headings, signatures, bylines, copyright."""
+    if markup == MARKDOWN and MARKDOWN_HEADING_RE.match(line):
+        return True
+    text = plain_text(line, markup)
+    return bool(text and (signature_name(text) or byline_names(text) or parse_copyright(text)))
 
 
 # --- copyright -----------------------------------------------------------------------------
@@ -173,6 +216,14 @@ BYLINE_RE = re.compile(r"^by\s+(?P<names>\S.*?)\s*$", re.IGNORECASE)
 NAME_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*", re.IGNORECASE)
 NAME_PARTICLES = {"de", "da", "del", "della", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "y", "st."}
 PRONOUNS = {"he", "she", "they"}
+# Wire services named after a reporter ("By Jane Doe, Reuters") are the story's source, not an author.
+WIRE_AGENCIES = {
+    name.casefold(): name
+    for name in (
+        "Reuters", "AP", "Associated Press", "The Associated Press", "AFP", "Agence France-Presse",
+        "Bloomberg", "Bloomberg News", "UPI", "dpa", "EFE", "Xinhua", "PA Media", "ANSA", "Kyodo News",
+    )
+}  # fmt: skip
 
 
 def signature_name(line: str) -> str:
@@ -201,7 +252,7 @@ def byline_names(line: str) -> list[str]:
     if not match or len(line) > MAX_HEADLINE_LENGTH:
         return []
     names = split_names(match["names"])
-    return names if names and all(map(is_name_like, names)) else []
+    return names if names and all(is_name_like(re.sub(r"^the\s+", "", name)) for name in names) else []
 
 
 def is_bio_of(paragraph: str, name: str) -> bool:
@@ -311,12 +362,15 @@ def propose_headline(lede: str) -> str:
 # --- the whole story -----------------------------------------------------------------------
 
 
-def parse_story(text: str) -> Story:
-    """Split a story file's text into headline, body, byline, bios, source credit and copyright."""
-    paragraphs = split_paragraphs(text.removeprefix("\ufeff"))
+def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story:
+    """Split a story file's text into headline, body, byline, bios, source credit and copyright.
+
+    ``encoding`` is what ``decode_story`` read the file as; anything but UTF-8 is worth a warning.
+    """
+    paragraphs = split_paragraphs(text.removeprefix("\ufeff"), markup)
     if not paragraphs:
         raise StoryFormatError("the file is empty")
-    warnings = []
+    warnings = [] if encoding == "utf-8" else [f"not UTF-8: read as {encoding}"]
 
     copyrights = []
     while paragraphs and (notice := parse_copyright(paragraphs[-1].text)):
@@ -326,14 +380,16 @@ def parse_story(text: str) -> Story:
         warnings.append(f"{len(copyrights)} copyright lines; the last one is used")
     copyright_notice = copyrights[-1] if copyrights else None
 
-    headline, dek, authors = "", "", []
-    if paragraphs and is_headline_line(paragraphs[0].text, paragraphs[1:]):
+    headline, dek, authors, wire = "", "", [], ""
+    if paragraphs and (paragraphs[0].is_heading or is_headline_line(paragraphs[0].text, paragraphs[1:])):
         headline = paragraphs.pop(0).text
         if len(paragraphs) > 1 and byline_names(paragraphs[1].text) and not byline_names(paragraphs[0].text):
             dek = paragraphs.pop(0).text
     if paragraphs and (names := byline_names(paragraphs[0].text)):
-        authors = [Author(name) for name in names]
         paragraphs.pop(0)
+        if len(names) > 1 and names[-1].casefold() in WIRE_AGENCIES:
+            wire = WIRE_AGENCIES[names.pop().casefold()]
+        authors = [Author(name) for name in names]
 
     start, signed = parse_signatures(paragraphs)
     body, trailer = paragraphs[:start], paragraphs[start:]
@@ -356,10 +412,11 @@ def parse_story(text: str) -> Story:
         headline=headline,
         is_headline_proposed=is_headline_proposed,
         dek=dek,
-        paragraphs=tuple(body_texts),
+        paragraphs=tuple(p.source for p in body),
         authors=tuple(authors),
-        source_name=find_source_credit(body_texts),
+        source_name=find_source_credit(body_texts) or wire,
         copyright=copyright_notice,
+        markup=markup,
         warnings=tuple(warnings),
     )
 

@@ -1,7 +1,7 @@
 import factory
 from wagtail.models import Page
 
-from articles.importing import text_to_html
+from articles.formatting import text_to_html
 from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice
 from authors.models import AuthorPage
 

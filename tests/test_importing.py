@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 from wagtail.models import Page, Revision
 
-from articles.importing import ImportOutcome, StorySource, find_or_create_author, import_story
+from articles.importing import ImportOptions, ImportOutcome, StorySource, find_or_create_author, import_story
 from articles.models import ArticlePage, CopyrightNotice, StoryImport
 from articles.parsing import Author, decode_story, parse_story
 from authors.models import AuthorPage
@@ -15,13 +15,15 @@ from .conftest import SEED_FILE
 
 def import_text(text, destination, **options):
     data = text.encode()
-    return import_story(parse_story(text), StorySource.from_bytes("story.txt", data, text), destination, **options)
+    source = StorySource.from_bytes("story.txt", data, text)
+    return import_story(parse_story(text), source, destination, ImportOptions(**options))
 
 
 def import_seed(destination, **options):
     data = SEED_FILE.read_bytes()
-    text = decode_story(data)
-    return import_story(parse_story(text), StorySource.from_bytes(SEED_FILE.name, data, text), destination, **options)
+    text = decode_story(data)[0]
+    source = StorySource.from_bytes(SEED_FILE.name, data, text)
+    return import_story(parse_story(text), source, destination, ImportOptions(**options))
 
 
 def test_import_story_creates_a_draft_with_byline_credit_and_copyright(newsroom):
@@ -74,7 +76,7 @@ def test_import_story_twice_reports_unchanged_and_creates_nothing(newsroom):
 
 
 def test_import_story_updates_the_same_article_when_a_later_paragraph_changes(newsroom):
-    text = decode_story(SEED_FILE.read_bytes())
+    text = decode_story(SEED_FILE.read_bytes())[0]
     first = import_text(text, newsroom, publish=True)
 
     corrected = text.replace("355-day mission", "355-day mission aboard the station")
@@ -95,7 +97,7 @@ def test_import_story_keeps_the_headline_an_editor_wrote_over_a_proposal(newsroo
     article.is_headline_proposed = False
     article.save_revision()
 
-    text = decode_story(SEED_FILE.read_bytes()).replace("355-day", "355 day")
+    text = decode_story(SEED_FILE.read_bytes())[0].replace("355-day", "355 day")
     import_text(text, newsroom)
 
     latest = ArticlePage.objects.get().get_latest_revision_as_object()

@@ -1,10 +1,26 @@
 """The story parser, on plain strings: no database."""
 
+import json
+
 import pytest
 
-from articles.parsing import Author, Copyright, StoryFormatError, decode_story, parse_story, propose_headline
+from articles.parsing import (
+    Author,
+    Copyright,
+    StoryFormatError,
+    decode_story,
+    markup_for,
+    parse_story,
+    propose_headline,
+)
 
-from .conftest import SEED_FILE, SEED_FILES
+from .conftest import SEED_FILE, SEED_FILES, STORIES_DIR
+
+EXPECTED = {
+    name: value for name, value in json.loads((STORIES_DIR / "expected.json").read_text()).items() if name[0] != "_"
+}
+READABLE = sorted(name for name, expected in EXPECTED.items() if "error" not in expected)
+REFUSED = sorted(name for name, expected in EXPECTED.items() if "error" in expected)
 
 SEED_LEDE = (
     "Russia is threatening to leave an American astronaut stranded in space as tensions mount between "
@@ -26,7 +42,7 @@ def story_text(*lines, newline="\n"):
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda path: path.name)
 def test_parse_story_reads_every_seed_file(path):
-    story = parse_story(decode_story(path.read_bytes()))
+    story = parse_story(decode_story(path.read_bytes())[0])
 
     assert story.headline
     assert story.paragraphs
@@ -37,7 +53,7 @@ def test_parse_story_reads_every_seed_file(path):
 
 
 def test_parse_story_splits_the_seed_into_its_parts():
-    story = parse_story(decode_story(SEED_FILE.read_bytes()))
+    story = parse_story(decode_story(SEED_FILE.read_bytes())[0])
 
     assert story.headline == "Russia is threatening to leave an American astronaut stranded in space"
     assert story.is_headline_proposed
@@ -61,7 +77,7 @@ def test_parse_story_reads_crlf_and_a_byte_order_mark_like_the_plain_file():
     plain = SEED_FILE.read_bytes()
     windows = b"\xef\xbb\xbf" + plain.replace(b"\n", b"\r\n")
 
-    assert parse_story(decode_story(windows)) == parse_story(decode_story(plain))
+    assert parse_story(decode_story(windows)[0]) == parse_story(decode_story(plain)[0])
 
 
 def test_parse_story_takes_a_first_line_without_full_stop_as_the_headline():
@@ -170,12 +186,12 @@ def test_propose_headline_cuts_a_long_lede_at_a_clause_and_drops_the_credit():
         (b" \n\n \t\n", "the file is empty"),
         (b"Jane Doe \xe2\x9c\x89\n\xc2\xa9 2026 Newsmax.\n", "line 1: no story text found"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "line 3: contains a NUL byte"),
-        (b"First line is fine\nsecond \xff line\n", "line 2: not valid UTF-8 (byte 0xff)"),
+        (b"First line is fine\nsecond \x81 line\n", "line 2: not valid UTF-8 (byte 0x81) nor Windows-1252"),
     ],
 )
 def test_unreadable_files_give_a_one_line_error(data, message):
     with pytest.raises(StoryFormatError) as raised:
-        parse_story(decode_story(data))
+        parse_story(decode_story(data)[0])
 
     assert str(raised.value).startswith(message)
     assert "\n" not in str(raised.value)
@@ -194,3 +210,52 @@ def test_unreadable_files_give_a_one_line_error(data, message):
 )
 def test_parse_story_finds_the_credited_outlet(lede, outlet):
     assert parse_story(story_text(lede, *BODY)).source_name == outlet
+
+
+def read_fixture(name):
+    text, encoding = decode_story((STORIES_DIR / name).read_bytes())
+    return parse_story(text, markup_for(name), encoding)
+
+
+def summarise(story):
+    """The story in the shape of ``stories/expected.json``."""
+    notice = story.copyright
+    return {
+        "headline": story.headline,
+        "headline_is_proposed": story.is_headline_proposed,
+        "dek": story.dek,
+        "authors": [[author.name, author.bio] for author in story.authors],
+        "source_credit": story.source_name,
+        "copyright": notice and [notice.holder, notice.year, notice.statement],
+        "paragraphs": len(story.paragraphs),
+        "first_paragraph": story.paragraphs[0],
+    }
+
+
+def test_every_story_fixture_has_an_expected_outcome():
+    on_disk = {path.name for path in STORIES_DIR.iterdir() if path.name != "expected.json"}
+
+    assert on_disk == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_parse_story_reads_each_fixture_as_expected(name):
+    expected = EXPECTED[name]
+    story = read_fixture(name)
+
+    summary = summarise(story)
+    assert {key: summary[key] for key in expected if key != "warnings"} == {
+        key: value for key, value in expected.items() if key != "warnings"
+    }
+    for warning in expected.get("warnings", []):
+        assert any(warning in actual for actual in story.warnings), story.warnings
+    if expected.get("warnings") == []:
+        assert story.warnings == ()
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_parse_story_refuses_each_unreadable_fixture_with_its_message(name):
+    with pytest.raises(StoryFormatError) as raised:
+        read_fixture(name)
+
+    assert str(raised.value).startswith(EXPECTED[name]["error"])
