@@ -6,7 +6,14 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -17,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 
 from .app_settings import newsroom_setting
 from .blocks import ArticleBodyBlock
+from .panels import StoryImportsPanel
 from .parsing import Copyright
 
 
@@ -200,6 +208,14 @@ class ArticlePage(Page):
         FieldPanel("copyright_notice"),
         FieldPanel("tags"),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList([StoryImportsPanel(heading="Imported files")], heading="Provenance"),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("dek"),
         index.SearchField("body"),

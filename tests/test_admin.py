@@ -1,9 +1,16 @@
 """The Wagtail admin screens editors use for articles, authors and the copyright settings."""
 
+import hashlib
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 
+from articles.models import ArticlePage
+
+from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory
 
 
@@ -41,3 +48,16 @@ def test_newsroom_settings_screen_offers_the_default_copyright_notice(editor_cli
 
     assert response.status_code == 200
     assert "Copyright notice" in response.content.decode()
+
+
+def test_article_editor_shows_the_imported_files_provenance(editor_client, newsroom):
+    call_command("import_story", str(SEED_FILE), stdout=io.StringIO())
+    article = ArticlePage.objects.get()
+
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+
+    html = response.content.decode()
+    assert "Provenance" in html
+    assert str(SEED_FILE) in html
+    assert hashlib.sha256(SEED_FILE.read_bytes()).hexdigest() in html
+    assert "Solange Reyner ✉" in html  # the original text, signature line included

@@ -1,17 +1,24 @@
 """``manage.py import_story`` as an editor runs it: output, exit codes and what it leaves behind."""
 
+import hashlib
+import io
 import json
 import re
+import tempfile
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 from wagtail.models import Page, Revision
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, Section
 from authors.models import AuthorPage
 
-from .conftest import SEED_FILE
+from .conftest import SEED_FILE, STORIES_DIR
 
 
 def run_import(*args, capsys):
@@ -131,3 +138,114 @@ def test_a_file_over_the_size_limit_is_refused(newsroom, tmp_path, capsys, setti
 def test_import_before_setup_says_how_to_set_up(db):
     with pytest.raises(CommandError, match=re.escape("run 'manage.py setup_newsroom' first")):
         call_command("import_story", str(SEED_FILE))
+
+
+def test_standard_input_is_read_when_the_path_is_a_dash(newsroom, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(SEED_FILE.read_bytes())))
+
+    code, out, _ = run_import("--publish", "-", capsys=capsys)
+
+    assert code == 0
+    assert "created (live): <stdin>" in out
+    assert ArticlePage.objects.get().imports.get().file_name == "<stdin>"
+
+
+def test_go_live_at_schedules_the_article_until_its_time(newsroom, capsys, client):
+    go_live_at = timezone.now() + timedelta(hours=2)
+
+    code, out, _ = run_import("--go-live-at", go_live_at.isoformat(), SEED_FILE, capsys=capsys)
+
+    article = ArticlePage.objects.get()
+    assert code == 0
+    assert "(scheduled for" in out
+    assert not article.live
+    assert client.get("/").content.count(b"card-headline") == 0
+
+    with time_machine.travel(go_live_at + timedelta(minutes=1)):
+        call_command("publish_scheduled")
+
+    assert ArticlePage.objects.get().live
+    assert client.get("/").content.count(b"card-headline") == 1
+
+
+def test_go_live_at_in_the_past_is_refused(newsroom):
+    with pytest.raises(CommandError, match="is in the past"):
+        call_command("import_story", "--go-live-at", "2020-01-01T00:00:00+00:00", str(SEED_FILE))
+
+
+def test_section_puts_the_article_in_that_section(newsroom, capsys):
+    science = Section.objects.create(name="Science", slug="science")
+
+    run_import("--section", "Science", SEED_FILE, capsys=capsys)
+
+    assert ArticlePage.objects.get().section == science
+
+
+def test_an_unknown_section_is_refused_with_the_known_ones(newsroom):
+    Section.objects.create(name="Science", slug="science")
+
+    with pytest.raises(CommandError, match=re.escape("--section 'sport': no such section (sections: science)")):
+        call_command("import_story", "--section", "sport", str(SEED_FILE))
+
+
+def test_update_bios_lets_the_file_replace_an_editors_bio(newsroom, capsys):
+    run_import("--publish", SEED_FILE, capsys=capsys)
+    author = AuthorPage.objects.get()
+    author.bio = "<p>Written by the desk.</p>"
+    author.save_revision().publish()
+    edited = SEED_FILE.read_bytes().replace(b"355-day", b"355 day")
+
+    run_import_bytes(edited, "--publish", capsys=capsys)
+    assert AuthorPage.objects.get().bio == "<p>Written by the desk.</p>"
+
+    run_import_bytes(edited.replace(b"355 day", b"355-day mission"), "--publish", "--update-bios", capsys=capsys)
+    assert AuthorPage.objects.get().bio.startswith("<p>Solange Reyner is a writer and editor for Newsmax.")
+
+
+def test_markdown_story_keeps_emphasis_and_links_as_safe_rich_text(newsroom, capsys):
+    code, _, _ = run_import("--publish", STORIES_DIR / "markdown_story.md", capsys=capsys)
+
+    article = ArticlePage.objects.get()
+    assert code == 0
+    assert article.title == "Harbour bridge to reopen after repairs"
+    assert [block.value.source for block in article.body] == [
+        '<p>Officials said on <b>Tuesday</b> that the bridge would reopen, the <a href="https://example.org/council">'
+        "city council</a> announced.</p>",
+        "<p>A [bad link](javascript:alert(1)) and &lt;script&gt;alert(1)&lt;/script&gt; stay inert, said "
+        "<i>Kelly</i>.</p>",
+    ]
+
+
+def test_windows_1252_story_is_imported_without_mojibake_and_with_a_warning(newsroom, capsys):
+    code, out, _ = run_import("--publish", STORIES_DIR / "windows_1252.txt", capsys=capsys)
+
+    assert code == 0
+    assert "warning: not UTF-8: read as windows-1252" in out
+    article = ArticlePage.objects.get()
+    assert article.body[0].value.source == "<p>Café owners said “prices will rise” on Monday — by 5€ a meal.</p>"
+    assert [link.author.title for link in article.authors.all()] == ["Renée Lévesque"]
+
+
+def test_provenance_keeps_file_name_text_checksum_and_time(newsroom, capsys):
+    run_import(SEED_FILE, capsys=capsys)
+
+    provenance = ArticlePage.objects.get().imports.get()
+    assert provenance.file_name == str(SEED_FILE)
+    assert provenance.text == SEED_FILE.read_text(encoding="utf-8")
+    assert provenance.checksum == hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
+    assert abs(provenance.imported_at - timezone.now()) < timedelta(minutes=1)
+
+
+def test_every_fixture_imports_or_fails_as_its_expectation_says(newsroom, capsys):
+    code, out, err = run_import("--dry-run", STORIES_DIR, capsys=capsys)
+
+    assert code == 1  # undecodable.txt is refused
+    assert "error: " in err and "undecodable.txt: line 1: not valid UTF-8" in err
+    assert "0 created, 0 updated, 0 unchanged, 30 read, 1 failed" in out
+
+
+def run_import_bytes(data, *args, capsys):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / SEED_FILE.name
+        path.write_bytes(data)
+        return run_import(*args, path, capsys=capsys)
