@@ -55,7 +55,9 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
         import_form = None
         if readable:
             import_form = self.import_form(initial={"stories": StoryImportForm.sign(readable, request.user)})
-        return self.render_to_response(self.get_context_data(reports=reports, import_form=import_form))
+        return self.render_to_response(
+            self.get_context_data(reports=reports, import_form=import_form, readable_count=len(readable))
+        )
 
     def import_stories(self, request):
         import_form = self.import_form(data=request.POST)
