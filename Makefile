@@ -16,7 +16,7 @@ $(VENV)/installed: requirements.txt requirements-dev.txt
 run: export DEBUG := 1
 run: $(VENV)/installed
 	$(MANAGE) migrate --noinput
-	$(MANAGE) setup_newsroom --local-admin
+	$(MANAGE) setup_newsroom --local-admin --site-url http://$(ADDRESS)
 	$(MANAGE) import_story --publish seeds/
 	@echo "Serving on http://$(ADDRESS)/ (admin: http://$(ADDRESS)/admin/)"
 	$(MANAGE) runserver $(ADDRESS)

@@ -5,6 +5,7 @@ from django.conf import settings
 DEFAULTS = {
     "PAGE_SIZE": 20,
     "IMPORT_MAX_BYTES": 1_000_000,
+    "FEED_ITEMS": 50,
 }
 
 

@@ -18,6 +18,7 @@ from .models import ArticlePage, CopyrightNotice, NewsroomSettings
 class BylineAuthor:
     name: str
     url: str  # "" while the author's page is not live
+    full_url: str  # the same, absolute
     page: AuthorPage
 
 
@@ -52,14 +53,7 @@ def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadat
         site_settings = NewsroomSettings.for_request(request)
     else:
         site_settings = NewsroomSettings.for_site(article.get_site())
-    authors = tuple(
-        BylineAuthor(
-            name=link.author.title,
-            url=link.author.get_url(request) if link.author.live else "",
-            page=link.author,
-        )
-        for link in article.authors.all()
-    )
+    authors = tuple(byline_author(link.author, request) for link in article.authors.all())
     return ArticleMetadata(
         headline=article.title,
         description=article.dek or article.search_description,
@@ -71,4 +65,12 @@ def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadat
         source_name=article.source_name,
         source_url=article.source_url,
         copyright=article.copyright_notice or site_settings.copyright_notice,
+    )
+
+
+def byline_author(author: AuthorPage, request) -> BylineAuthor:
+    if not author.live:
+        return BylineAuthor(name=author.title, url="", full_url="", page=author)
+    return BylineAuthor(
+        name=author.title, url=author.get_url(request), full_url=author.get_full_url(request), page=author
     )

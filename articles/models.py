@@ -81,11 +81,46 @@ class NewsroomSettings(BaseSiteSetting):
         related_name="+",
         help_text="Shown in the footer of every page, and on articles that carry no notice of their own.",
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The newsroom's logo, shown by feed readers beside the feeds.",
+    )
 
-    panels = [FieldPanel("copyright_notice")]
+    panels = [FieldPanel("copyright_notice"), FieldPanel("logo")]
 
     class Meta:
         verbose_name = "newsroom settings"
+
+
+class ContentVersion(models.Model):
+    """A counter that moves whenever anything a reader can see may have changed.
+
+    Feeds (and page caches) derive their ETag, Last-Modified and cache keys from it, so a
+    conditional request costs one query and no cache is ever served stale. It lives in the
+    database, so every app server and the import command see the same version.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "content version"
+
+    def __str__(self):
+        return f"version {self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first() or cls.objects.create()
+
+    @classmethod
+    def bump(cls):
+        if not cls.objects.update(number=models.F("number") + 1, changed_at=timezone.now()):
+            cls.objects.create(number=1)
 
 
 class ArticlePageQuerySet(PageQuerySet):

@@ -129,8 +129,17 @@ def line_of(data: bytes, offset: int) -> int:
 
 
 def normalise_line(line: str) -> str:
+    """Spaces of every kind become one space; invisible and control characters go.
+
+    Control characters (and U+FFFE/U+FFFF) cannot be carried by XML, so a story holding them
+    could never be served in a feed.
+    """
     line = line.translate(INVISIBLE_CHARACTERS)
-    line = "".join(" " if unicodedata.category(ch) == "Zs" or ch == "\t" else ch for ch in line)
+    line = "".join(
+        " " if ch == "\t" or unicodedata.category(ch) == "Zs" else ch
+        for ch in line
+        if ch == "\t" or (unicodedata.category(ch) not in {"Cc", "Cs"} and ch not in "\ufffe\uffff")
+    )
     return re.sub(r" {2,}", " ", line).strip()
 
 

@@ -1,6 +1,7 @@
 """Making a database ready for the newsroom: the page tree, the site and its settings."""
 
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,10 +16,12 @@ LOCAL_ADMIN_USERNAME = "admin"
 
 
 @transaction.atomic
-def setup_newsroom(site_name=None) -> list[str]:
+def setup_newsroom(site_name=None, site_url=None) -> list[str]:
     """Create what is missing — news index as the site root, authors index, default copyright.
 
-    Idempotent: run it on every deploy; it reports only what it created or changed.
+    ``site_url`` ("https://news.example.com") sets the default site's host name and port, from
+    which every absolute link in feeds and metadata is built. Idempotent: run it on every
+    deploy; it reports only what it created or changed.
     """
     site_name = site_name or settings.WAGTAIL_SITE_NAME
     done = []
@@ -41,6 +44,13 @@ def setup_newsroom(site_name=None) -> list[str]:
         if is_wagtail_welcome_page(old_root):
             old_root.delete()
             done.append("removed Wagtail's placeholder welcome page")
+
+    if site_url and site.root_url != site_url.rstrip("/"):
+        parts = urlsplit(site_url)
+        site.hostname = parts.hostname
+        site.port = parts.port or (443 if parts.scheme == "https" else 80)
+        site.save()
+        done.append(f"set the default site's address to {site.root_url}")
 
     if not AuthorIndexPage.objects.descendant_of(news_index).exists():
         news_index.add_child(instance=AuthorIndexPage(title="Authors", slug="authors"))

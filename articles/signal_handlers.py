@@ -1,7 +1,13 @@
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ArticlePage
+from .models import ArticlePage, ContentVersion, CopyrightNotice, NewsroomSettings, Section
+
+# Whatever readers see is built from these; any change to them moves the content version.
+READER_VISIBLE_MODELS = (NewsroomSettings, CopyrightNotice, Section, Site, get_image_model())
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -16,3 +22,23 @@ def publish_new_byline_authors(sender, instance, revision, **kwargs):
         author = link.author
         if not author.live and author.first_published_at is None:
             (author.get_latest_revision() or author.save_revision(user=user)).publish(user=user)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_changed_for_readers(sender, **kwargs):
+    ContentVersion.bump()
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.live:
+        ContentVersion.bump()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def reader_visible_record_changed(sender, instance, **kwargs):
+    if isinstance(instance, READER_VISIBLE_MODELS):
+        ContentVersion.bump()

@@ -1,4 +1,6 @@
 import factory
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from articles.formatting import text_to_html
@@ -31,6 +33,15 @@ class AuthorPageFactory(PageFactory):
 
     title = factory.Faker("name")
     bio = factory.LazyAttribute(lambda author: text_to_html(f"{author.title} writes about science."))
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_image_model()
+
+    title = factory.Sequence(lambda n: f"Test image {n}")
+    file = factory.LazyFunction(get_test_image_file)
+    file_size = factory.LazyAttribute(lambda image: image.file.size)  # as the admin's upload form records it
 
 
 class CopyrightNoticeFactory(factory.django.DjangoModelFactory):

@@ -259,3 +259,9 @@ def test_parse_story_refuses_each_unreadable_fixture_with_its_message(name):
         read_fixture(name)
 
     assert str(raised.value).startswith(EXPECTED[name]["error"])
+
+
+def test_parse_story_drops_characters_xml_cannot_carry():
+    story = parse_story(story_text("Officials\x0b said\x0c on \x01Tuesday\ufffe that the bridge would reopen.", *BODY))
+
+    assert story.paragraphs[0] == "Officials said on Tuesday that the bridge would reopen."

@@ -10,16 +10,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--site-name", help="Title of the news index (default: WAGTAIL_SITE_NAME).")
         parser.add_argument(
+            "--site-url",
+            help="The site's public address, e.g. https://news.example.com: absolute links in feeds use it.",
+        )
+        parser.add_argument(
             "--local-admin",
             action="store_true",
             help="Also create or reset the 'admin' superuser with a new random password and print it. "
             "Only with DEBUG on: it is for trying the site on your own machine.",
         )
 
-    def handle(self, *args, site_name=None, local_admin=False, **options):
+    def handle(self, *args, site_name=None, site_url=None, local_admin=False, **options):
         if local_admin and not settings.DEBUG:
             raise CommandError("--local-admin is for local use and needs DEBUG=1.")
-        done = setup_newsroom(site_name=site_name)
+        done = setup_newsroom(site_name=site_name, site_url=site_url)
         for line in done:
             self.stdout.write(f"  {line}")
         self.stdout.write(self.style.SUCCESS("Newsroom is set up." if done else "Newsroom was already set up."))

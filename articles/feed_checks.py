@@ -1,0 +1,182 @@
+"""What breaks feed readers, checked on a rendered feed: used by ``manage.py check_feeds``.
+
+Each check returns a list of problems (empty when the feed is fine), so one run reports
+everything wrong at once.
+"""
+
+import json
+import re
+from email.utils import parsedate_to_datetime
+from xml.etree.ElementTree import ParseError
+
+from defusedxml.ElementTree import fromstring
+
+from .feed_formats import CONTENT, DC, DCTERMS, JSON_FEED_VERSION
+
+ATOM = "http://www.w3.org/2005/Atom"
+RFC_822_RE = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
+RFC_3339_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
+
+
+def check_feed(body: bytes, content_type: str) -> list[str]:
+    if content_type.startswith("application/feed+json"):
+        return check_json_feed(body)
+    return check_xml_feed(body)
+
+
+def check_xml_feed(body: bytes) -> list[str]:
+    try:
+        root = fromstring(body)  # an undeclared namespace prefix is a parse error too
+    except ParseError as error:
+        return [f"not well-formed XML: {error}"]
+    if root.tag == "rss":
+        return check_rss(root)
+    if root.tag == f"{{{ATOM}}}feed":
+        return check_atom(root)
+    return [f"unexpected root element {root.tag!r}"]
+
+
+def check_rss(root) -> list[str]:
+    channel = root.find("channel")
+    if channel is None:
+        return ["RSS without a channel"]
+    problems = check_dates(channel, ["lastBuildDate"], rfc_822)
+    problems += check_urls(channel, ["link"], lambda element: element.text)
+    problems += check_urls(channel, [f"{{{ATOM}}}link"], lambda element: element.get("href"))
+    guids = []
+    for number, item in enumerate(channel.iter("item"), start=1):
+        where = f"item {number}"
+        problems += [f"{where}: {p}" for p in check_dates(item, ["pubDate"], rfc_822)]
+        problems += [f"{where}: {p}" for p in check_dates(item, [f"{{{DCTERMS}}}modified"], rfc_3339)]
+        problems += [f"{where}: {p}" for p in check_urls(item, ["link"], lambda element: element.text)]
+        problems += [f"{where}: {p}" for p in check_required(item, ["title", "link", "guid", f"{{{CONTENT}}}encoded"])]
+        guids.append(item.findtext("guid"))
+        for enclosure in item.iter("enclosure"):
+            problems += [f"{where}: {p}" for p in check_enclosure(enclosure.get("url"), enclosure.get("length"),
+                                                                   enclosure.get("type"))]  # fmt: skip
+        if item.find(f"{{{DC}}}creator") is None:
+            problems.append(f"{where}: no dc:creator")
+    return problems + check_unique(guids, "guid")
+
+
+def check_atom(root) -> list[str]:
+    problems = check_required(root, [f"{{{ATOM}}}id", f"{{{ATOM}}}title", f"{{{ATOM}}}updated"])
+    problems += check_dates(root, [f"{{{ATOM}}}updated"], rfc_3339)
+    problems += check_urls(root, [f"{{{ATOM}}}link"], lambda element: element.get("href"))
+    ids = []
+    for number, entry in enumerate(root.iter(f"{{{ATOM}}}entry"), start=1):
+        where = f"entry {number}"
+        required = [f"{{{ATOM}}}{name}" for name in ("id", "title", "updated", "link", "content")]
+        problems += [f"{where}: {p}" for p in check_required(entry, required)]
+        dates = [f"{{{ATOM}}}published", f"{{{ATOM}}}updated"]
+        problems += [f"{where}: {p}" for p in check_dates(entry, dates, rfc_3339)]
+        problems += [f"{where}: {p}" for p in check_urls(entry, [f"{{{ATOM}}}link"], lambda e: e.get("href"))]
+        authors = entry.findall(f"{{{ATOM}}}author/{{{ATOM}}}uri")
+        problems += [
+            f"{where}: author uri {uri.text!r} is not absolute" for uri in authors if not is_absolute(uri.text)
+        ]
+        ids.append(entry.findtext(f"{{{ATOM}}}id"))
+        for link in entry.iter(f"{{{ATOM}}}link"):
+            if link.get("rel") == "enclosure":
+                problems += [f"{where}: {p}" for p in check_enclosure(link.get("href"), link.get("length"),
+                                                                       link.get("type"))]  # fmt: skip
+    return problems + check_unique(ids, "id")
+
+
+def check_json_feed(body: bytes) -> list[str]:
+    try:
+        feed = json.loads(body)
+    except ValueError as error:
+        return [f"not valid JSON: {error}"]
+    problems = []
+    if feed.get("version") != JSON_FEED_VERSION:
+        problems.append(f"version is {feed.get('version')!r}, not {JSON_FEED_VERSION!r}")
+    if not isinstance(feed.get("title"), str) or not feed["title"]:
+        problems.append("no title")
+    for key in ("home_page_url", "feed_url"):
+        if key in feed and not is_absolute(feed[key]):
+            problems.append(f"{key} {feed[key]!r} is not absolute")
+    items = feed.get("items")
+    if not isinstance(items, list):
+        return [*problems, "items is not a list"]
+    for number, item in enumerate(items, start=1):
+        where = f"item {number}"
+        if not isinstance(item.get("id"), str) or not item["id"]:
+            problems.append(f"{where}: id must be a non-empty string")
+        if "content_html" not in item and "content_text" not in item:
+            problems.append(f"{where}: neither content_html nor content_text")
+        if not is_absolute(item.get("url")):
+            problems.append(f"{where}: url {item.get('url')!r} is not absolute")
+        for key in ("date_published", "date_modified"):
+            if key in item and not rfc_3339(item[key]):
+                problems.append(f"{where}: {key} {item[key]!r} is not an RFC 3339 date")
+        for author in item.get("authors", []):
+            if not author.get("name"):
+                problems.append(f"{where}: an author without a name")
+        for attachment in item.get("attachments", []):
+            problems += [f"{where}: {p}" for p in check_enclosure(attachment.get("url"),
+                         str(attachment.get("size_in_bytes", "")), attachment.get("mime_type"))]  # fmt: skip
+    return problems + check_unique([item.get("id") for item in items], "id")
+
+
+def check_required(element, names):
+    return [f"no {short(name)}" for name in names if element.find(name) is None]
+
+
+def check_dates(element, names, is_valid):
+    return [
+        f"{short(name)} {child.text!r} is not a valid date"
+        for name in names
+        for child in element.findall(name)
+        if not is_valid(child.text or "")
+    ]
+
+
+def check_urls(element, names, url_of):
+    return [
+        f"{short(name)} {url_of(child)!r} is not an absolute URL"
+        for name in names
+        for child in element.findall(name)
+        if not is_absolute(url_of(child))
+    ]
+
+
+def check_enclosure(url, length, mime_type):
+    problems = [] if is_absolute(url) else [f"enclosure url {url!r} is not absolute"]
+    if not (length or "").isdigit() or int(length) <= 0:
+        problems.append(f"enclosure length {length!r} is not a positive number of bytes")
+    if not mime_type or "/" not in mime_type:
+        problems.append(f"enclosure type {mime_type!r} is not a media type")
+    return problems
+
+
+def check_unique(values, what):
+    seen, problems = set(), []
+    for value in values:
+        if value in seen:
+            problems.append(f"{what} {value!r} appears more than once")
+        seen.add(value)
+    return problems
+
+
+def rfc_822(text):
+    if not RFC_822_RE.match(text):
+        return False
+    try:
+        parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def rfc_3339(text):
+    return bool(RFC_3339_RE.match(text or ""))
+
+
+def is_absolute(url):
+    return bool(url) and url.startswith(("http://", "https://"))
+
+
+def short(name):
+    """ "{http://www.w3.org/2005/Atom}updated" → "updated"."""
+    return name.rsplit("}", 1)[-1]

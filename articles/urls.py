@@ -1,0 +1,19 @@
+"""The newsroom's public URLs that are not pages: include them in the site's URLconf."""
+
+from django.urls import path
+
+from .feed_formats import FEED_FORMATS
+from .feeds import AuthorArticlesFeed, LatestArticlesFeed, SectionArticlesFeed, TagArticlesFeed, feed_view
+
+urlpatterns = []
+for format_name in FEED_FORMATS:
+    urlpatterns += [
+        path(f"feeds/latest/{format_name}/", feed_view(LatestArticlesFeed, format_name),
+             name=f"articles_latest_{format_name}_feed"),
+        path(f"feeds/authors/<slug:slug>/{format_name}/", feed_view(AuthorArticlesFeed, format_name),
+             name=f"articles_author_{format_name}_feed"),
+        path(f"feeds/sections/<slug:slug>/{format_name}/", feed_view(SectionArticlesFeed, format_name),
+             name=f"articles_section_{format_name}_feed"),
+        path(f"feeds/tags/<slug:slug>/{format_name}/", feed_view(TagArticlesFeed, format_name),
+             name=f"articles_tag_{format_name}_feed"),
+    ]  # fmt: skip
