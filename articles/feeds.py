@@ -69,8 +69,8 @@ class ArticlesFeed(Feed):
         return ArticlePage.objects.visible_to_readers().in_site(self.site)
 
     def items(self, subject):
-        articles = self.articles(subject).select_related("section", "lead_image", "copyright_notice")
-        articles = articles.prefetch_related("authors__author", "tagged_items__tag")
+        articles = self.articles(subject).select_related("section", "lead_image", "copyright_notice", "source")
+        articles = articles.prefetch_related("authors__author", "tagged_items__tag", "lead_image__renditions")
         return list(articles[: newsroom_setting("FEED_ITEMS")])
 
     def title(self, subject):
@@ -148,8 +148,8 @@ class ArticlesFeed(Feed):
             "authors": [FeedAuthor(xml_text(author.name), author.full_url) for author in meta.authors],
             "byline": xml_text(meta.byline),
             "summary_text": xml_text(article.dek),
-            "source_name": xml_text(meta.source_name),
-            "source_url": meta.source_url,
+            "source_name": xml_text(meta.source.name) if meta.source else "",
+            "source_url": meta.source.url if meta.source else "",
             "rights": self.item_rights(article),
             "image": self.item_image(article),
             "corrections": [],

@@ -5,7 +5,7 @@ rendered with raw HTML disabled, then cleaned down to bold, italic and http(s)/m
 """
 
 import re
-from html import escape
+from html import escape, unescape
 
 import nh3
 from markdown_it import MarkdownIt
@@ -16,6 +16,7 @@ LINK_SCHEMES = {"http", "https", "mailto"}
 # Wagtail's rich text stores bold and italic as <b> and <i>.
 WAGTAIL_TAG_NAMES = {"strong": "b", "em": "i"}
 TAG_NAME_RE = re.compile(r"<(/?)(strong|em)>")
+TAG_RE = re.compile(r"<[^>]*>")
 
 
 def text_to_html(text: str) -> str:
@@ -37,6 +38,11 @@ def markdown_to_text(source: str) -> str:
         elif token.type in {"softbreak", "hardbreak"}:
             text.append(" ")
     return "".join(text).strip()
+
+
+def html_to_text(html: str) -> str:
+    """Rich text's words, for places that carry plain text (JSON-LD, meta descriptions)."""
+    return " ".join(unescape(TAG_RE.sub(" ", html)).split())
 
 
 def paragraph_to_html(paragraph: str, markup: str) -> str:

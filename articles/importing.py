@@ -21,7 +21,15 @@ from authors.names import normalise_name
 
 from .app_settings import newsroom_setting
 from .formatting import paragraph_to_html, text_to_html
-from .models import ArticlePage, ArticlePageAuthor, CopyrightNotice, NewsIndexPage, Section, StoryImport
+from .models import (
+    ArticlePage,
+    ArticlePageAuthor,
+    CopyrightNotice,
+    NewsIndexPage,
+    Outlet,
+    Section,
+    StoryImport,
+)
 from .parsing import Author, Story, StoryFormatError, read_story_file
 
 STORY_KEY_WORDS = 30
@@ -180,13 +188,20 @@ def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *
         article.is_headline_proposed = story.is_headline_proposed
     article.dek = story.dek or article.dek
     article.body = [("paragraph", paragraph_to_html(paragraph, story.markup)) for paragraph in story.paragraphs]
-    article.authors = [ArticlePageAuthor(author=author) for author in authors]
+    # Forms number orderables; code must, or the byline's order is whatever the database returns.
+    article.authors = [ArticlePageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)]
     if story.source_name:
-        article.source_name = story.source_name
+        article.source = find_or_create_outlet(story.source_name)
+        article.source_relationship = story.source_relationship
     if story.copyright:
         article.copyright_notice, _ = CopyrightNotice.objects.get_or_create(
             holder=story.copyright.holder, year=story.copyright.year, statement=story.copyright.statement
         )
+
+
+def find_or_create_outlet(name: str) -> Outlet:
+    """The outlet record for a credited name, matched ignoring case; created if new."""
+    return Outlet.objects.filter(name__iexact=name).first() or Outlet.objects.create(name=name)
 
 
 def unique_authors(authors):

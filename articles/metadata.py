@@ -1,17 +1,24 @@
-"""The attribution of an article — byline, dates, source credit, copyright — computed once.
+"""The attribution of an article — byline, dates, credit, rights, publisher — computed once.
 
-The article page, and later the feeds, JSON-LD and API, all read this one object, so they
-can never disagree about who wrote a story or who holds its rights.
+The article page, its JSON-LD and Open Graph tags, the feeds and the API all read this one
+object, so they can never disagree about who wrote a story or who holds its rights.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import prefetch_related_objects
+from django.utils.text import Truncator
+from wagtail.models import Site
 
 from authors.models import AuthorPage
 
-from .models import ArticlePage, CopyrightNotice, NewsroomSettings
+from .formatting import html_to_text
+from .models import ArticlePage, CopyrightNotice, NewsroomSettings, SourceRelationship
+
+DESCRIPTION_LENGTH = 160
+SHARING_IMAGE_SPEC = "width-1200"
 
 
 @dataclass(frozen=True)
@@ -23,21 +30,63 @@ class BylineAuthor:
 
 
 @dataclass(frozen=True)
+class SourceCredit:
+    name: str
+    url: str
+    relationship: str  # a SourceRelationship value
+
+    @property
+    def label(self):
+        return SourceRelationship(self.relationship).label
+
+    @property
+    def text(self):
+        """As readers see it: "Source: Fox News", "Originally published by Fox News"."""
+        if self.relationship in {SourceRelationship.VIA, SourceRelationship.WIRE}:
+            return f"{self.label}: {self.name}"
+        return f"{self.label} {self.name}"
+
+
+@dataclass(frozen=True)
+class Publisher:
+    name: str
+    url: str
+    logo_url: str
+
+
+@dataclass(frozen=True)
+class SharingImage:
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
 class ArticleMetadata:
     headline: str
+    title: str  # for <title> and social cards: the SEO title, or the headline
     description: str
     url: str
+    canonical_url: str
     authors: tuple[BylineAuthor, ...]
     published_at: datetime | None
     modified_at: datetime | None
     section: str
-    source_name: str
-    source_url: str
+    keywords: tuple[str, ...]
+    source: SourceCredit | None
     copyright: CopyrightNotice | None
+    image: SharingImage | None
+    publisher: Publisher
+    language: str
 
     @property
     def byline(self):
         return join_names([author.name for author in self.authors])
+
+    @property
+    def og_locale(self):
+        return self.language.replace("-", "_")
 
 
 def join_names(names):
@@ -48,24 +97,44 @@ def join_names(names):
 
 
 def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadata:
-    prefetch_related_objects([article], "authors__author")
-    if request is not None:
-        site_settings = NewsroomSettings.for_request(request)
+    prefetch_related_objects([article], "authors__author", "tagged_items__tag")
+    if request is None:
+        site = article.get_site()
+        site_settings = NewsroomSettings.for_site(site)
     else:
-        site_settings = NewsroomSettings.for_site(article.get_site())
-    authors = tuple(byline_author(link.author, request) for link in article.authors.all())
+        site = Site.find_for_request(request)
+        site_settings = NewsroomSettings.for_request(request)
+    _, root_url, path = article.get_url_parts(request) or (None, site.root_url, "")
+    url = root_url + path
     return ArticleMetadata(
         headline=article.title,
-        description=article.dek or article.search_description,
-        url=article.get_full_url(request),
-        authors=authors,
+        title=article.seo_title or article.title,
+        description=describe(article),
+        url=url,
+        canonical_url=article.canonical_url or url,
+        authors=tuple(byline_author(link.author, request) for link in article.authors.all()),
         published_at=article.first_published_at,
         modified_at=article.last_published_at,
         section=article.section.name if article.section_id else "",
-        source_name=article.source_name,
-        source_url=article.source_url,
+        keywords=tuple(tagged.tag.name for tagged in article.tagged_items.all()),
+        source=SourceCredit(article.source.name, article.source.url, article.source_relationship)
+        if article.source_id
+        else None,
         copyright=article.copyright_notice or site_settings.copyright_notice,
+        image=sharing_image(article, root_url),
+        publisher=build_publisher(site, site_settings),
+        language=language_tag(settings.LANGUAGE_CODE),
     )
+
+
+def describe(article: ArticlePage) -> str:
+    """The meta description: the editor's, else the standfirst, else the opening paragraph."""
+    if article.search_description or article.dek:
+        return article.search_description or article.dek
+    for block in article.body:
+        if block.block_type == "paragraph":
+            return Truncator(html_to_text(block.value.source)).chars(DESCRIPTION_LENGTH)
+    return ""
 
 
 def byline_author(author: AuthorPage, request) -> BylineAuthor:
@@ -74,3 +143,30 @@ def byline_author(author: AuthorPage, request) -> BylineAuthor:
     return BylineAuthor(
         name=author.title, url=author.get_url(request), full_url=author.get_full_url(request), page=author
     )
+
+
+def sharing_image(article: ArticlePage, root_url: str) -> SharingImage | None:
+    if not article.lead_image_id:
+        return None
+    rendition = article.lead_image.get_rendition(SHARING_IMAGE_SPEC)
+    alt = article.lead_image_caption or article.lead_image.title
+    return SharingImage(absolute(rendition.url, root_url), rendition.width, rendition.height, alt)
+
+
+def build_publisher(site: Site, site_settings: NewsroomSettings) -> Publisher:
+    logo = site_settings.logo
+    return Publisher(
+        name=site_settings.publisher_name or site.site_name or settings.WAGTAIL_SITE_NAME,
+        url=f"{site.root_url}/",
+        logo_url=absolute(logo.file.url, site.root_url) if logo else "",
+    )
+
+
+def absolute(url: str, root_url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else root_url + url
+
+
+def language_tag(language_code: str) -> str:
+    """Django's "en-us" as a BCP 47 tag: "en-US"."""
+    language, _, region = language_code.partition("-")
+    return f"{language}-{region.upper()}" if region else language

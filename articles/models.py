@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,7 +18,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -41,6 +42,32 @@ class Section(models.Model):
 
     def __str__(self):
         return self.name
+
+
+@register_snippet
+class Outlet(models.Model):
+    """A news outlet stories are credited to ("…, reports Fox News."): one record, reused."""
+
+    name = models.CharField(max_length=200, unique=True)
+    url = models.URLField("address", blank=True, help_text="The outlet's home page, linked from the credit.")
+
+    panels = [FieldPanel("name"), FieldPanel("url")]
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="unique_outlet_name_ignoring_case")]
+
+    def __str__(self):
+        return self.name
+
+
+class SourceRelationship(models.TextChoices):
+    """How the credited outlet stands to the story; the label is what readers see."""
+
+    VIA = "via", "Source"
+    ORIGINALLY_PUBLISHED_BY = "original", "Originally published by"
+    WIRE = "wire", "Wire service"
+    ADDITIONAL_REPORTING = "additional", "Additional reporting by"
 
 
 @register_snippet
@@ -73,6 +100,11 @@ class CopyrightNotice(models.Model):
 
 @register_setting(icon="doc-full")
 class NewsroomSettings(BaseSiteSetting):
+    publisher_name = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The organisation that publishes the site, named to search engines (default: the site name).",
+    )
     copyright_notice = models.ForeignKey(
         CopyrightNotice,
         null=True,
@@ -87,10 +119,10 @@ class NewsroomSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The newsroom's logo, shown by feed readers beside the feeds.",
+        help_text="The publisher's logo, shown by feed readers and search engines.",
     )
 
-    panels = [FieldPanel("copyright_notice"), FieldPanel("logo")]
+    panels = [FieldPanel("publisher_name"), FieldPanel("logo"), FieldPanel("copyright_notice")]
 
     class Meta:
         verbose_name = "newsroom settings"
@@ -157,6 +189,16 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def articles(self):
         return ArticlePage.objects.visible_to_readers().descendant_of(self).for_listing()
 
+    def get_context(self, request, *args, **kwargs):
+        from .metadata import build_publisher
+        from .structured_data import website
+
+        context = super().get_context(request, *args, **kwargs)
+        site = Site.find_for_request(request)
+        publisher = build_publisher(site, NewsroomSettings.for_request(request))
+        context["structured_data"] = website(site.site_name or self.title, f"{site.root_url}/", publisher)
+        return context
+
     def paginate(self, request, articles):
         return Paginator(articles, newsroom_setting("PAGE_SIZE")).get_page(request.GET.get("page"))
 
@@ -168,7 +210,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def section(self, request, slug):
         section = get_object_or_404(Section, slug=slug)
         articles = self.paginate(request, self.articles().filter(section=section))
-        return self.render(request, context_overrides={"articles": articles, "section": section})
+        canonical_url = self.get_full_url(request) + self.reverse_subpage("section", args=[slug])
+        return self.render(
+            request, context_overrides={"articles": articles, "section": section, "canonical_url": canonical_url}
+        )
 
     @path("tag/<slug:slug>/", name="tag")
     def tag(self, request, slug):
@@ -176,7 +221,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
         articles = self.articles().filter(tags=tag)
         if not articles.exists():
             raise Http404("No articles with this tag.")
-        return self.render(request, context_overrides={"articles": self.paginate(request, articles), "tag": tag})
+        canonical_url = self.get_full_url(request) + self.reverse_subpage("tag", args=[slug])
+        context = {"articles": self.paginate(request, articles), "tag": tag, "canonical_url": canonical_url}
+        return self.render(request, context_overrides=context)
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -202,13 +249,23 @@ class ArticlePage(Page):
     )
     lead_image_caption = models.CharField("caption", max_length=300, blank=True)
     lead_image_credit = models.CharField("credit", max_length=200, blank=True)
-    source_name = models.CharField(
-        "credited outlet",
-        max_length=200,
+    source = models.ForeignKey(
+        Outlet,
+        verbose_name="credited outlet",
+        null=True,
         blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
         help_text='The outlet the story is credited to: "…, reports Fox News." credits Fox News.',
     )
-    source_url = models.URLField("credited outlet's address", blank=True)
+    source_relationship = models.CharField(
+        "credited as", max_length=20, choices=SourceRelationship.choices, default=SourceRelationship.VIA
+    )
+    canonical_url = models.URLField(
+        "original article's address",
+        blank=True,
+        help_text="Only for a story republished in full from another outlet: search engines are sent to the original.",
+    )
     copyright_notice = models.ForeignKey(
         CopyrightNotice,
         null=True,
@@ -239,7 +296,10 @@ class ArticlePage(Page):
             [FieldPanel("lead_image"), FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")],
             heading="Lead image",
         ),
-        MultiFieldPanel([FieldPanel("source_name"), FieldPanel("source_url")], heading="Source credit"),
+        MultiFieldPanel(
+            [FieldPanel("source"), FieldPanel("source_relationship"), FieldPanel("canonical_url")],
+            heading="Source credit",
+        ),
         FieldPanel("copyright_notice"),
         FieldPanel("tags"),
     ]
@@ -263,11 +323,19 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = "article"
 
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's entry, unless the article has expired (it goes when ``publish_scheduled`` runs)."""
+        if self.expire_at and self.expire_at <= timezone.now():
+            return []
+        return super().get_sitemap_urls(request)
+
     def get_context(self, request, *args, **kwargs):
         from .metadata import build_article_metadata
+        from .structured_data import news_article
 
         context = super().get_context(request, *args, **kwargs)
-        context["meta"] = build_article_metadata(self, request)
+        context["meta"] = meta = build_article_metadata(self, request)
+        context["structured_data"] = news_article(meta)
         context["news_index"] = self.get_parent().specific
         return context
 
@@ -282,6 +350,7 @@ class ArticlePageAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "byline author"
+        ordering = ["sort_order", "pk"]
         constraints = [models.UniqueConstraint(fields=["page", "author"], name="unique_byline_author")]
 
 

@@ -20,6 +20,7 @@ MAX_NAME_WORDS = 6
 MAX_HOLDER_LENGTH = 100
 MAX_WRAPPED_WIDTH = 100
 TEXT, MARKDOWN = "text", "markdown"
+VIA, WIRE = "via", "wire"  # how the credited outlet stands to the story
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+")
 
@@ -67,6 +68,7 @@ class Story:
     paragraphs: tuple[str, ...]
     authors: tuple[Author, ...] = ()
     source_name: str = ""
+    source_relationship: str = VIA
     copyright: Copyright | None = None
     dek: str = ""
     markup: str = TEXT  # what ``paragraphs`` are written in: TEXT or MARKDOWN
@@ -304,8 +306,9 @@ MEDIA_WORD_RE = re.compile(
 STRONG_CREDIT_PATTERNS = [
     re.compile(r",\s+(?:reports|reported)\s+" + OUTLET + r"\s*[.!]?[\"”]?$"),
     re.compile(r"\b(?:first|originally)\s+(?:reported|published)\s+by\s+" + OUTLET),
-    re.compile(r"^(?:[A-Z][\w .,'-]*?\s+)?\((?P<name>AP|AFP|Reuters|UPI|dpa|EFE)\)\s*[-–—]"),
 ]
+# "BOSTON (AP) — …": a wire story.
+DATELINE_AGENCY_RE = re.compile(r"^(?:[A-Z][\w .,'-]*?\s+)?\((?P<name>AP|AFP|Reuters|UPI|dpa|EFE)\)\s*[-–—]")
 # Patterns that also fit people and institutions ("according to NASA"): kept for media names.
 WEAK_CREDIT_PATTERNS = [
     re.compile(r"\baccording\s+to\s+(?:a\s+report\s+(?:by|in|from)\s+)?" + OUTLET),
@@ -408,6 +411,8 @@ def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story
         raise StoryFormatError("no story text found: the file has no body paragraphs", line=line)
 
     body_texts = [p.text for p in body]
+    if not wire and (dateline := DATELINE_AGENCY_RE.match(body_texts[0])):
+        wire = dateline["name"]
     is_headline_proposed = not headline
     if is_headline_proposed:
         headline = propose_headline(body_texts[0])
@@ -423,7 +428,8 @@ def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story
         dek=dek,
         paragraphs=tuple(p.source for p in body),
         authors=tuple(authors),
-        source_name=find_source_credit(body_texts) or wire,
+        source_name=wire or find_source_credit(body_texts),
+        source_relationship=WIRE if wire else VIA,
         copyright=copyright_notice,
         markup=markup,
         warnings=tuple(warnings),

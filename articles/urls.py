@@ -1,11 +1,23 @@
 """The newsroom's public URLs that are not pages: include them in the site's URLconf."""
 
 from django.urls import path
+from wagtail.contrib.sitemaps.views import sitemap
 
 from .feed_formats import FEED_FORMATS
 from .feeds import AuthorArticlesFeed, LatestArticlesFeed, SectionArticlesFeed, TagArticlesFeed, feed_view
+from .sitemaps import NewsSitemap
+from .views import robots_txt
 
-urlpatterns = []
+urlpatterns = [
+    path("sitemap.xml", sitemap, name="articles_sitemap"),
+    path(
+        "sitemap-news.xml",
+        sitemap,
+        {"sitemaps": {"news": NewsSitemap}, "template_name": "newsroom_articles/sitemaps/news_sitemap.xml"},
+        name="articles_news_sitemap",
+    ),
+    path("robots.txt", robots_txt, name="articles_robots_txt"),
+]
 for format_name in FEED_FORMATS:
     urlpatterns += [
         path(f"feeds/latest/{format_name}/", feed_view(LatestArticlesFeed, format_name),

@@ -1,8 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.urls import reverse
 from django.views import View
+from django.views.decorators.http import require_GET
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Site
 
 from .app_settings import newsroom_setting
 from .forms import StoryImportForm, StoryUploadForm
@@ -88,3 +91,17 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
         context = super().get_context_data(**kwargs)
         context["explorer_url"] = reverse("wagtailadmin_explore", args=[find_destination().news_index.pk])
         return context
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers keep out of the admin and find both sitemaps, by the site's configured address."""
+    root_url = Site.find_for_request(request).root_url
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('wagtailadmin_home')}",
+        "",
+        f"Sitemap: {root_url}{reverse('articles_sitemap')}",
+        f"Sitemap: {root_url}{reverse('articles_news_sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -63,8 +63,10 @@ class AuthorPage(Page):
     def get_context(self, request, *args, **kwargs):
         from articles.app_settings import newsroom_setting
         from articles.models import ArticlePage
+        from articles.structured_data import profile_page
 
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.visible_to_readers().by_author(self).for_listing()
         context["articles"] = Paginator(articles, newsroom_setting("PAGE_SIZE")).get_page(request.GET.get("page"))
+        context["structured_data"] = profile_page(self, self.get_full_url(request))
         return context

@@ -65,5 +65,5 @@ class ArticlePageFactory(PageFactory):
 
     @classmethod
     def _create(cls, model_class, *args, authors=(), **kwargs):
-        page_authors = [ArticlePageAuthor(author=author) for author in authors]
+        page_authors = [ArticlePageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)]
         return super()._create(model_class, *args, authors=page_authors, **kwargs)

@@ -18,7 +18,7 @@ from wagtail.models import PageViewRestriction
 
 from articles import feeds
 from articles.feed_checks import check_feed
-from articles.models import ArticlePage, NewsroomSettings, Section
+from articles.models import ArticlePage, NewsroomSettings, Outlet, Section
 
 from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
@@ -227,7 +227,7 @@ def test_hostile_text_stays_well_formed_and_reads_back_as_text(client, newsroom,
         title="</script><script>alert(1)</script> ]]> & \x01\x0b end",
         dek="A dek with ]]> and <em>tags</em>",
         body=[("paragraph", "<p>Body ]]&gt; text</p>")],
-        source_name="Outlet & <Co>",
+        source=Outlet.objects.create(name="Outlet & <Co>"),
         authors=[author],
         live=True,
     )

@@ -36,7 +36,7 @@ def test_import_story_creates_a_draft_with_byline_credit_and_copyright(newsroom)
     assert article.is_headline_proposed
     assert len(article.body) == 8
     assert [link.author.title for link in article.authors.all()] == ["Solange Reyner"]
-    assert article.source_name == "Fox News"
+    assert (article.source.name, article.source_relationship) == ("Fox News", "via")
     assert article.copyright_notice.text == "© 2026 Newsmax. All rights reserved."
     assert article.get_parent().pk == newsroom.news_index.pk
 
@@ -164,3 +164,12 @@ def test_import_story_that_fails_midway_leaves_the_database_as_it_was(newsroom):
 
     assert (Page.objects.count(), Revision.objects.count(), CopyrightNotice.objects.count()) == before
     assert not AuthorPage.objects.exists()
+
+
+def test_import_story_keeps_the_byline_order_of_the_file(newsroom):
+    text = "By Ann Poe, John Roe and Jane Doe\nOfficials said on Tuesday that the bridge would reopen.\n"
+
+    import_text(text, newsroom, publish=True)
+
+    byline = [link.author.title for link in ArticlePage.objects.get().authors.all()]
+    assert byline == ["Ann Poe", "John Roe", "Jane Doe"]

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils import timezone
 
-from articles.models import ArticlePage, CopyrightNotice, Section
+from articles.models import ArticlePage, CopyrightNotice, Outlet, Section
 from authors.models import AuthorPage
 
 from .conftest import SEED_FILE
@@ -146,7 +146,7 @@ def test_editor_supplied_text_is_escaped_on_the_page(client, newsroom):
         parent=newsroom.news_index,
         title="</title><script>alert('headline')</script>",
         dek="<img src=x onerror=alert(1)>",
-        source_name="<b>Outlet</b>",
+        source=Outlet.objects.create(name="<b>Outlet</b>"),
         authors=[author],
         live=True,
     )

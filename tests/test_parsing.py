@@ -226,6 +226,7 @@ def summarise(story):
         "dek": story.dek,
         "authors": [[author.name, author.bio] for author in story.authors],
         "source_credit": story.source_name,
+        "source_relationship": story.source_relationship,
         "copyright": notice and [notice.holder, notice.year, notice.statement],
         "paragraphs": len(story.paragraphs),
         "first_paragraph": story.paragraphs[0],
