@@ -18,8 +18,9 @@ run: $(VENV)/installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_newsroom --local-admin --site-url http://$(ADDRESS)
 	$(MANAGE) import_story --publish seeds/
-	@echo "Serving on http://$(ADDRESS)/ (admin: http://$(ADDRESS)/admin/)"
-	$(MANAGE) runserver $(ADDRESS)
+	@echo "Serving on http://$(ADDRESS)/ (admin: http://$(ADDRESS)/admin/); scheduled stories go live each minute"
+	@(while sleep 60; do $(MANAGE) publish_scheduled; done) & trap 'kill $$!' EXIT INT TERM; \
+		$(MANAGE) runserver $(ADDRESS)
 
 ## test: lint, Django's checks and the whole test suite (DATABASE_URL picks the database)
 test: $(VENV)/installed lint check

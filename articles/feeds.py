@@ -25,7 +25,7 @@ from wagtail.models import Site
 from authors.models import AuthorPage
 
 from .app_settings import newsroom_setting
-from .feed_formats import FEED_FORMATS, FeedAuthor, FeedImage
+from .feed_formats import FEED_FORMATS, FeedAuthor, FeedCorrection, FeedImage
 from .metadata import build_article_metadata
 from .models import ArticlePage, ContentVersion, NewsIndexPage, NewsroomSettings, Section
 
@@ -70,7 +70,9 @@ class ArticlesFeed(Feed):
 
     def items(self, subject):
         articles = self.articles(subject).select_related("section", "lead_image", "copyright_notice", "source")
-        articles = articles.prefetch_related("authors__author", "tagged_items__tag", "lead_image__renditions")
+        articles = articles.prefetch_related(
+            "authors__author", "tagged_items__tag", "lead_image__renditions", "corrections"
+        )
         return list(articles[: newsroom_setting("FEED_ITEMS")])
 
     def title(self, subject):
@@ -118,7 +120,7 @@ class ArticlesFeed(Feed):
         return article.first_published_at
 
     def item_updateddate(self, article):
-        return article.last_published_at or article.first_published_at
+        return self.metadata(article).modified_at or article.first_published_at
 
     def item_categories(self, article):
         section = [article.section.name] if article.section else []
@@ -152,7 +154,9 @@ class ArticlesFeed(Feed):
             "source_url": meta.source.url if meta.source else "",
             "rights": self.item_rights(article),
             "image": self.item_image(article),
-            "corrections": [],
+            "corrections": [
+                FeedCorrection(c.kind, xml_text(c.text), c.published_at.isoformat()) for c in meta.corrections
+            ],
         }
 
     def metadata(self, article):

@@ -31,6 +31,7 @@ from .models import (
     StoryImport,
 )
 from .parsing import Author, Story, StoryFormatError, read_story_file
+from .readiness import publication_problems
 
 STORY_KEY_WORDS = 30
 
@@ -89,6 +90,7 @@ class ImportOptions:
 class ImportResult:
     article: ArticlePage
     outcome: ImportOutcome
+    unpublished_because: tuple[str, ...] = ()  # publishing was asked for but the byline checks failed
 
 
 def read_file(file_name: str, data: bytes) -> FileReport:
@@ -159,7 +161,9 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
         if options.section:
             article.section = options.section
         if options.publish:
-            article.is_headline_proposed = False  # choosing to publish is the editor's review
+            # Choosing to publish at import time is the editor's review of headline and credit.
+            article.is_headline_proposed = False
+            article.is_source_confirmed = True
             article.go_live_at = options.go_live_at
         if existing is None:
             destination.news_index.add_child(instance=article)
@@ -167,10 +171,11 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
         StoryImport.objects.create(
             article=article, file_name=source.file_name, text=source.text, checksum=source.checksum
         )
-        if options.publish:
+        problems = tuple(publication_problems(article)) if options.publish else ()
+        if options.publish and not problems:
             revision.publish(user=user)
             article.refresh_from_db(fields=["live", "first_published_at", "last_published_at"])
-    return ImportResult(article, outcome)
+    return ImportResult(article, outcome, unpublished_because=problems)
 
 
 def is_unchanged(article: ArticlePage, source: StorySource, options: ImportOptions) -> bool:
@@ -193,6 +198,7 @@ def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *
     if story.source_name:
         article.source = find_or_create_outlet(story.source_name)
         article.source_relationship = story.source_relationship
+        article.is_source_confirmed = False  # found by the importer: an editor confirms it
     if story.copyright:
         article.copyright_notice, _ = CopyrightNotice.objects.get_or_create(
             holder=story.copyright.holder, year=story.copyright.year, statement=story.copyright.statement

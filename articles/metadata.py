@@ -48,6 +48,14 @@ class SourceCredit:
 
 
 @dataclass(frozen=True)
+class CorrectionNote:
+    kind: str  # a CorrectionKind value
+    label: str  # "Correction", "Clarification", "Update"
+    text: str
+    published_at: datetime
+
+
+@dataclass(frozen=True)
 class Publisher:
     name: str
     url: str
@@ -75,6 +83,7 @@ class ArticleMetadata:
     section: str
     keywords: tuple[str, ...]
     source: SourceCredit | None
+    corrections: tuple[CorrectionNote, ...]
     copyright: CopyrightNotice | None
     image: SharingImage | None
     publisher: Publisher
@@ -97,7 +106,7 @@ def join_names(names):
 
 
 def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadata:
-    prefetch_related_objects([article], "authors__author", "tagged_items__tag")
+    prefetch_related_objects([article], "authors__author", "tagged_items__tag", "corrections")
     if request is None:
         site = article.get_site()
         site_settings = NewsroomSettings.for_site(site)
@@ -106,6 +115,11 @@ def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadat
         site_settings = NewsroomSettings.for_request(request)
     _, root_url, path = article.get_url_parts(request) or (None, site.root_url, "")
     url = root_url + path
+    corrections = tuple(
+        CorrectionNote(c.kind, c.get_kind_display(), c.text, c.published_at) for c in article.corrections.all()
+    )
+    # A correction is a change to the article, so it moves the modified time.
+    change_times = [t for t in (article.last_published_at, *(c.published_at for c in corrections)) if t]
     return ArticleMetadata(
         headline=article.title,
         title=article.seo_title or article.title,
@@ -114,12 +128,13 @@ def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadat
         canonical_url=article.canonical_url or url,
         authors=tuple(byline_author(link.author, request) for link in article.authors.all()),
         published_at=article.first_published_at,
-        modified_at=article.last_published_at,
+        modified_at=max(change_times, default=None),
         section=article.section.name if article.section_id else "",
         keywords=tuple(tagged.tag.name for tagged in article.tagged_items.all()),
         source=SourceCredit(article.source.name, article.source.url, article.source_relationship)
         if article.source_id
         else None,
+        corrections=corrections,
         copyright=article.copyright_notice or site_settings.copyright_notice,
         image=sharing_image(article, root_url),
         publisher=build_publisher(site, site_settings),

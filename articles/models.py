@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Lower
@@ -15,18 +16,21 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, Site
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from .api_fields import AttributionField
 from .app_settings import newsroom_setting
 from .blocks import ArticleBodyBlock
-from .panels import StoryImportsPanel
+from .panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
 from .parsing import Copyright
+from .readiness import publication_problems
 
 
 @register_snippet
@@ -261,6 +265,11 @@ class ArticlePage(Page):
     source_relationship = models.CharField(
         "credited as", max_length=20, choices=SourceRelationship.choices, default=SourceRelationship.VIA
     )
+    is_source_confirmed = models.BooleanField(
+        "credit confirmed",
+        default=True,
+        help_text="The importer found this credit in the story's text: check it, then tick this.",
+    )
     canonical_url = models.URLField(
         "original article's address",
         blank=True,
@@ -286,6 +295,7 @@ class ArticlePage(Page):
     objects = ArticlePageManager()
 
     content_panels = [
+        PublicationChecklistPanel(heading="Ready to publish?"),
         FieldPanel("title", heading="Headline"),
         FieldPanel("is_headline_proposed"),
         FieldPanel("dek"),
@@ -297,7 +307,12 @@ class ArticlePage(Page):
             heading="Lead image",
         ),
         MultiFieldPanel(
-            [FieldPanel("source"), FieldPanel("source_relationship"), FieldPanel("canonical_url")],
+            [
+                FieldPanel("source"),
+                FieldPanel("source_relationship"),
+                FieldPanel("is_source_confirmed"),
+                FieldPanel("canonical_url"),
+            ],
             heading="Source credit",
         ),
         FieldPanel("copyright_notice"),
@@ -308,6 +323,7 @@ class ArticlePage(Page):
             ObjectList(content_panels, heading="Content"),
             ObjectList(Page.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList([CorrectionsPanel(heading="Corrections and updates")], heading="Corrections"),
             ObjectList([StoryImportsPanel(heading="Imported files")], heading="Provenance"),
         ]
     )
@@ -316,6 +332,20 @@ class ArticlePage(Page):
         index.SearchField("body"),
         index.RelatedFields("authors", [index.RelatedFields("author", [index.SearchField("title")])]),
         index.FilterField("section"),
+        index.FilterField("expire_at"),
+    ]
+    api_fields = [
+        APIField("dek"),
+        APIField("byline", serializer=AttributionField("byline")),
+        APIField("byline_text", serializer=AttributionField("byline_text")),
+        APIField("source_credit", serializer=AttributionField("source_credit")),
+        APIField("copyright", serializer=AttributionField("copyright")),
+        APIField("modified_at", serializer=AttributionField("modified_at")),
+        APIField("section_name", serializer=AttributionField("section")),
+        APIField("tags"),
+        APIField("dateline"),
+        APIField("body"),
+        APIField("corrections", serializer=AttributionField("corrections")),
     ]
     parent_page_types = ["newsroom_articles.NewsIndexPage"]
     subpage_types = []
@@ -369,3 +399,65 @@ class StoryImport(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.imported_at:%Y-%m-%d %H:%M})"
+
+
+class CorrectionKind(models.TextChoices):
+    CORRECTION = "correction", "Correction"
+    CLARIFICATION = "clarification", "Clarification"
+    UPDATE = "update", "Update"
+
+
+class Correction(models.Model):
+    """A correction, clarification or update to an article, shown under its body.
+
+    Kept outside the page's revisions on purpose: adding one takes effect at once, without
+    publishing the article's body again, and moves the article's modified time.
+    """
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION)
+    text = models.TextField(help_text="What was wrong and what is right, as readers will read it.")
+    published_at = models.DateTimeField("date", default=timezone.now)
+
+    panels = [
+        FieldPanel("article"),
+        FieldPanel("kind"),
+        FieldPanel("text"),
+        FieldPanel("published_at"),
+    ]
+
+    class Meta:
+        ordering = ["published_at", "pk"]
+        verbose_name = "correction or update"
+        verbose_name_plural = "corrections and updates"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to “{self.article.title}”, {self.published_at:%Y-%m-%d}"
+
+
+class ArticleApprovalTask(AbstractGroupApprovalTask):
+    """Group approval that will not approve an article whose byline, credit or headline is unfinished.
+
+    Approving publishes, so the approve actions are only offered once the article passes the
+    same checks as the publish button.
+    """
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if isinstance(obj, ArticlePage) and publication_problems(obj.get_latest_revision_as_object()):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            article = task_state.revision.as_object()
+            if isinstance(article, ArticlePage) and (problems := publication_problems(article)):
+                raise PermissionDenied(" ".join(problems))
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return "Members of the chosen groups approve articles that are ready to publish"
+
+    class Meta:
+        verbose_name = "article approval task"

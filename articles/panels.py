@@ -11,3 +11,29 @@ class StoryImportsPanel(Panel):
             context = super().get_context_data(parent_context)
             context["imports"] = self.instance.imports.all() if self.instance.pk else []
             return context
+
+
+class PublicationChecklistPanel(Panel):
+    """What still stops the article being published, shown before the editor presses publish."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "newsroom_articles/panels/publication_checklist.html"
+
+        def get_context_data(self, parent_context=None):
+            from .readiness import publication_problems
+
+            context = super().get_context_data(parent_context)
+            context["problems"] = publication_problems(self.instance)
+            return context
+
+
+class CorrectionsPanel(Panel):
+    """The article's corrections, which are added and edited as their own records."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "newsroom_articles/panels/corrections.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["corrections"] = self.instance.corrections.all() if self.instance.pk else []
+            return context

@@ -4,10 +4,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import ArticlePage, ContentVersion, CopyrightNotice, NewsroomSettings, Section
+from .models import ArticlePage, ContentVersion, CopyrightNotice, Correction, NewsroomSettings, Outlet, Section
 
 # Whatever readers see is built from these; any change to them moves the content version.
-READER_VISIBLE_MODELS = (NewsroomSettings, CopyrightNotice, Section, Site, get_image_model())
+READER_VISIBLE_MODELS = (NewsroomSettings, CopyrightNotice, Correction, Outlet, Section, Site, get_image_model())
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -17,11 +17,13 @@ def publish_new_byline_authors(sender, instance, revision, **kwargs):
     Author pages that the importer created as drafts are published with the first article
     that names them; a page an editor has unpublished (it was live once) stays unpublished.
     """
+    # The article's publication was authorised; its bylines follow it, whoever wrote the revision.
     user = revision.user if revision else None
     for link in instance.authors.select_related("author"):
         author = link.author
         if not author.live and author.first_published_at is None:
-            (author.get_latest_revision() or author.save_revision(user=user)).publish(user=user)
+            draft = author.get_latest_revision() or author.save_revision(user=user)
+            draft.publish(user=user, skip_permission_checks=True)
 
 
 @receiver(page_published)

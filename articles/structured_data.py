@@ -47,6 +47,11 @@ def news_article(meta: ArticleMetadata) -> dict:
         if meta.canonical_url != meta.url:
             based_on["url"] = meta.canonical_url
         data["isBasedOn"] = based_on
+    if meta.corrections:
+        data["correction"] = [
+            {"@type": "CorrectionComment", "text": f"{c.label}: {c.text}", "datePublished": c.published_at.isoformat()}
+            for c in meta.corrections
+        ]
     if meta.image:
         data["image"] = [meta.image.url]
     if meta.section:

@@ -3,10 +3,11 @@
 from django.urls import path
 from wagtail.contrib.sitemaps.views import sitemap
 
+from .api import api_router
 from .feed_formats import FEED_FORMATS
 from .feeds import AuthorArticlesFeed, LatestArticlesFeed, SectionArticlesFeed, TagArticlesFeed, feed_view
 from .sitemaps import NewsSitemap
-from .views import robots_txt
+from .views import robots_txt, search
 
 urlpatterns = [
     path("sitemap.xml", sitemap, name="articles_sitemap"),
@@ -17,6 +18,8 @@ urlpatterns = [
         name="articles_news_sitemap",
     ),
     path("robots.txt", robots_txt, name="articles_robots_txt"),
+    path("search/", search, name="articles_search"),
+    path("api/v2/", api_router.urls),
 ]
 for format_name in FEED_FORMATS:
     urlpatterns += [

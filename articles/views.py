@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views import View
 from django.views.decorators.http import require_GET
@@ -10,6 +12,7 @@ from wagtail.models import Site
 from .app_settings import newsroom_setting
 from .forms import StoryImportForm, StoryUploadForm
 from .importing import ImportOptions, NewsroomNotSetUpError, find_destination, import_file, read_file
+from .models import ArticlePage
 
 
 def import_permissions(user):
@@ -91,6 +94,21 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
         context = super().get_context_data(**kwargs)
         context["explorer_url"] = reverse("wagtailadmin_explore", args=[find_destination().news_index.pk])
         return context
+
+
+MAX_QUERY_LENGTH = 200
+
+
+@require_GET
+def search(request):
+    """Search live, public articles of this site by headline, standfirst, body and author names."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if query:
+        articles = ArticlePage.objects.visible_to_readers().in_site(Site.find_for_request(request))
+        matches = articles.for_listing().search(query, order_by_relevance=True)
+        results = Paginator(matches, newsroom_setting("PAGE_SIZE")).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "newsroom_articles/search.html", {"query": query, "results": results})
 
 
 @require_GET

@@ -1,7 +1,13 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
+from .models import ArticlePage, Correction
+from .readiness import publication_problems
 from .views import ImportStoriesView, import_permissions
 
 
@@ -19,3 +25,47 @@ def register_import_url():
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportStoriesMenuItem("Import stories", reverse("newsroom_import_stories"), icon_name="upload", order=250)
+
+
+@hooks.register("before_publish_page")
+def refuse_to_publish_an_unfinished_article(request, page):
+    """The page editor saved the draft; publishing waits until the byline checks pass."""
+    if isinstance(page, ArticlePage) and (problems := publication_problems(page)):
+        messages.error(request, "The article was saved as a draft but not published. " + " ".join(problems))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_to_bulk_publish_unfinished_articles(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    unfinished = [page for page in objects if isinstance(page.specific, ArticlePage)]
+    unfinished = [page for page in unfinished if publication_problems(page.specific.get_latest_revision_as_object())]
+    if unfinished:
+        titles = ", ".join(f"“{page.get_admin_display_title()}”" for page in unfinished)
+        messages.error(request, f"Nothing was published: {titles} cannot be published yet. Open each to see why.")
+        return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
+    return None
+
+
+class CorrectionCreateView(CreateView):
+    def get_initial_form_instance(self):
+        """ "Add a correction" from an article's editor starts with that article chosen."""
+        instance = super().get_initial_form_instance()
+        article = ArticlePage.objects.filter(pk=self.request.GET.get("article") or None).first()
+        if article:
+            instance.article = article
+        return instance
+
+
+class CorrectionViewSet(SnippetViewSet):
+    model = Correction
+    icon = "warning"
+    add_view_class = CorrectionCreateView
+    list_display = ["article", "kind", "published_at"]
+    list_filter = ["kind"]
+    search_fields = ["text"]
+
+
+register_snippet(CorrectionViewSet)

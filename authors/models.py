@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -46,6 +47,7 @@ class AuthorPage(Page):
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("email")], heading="Photo and contact"),
     ]
     search_fields = Page.search_fields + [index.SearchField("bio"), index.AutocompleteField("title")]
+    api_fields = [APIField("role"), APIField("bio")]
     parent_page_types = ["newsroom_authors.AuthorIndexPage"]
     subpage_types = []
 

@@ -99,7 +99,12 @@ class Command(BaseCommand):
             line = story_as_json(report.file_name, story)
             if result:
                 article = result.article
-                line |= {"outcome": outcome, "article_id": article.pk, "live": article.live}
+                line |= {
+                    "outcome": outcome,
+                    "article_id": article.pk,
+                    "live": article.live,
+                    "not_published_because": list(result.unpublished_because),
+                }
             self.stdout.write(json.dumps(line, ensure_ascii=False))
             return outcome
         state = f" ({article_state(result.article)})" if result else ""
@@ -107,6 +112,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{outcome}{state}: {report.file_name}: {story.headline!r}{proposed}")
         for warning in story.warnings:
             self.stdout.write(f"  warning: {warning}")
+        for problem in result.unpublished_because if result else ():
+            self.stdout.write(self.style.WARNING(f"  not published: {problem}"))
         return outcome
 
     def report_error(self, name, message):

@@ -1,0 +1,43 @@
+"""The headless API: Wagtail's API v2 pages endpoint, for readers' eyes only.
+
+``/api/v2/pages/?type=newsroom_articles.ArticlePage&author=<slug>&section=<slug>&tag=<slug>``
+"""
+
+from django.utils import timezone
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+
+ARTICLE_FILTERS = {
+    "author": "authors__author__slug",
+    "section": "section__slug",
+    "tag": "tags__slug",
+}
+
+
+class ArticleFilter(BaseFilterBackend):
+    """``?author=``, ``?section=`` and ``?tag=`` by slug, on ``type=newsroom_articles.ArticlePage``."""
+
+    def filter_queryset(self, request, queryset, view):
+        wanted = {name: request.GET[name] for name in ARTICLE_FILTERS if name in request.GET}
+        if not wanted:
+            return queryset
+        if queryset.model._meta.label != "newsroom_articles.ArticlePage":
+            raise BadRequestError("author, section and tag filters need type=newsroom_articles.ArticlePage")
+        for name, value in wanted.items():
+            queryset = queryset.filter(**{ARTICLE_FILTERS[name]: value})
+        return queryset.distinct()
+
+
+class NewsroomPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [*PagesAPIViewSet.filter_backends[:-1], ArticleFilter, PagesAPIViewSet.filter_backends[-1]]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(ARTICLE_FILTERS)
+
+    def get_base_queryset(self):
+        """Live, public pages of the request's site, as Wagtail gives them, less expired ones."""
+        return super().get_base_queryset().exclude(expire_at__lte=timezone.now())
+
+
+api_router = WagtailAPIRouter("newsroom_api")
+api_router.register_endpoint("pages", NewsroomPagesAPIViewSet)

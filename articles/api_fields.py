@@ -1,0 +1,54 @@
+"""Read-only API fields that draw an article's attribution from ``build_article_metadata``.
+
+They let the headless API state byline, credit, copyright, dates and corrections exactly as the
+page, the feeds and the JSON-LD do.
+"""
+
+from rest_framework import serializers
+
+
+class AttributionField(serializers.Field):
+    def __init__(self, part, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+        self.part = part
+
+    def to_representation(self, article):
+        from .metadata import build_article_metadata
+
+        meta = getattr(article, "_api_metadata", None)
+        if meta is None:
+            meta = article._api_metadata = build_article_metadata(article, self.context["request"])
+        return getattr(self, f"represent_{self.part}")(meta)
+
+    def represent_byline(self, meta):
+        return [{"name": author.name, "url": author.full_url or None} for author in meta.authors]
+
+    def represent_byline_text(self, meta):
+        return meta.byline
+
+    def represent_source_credit(self, meta):
+        source = meta.source
+        if source is None:
+            return None
+        return {
+            "name": source.name,
+            "url": source.url or None,
+            "relationship": source.relationship,
+            "text": source.text,
+        }
+
+    def represent_copyright(self, meta):
+        notice = meta.copyright
+        return notice and {"holder": notice.holder, "year": notice.display_year, "notice": notice.text}
+
+    def represent_modified_at(self, meta):
+        return meta.modified_at.isoformat() if meta.modified_at else None
+
+    def represent_section(self, meta):
+        return meta.section or None
+
+    def represent_corrections(self, meta):
+        return [
+            {"kind": c.kind, "label": c.label, "text": c.text, "published_at": c.published_at.isoformat()}
+            for c in meta.corrections
+        ]

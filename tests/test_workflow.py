@@ -1,0 +1,220 @@
+"""The desk's workflow in the Wagtail admin: roles, moderation and the byline integrity check."""
+
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
+
+from articles.models import ArticleApprovalTask, ArticlePage
+from articles.provisioning import EDITORS, REPORTERS
+
+from .conftest import SEED_FILE
+from .factories import ArticlePageFactory, AuthorPageFactory
+
+
+def member_of(group_name, username):
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", "password")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def reporter(newsroom):
+    return member_of(REPORTERS, "reporter")
+
+
+@pytest.fixture
+def editor(newsroom):
+    return member_of(EDITORS, "editor")
+
+
+@pytest.fixture
+def seed_draft(newsroom):
+    call_command("import_story", str(SEED_FILE), stdout=io.StringIO())
+    return ArticlePage.objects.get()
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def post_editor_form(client, page, action, **changes):
+    """Submit the page editor as a person would: the form as rendered, with ``changes`` and a button."""
+    html = client.get(edit_url(page)).content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
+    # A ticked checkbox without a value attribute is sent as "on" by browsers (the helper sends "").
+    for checkbox in BeautifulSoup(html, "html.parser").select("#page-edit-form input[type=checkbox][checked]"):
+        data[checkbox["name"]] = checkbox.get("value", "on")
+    # The body's StreamField is drawn by JavaScript, so it is not in the HTML: post it as the browser would.
+    blocks = page.get_latest_revision_as_object().body
+    body = streamfield([(block.block_type, rich_text(block.value.source)) for block in blocks])
+    for name, value in nested_form_data({"body": body}).items():
+        data[name] = value
+    for name, value in changes.items():
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = value
+    data[action] = action
+    return client.post(edit_url(page), data, follow=True)
+
+
+def test_setup_newsroom_creates_the_roles_and_workflow_once(newsroom):
+    reporters_permissions = Group.objects.get(name=REPORTERS).permissions.count()
+
+    call_command("setup_newsroom", stdout=io.StringIO())
+
+    assert Group.objects.get(name=REPORTERS).permissions.count() == reporters_permissions
+    assert GroupPagePermission.objects.filter(group__name=EDITORS, permission__codename="publish_page").count() == 2
+    assert not GroupPagePermission.objects.filter(group__name=REPORTERS, permission__codename="publish_page").exists()
+    task = ArticleApprovalTask.objects.get()
+    assert list(task.groups.values_list("name", flat=True)) == [EDITORS]
+    assert newsroom.news_index.get_workflow().name == "Newsroom moderation"
+
+
+def test_reporter_cannot_publish_from_the_page_editor(client, reporter, seed_draft):
+    client.force_login(reporter)
+
+    response = post_editor_form(client, seed_draft, "action-publish", is_headline_proposed=None)
+
+    assert response.status_code == 200
+    assert not ArticlePage.objects.get().live
+
+
+def test_reporter_cannot_bulk_publish(client, reporter, seed_draft):
+    client.force_login(reporter)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={seed_draft.pk}"
+
+    client.post(url, {"include_descendants": False})
+
+    assert not ArticlePage.objects.get().live
+
+
+def test_reporter_submits_for_moderation_and_an_editor_approves_and_publishes(client, reporter, editor, seed_draft):
+    client.force_login(reporter)
+    post_editor_form(client, seed_draft, "action-submit", is_headline_proposed=None, is_source_confirmed="on")
+    state = WorkflowState.objects.get(object_id=str(seed_draft.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not ArticlePage.objects.get().live
+
+    client.force_login(editor)
+    task_state = state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[seed_draft.pk, "approve", task_state.pk])
+    client.post(url, {"comment": "Checked."})
+
+    assert ArticlePage.objects.get().live
+
+
+def test_approval_is_not_offered_while_the_article_is_unfinished(reporter, editor, seed_draft):
+    task = ArticleApprovalTask.objects.get()
+
+    actions = [name for name, _label, _needs_data in task.get_actions(seed_draft, editor)]
+
+    assert actions == ["reject"]
+
+
+def test_editor_sees_what_is_missing_before_publishing(client, editor, seed_draft):
+    client.force_login(editor)
+
+    html = client.get(edit_url(seed_draft)).content.decode()
+
+    assert "Not ready to publish yet." in html
+    assert "The headline was proposed by the importer" in html
+    assert "The importer found the credit to “Fox News” in the text" in html
+
+
+def test_publishing_an_unfinished_article_is_refused_saying_why(client, editor, seed_draft):
+    client.force_login(editor)
+
+    response = post_editor_form(client, seed_draft, "action-publish", title="Russia threatens to strand astronaut")
+
+    article = ArticlePage.objects.get()
+    messages = [str(message) for message in response.context["messages"]]
+    assert not article.live
+    assert article.get_latest_revision_as_object().title == "Russia threatens to strand astronaut"  # draft kept
+    assert any("not published" in message and "headline was proposed" in message for message in messages)
+
+
+def test_editor_publishes_once_headline_and_credit_are_reviewed(client, editor, seed_draft):
+    client.force_login(editor)
+
+    post_editor_form(client, seed_draft, "action-publish", is_headline_proposed=None, is_source_confirmed="on")
+
+    assert ArticlePage.objects.get().live
+
+
+def test_an_article_without_an_author_cannot_be_published(client, editor, newsroom):
+    article = ArticlePageFactory(parent=newsroom.news_index, title="No byline")
+    client.force_login(editor)
+
+    post_editor_form(client, article, "action-publish")
+
+    assert not ArticlePage.objects.get().live
+
+
+def test_an_author_whose_page_was_unpublished_blocks_publishing(client, editor, newsroom):
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Gone Author", live=True)
+    author.unpublish()
+    article = ArticlePageFactory(parent=newsroom.news_index, authors=[author])
+    client.force_login(editor)
+
+    response = post_editor_form(client, article, "action-publish")
+
+    assert not ArticlePage.objects.get().live
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("Gone Author's author page is unpublished" in message for message in messages)
+
+
+def test_bulk_publishing_an_unfinished_article_is_refused(client, editor, seed_draft):
+    client.force_login(editor)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={seed_draft.pk}"
+
+    response = client.post(url, {"include_descendants": False}, follow=True)
+
+    assert not ArticlePage.objects.get().live
+    assert "cannot be published yet" in response.content.decode()
+
+
+def test_import_with_publish_refuses_a_story_without_a_byline(newsroom, tmp_path):
+    story = tmp_path / "no-byline.txt"
+    story.write_text("Officials said on Tuesday that the harbour bridge would reopen next month.\n")
+    out = io.StringIO()
+
+    call_command("import_story", "--publish", str(story), stdout=out)
+
+    assert "not published: The byline is empty" in out.getvalue()
+    assert not ArticlePage.objects.get().live
+
+
+def test_revisions_keep_every_import_and_edit_and_can_be_compared(client, editor, seed_draft, tmp_path):
+    changed = tmp_path / SEED_FILE.name
+    changed.write_bytes(SEED_FILE.read_bytes().replace(b"355-day", b"355 day"))
+    call_command("import_story", str(changed), stdout=io.StringIO())
+    client.force_login(editor)
+    post_editor_form(client, seed_draft, "action-save", title="Edited headline")
+
+    revisions = list(ArticlePage.objects.get().revisions.order_by("pk"))
+    assert len(revisions) == 3
+    compare = reverse("wagtailadmin_pages:revisions_compare", args=[seed_draft.pk, revisions[0].pk, revisions[2].pk])
+    response = client.get(compare)
+    assert response.status_code == 200
+    assert "Edited headline" in response.content.decode()
+
+
+def test_only_editors_are_offered_publishing_in_the_import_view(client, reporter, editor):
+    def publish_checkboxes(user):
+        client.force_login(user)
+        upload = SimpleUploadedFile(SEED_FILE.name, SEED_FILE.read_bytes(), content_type="text/plain")
+        response = client.post("/admin/newsroom/import/", {"files": [upload]})
+        assert response.status_code == 200
+        return len(BeautifulSoup(response.content, "html.parser").select("input[name=publish]"))
+
+    assert publish_checkboxes(reporter) == 0
+    assert publish_checkboxes(editor) == 1
