@@ -53,9 +53,12 @@ class CorrectionCreateView(CreateView):
     def get_initial_form_instance(self):
         """ "Add a correction" from an article's editor starts with that article chosen."""
         instance = super().get_initial_form_instance()
-        article = ArticlePage.objects.filter(pk=self.request.GET.get("article") or None).first()
-        if article:
-            instance.article = article
+        article_id = self.request.GET.get("article", "")
+        article = ArticlePage.objects.filter(pk=article_id).first() if article_id.isdigit() else None
+        if article is None:
+            return instance
+        instance = instance or self.model()
+        instance.article = article
         return instance
 
 

@@ -1,0 +1,101 @@
+"""The headless API under /api/v2/: attribution as the page states it, and only what readers may see."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from articles.models import ArticlePage, Section
+
+from .conftest import SEED_FILE
+from .factories import ArticlePageFactory, AuthorPageFactory
+
+ARTICLES = "/api/v2/pages/?type=newsroom_articles.ArticlePage"
+ATTRIBUTION = "fields=byline,byline_text,source_credit,copyright,modified_at,section_name,tags,corrections,body"
+
+
+@pytest.fixture
+def seed_article(newsroom):
+    call_command("import_story", "--publish", str(SEED_FILE), stdout=io.StringIO())
+    return ArticlePage.objects.get()
+
+
+def api(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def titles(client, url):
+    return [item["title"] for item in api(client, url)["items"]]
+
+
+def test_api_gives_the_seed_storys_byline_credit_and_copyright(client, seed_article):
+    [item] = api(client, f"{ARTICLES}&{ATTRIBUTION}")["items"]
+
+    assert item["title"] == "Russia is threatening to leave an American astronaut stranded in space"
+    assert item["byline"] == [{"name": "Solange Reyner", "url": "http://localhost/authors/solange-reyner/"}]
+    assert item["byline_text"] == "Solange Reyner"
+    assert item["source_credit"] == {"name": "Fox News", "url": None, "relationship": "via", "text": "Source: Fox News"}
+    assert item["copyright"] == {"holder": "Newsmax", "year": 2026, "notice": "© 2026 Newsmax. All rights reserved."}
+    assert item["meta"]["first_published_at"].startswith(str(seed_article.first_published_at.year))
+    assert item["modified_at"] == seed_article.last_published_at.isoformat()
+    assert len(item["body"]) == 8
+    assert item["corrections"] == []
+
+
+def test_article_detail_carries_the_same_attribution(client, seed_article):
+    item = api(client, f"/api/v2/pages/{seed_article.pk}/")
+
+    assert item["byline"][0]["name"] == "Solange Reyner"
+    assert item["source_credit"]["name"] == "Fox News"
+    assert item["dek"] == ""
+
+
+def test_api_never_shows_drafts_private_scheduled_or_expired_pages(client, newsroom):
+    ArticlePageFactory(parent=newsroom.news_index, title="Visible story", live=True)
+    ArticlePageFactory(parent=newsroom.news_index, title="Draft story")
+    private = ArticlePageFactory(parent=newsroom.news_index, title="Private story", live=True)
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    scheduled = ArticlePageFactory(parent=newsroom.news_index, title="Scheduled story")
+    scheduled.go_live_at = timezone.now() + timedelta(days=1)
+    scheduled.save_revision().publish()
+    expired = ArticlePageFactory(parent=newsroom.news_index, title="Expired story", live=True)
+    ArticlePage.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+
+    assert titles(client, ARTICLES) == ["Visible story"]
+    assert "Draft story" not in str(api(client, "/api/v2/pages/"))
+    for hidden in (private, scheduled, expired):
+        assert client.get(f"/api/v2/pages/{hidden.pk}/").status_code == 404
+
+
+def test_api_filters_articles_by_author_section_and_tag(client, newsroom):
+    jane = AuthorPageFactory(parent=newsroom.author_index, title="Jane Doe", live=True)
+    science = Section.objects.create(name="Science", slug="science")
+    mine = ArticlePageFactory(parent=newsroom.news_index, title="Jane's science story", authors=[jane], live=True)
+    mine.section = science
+    mine.tags.add("space")
+    mine.save_revision().publish()
+    ArticlePageFactory(parent=newsroom.news_index, title="Someone else's story", live=True)
+
+    assert titles(client, f"{ARTICLES}&author=jane-doe") == ["Jane's science story"]
+    assert titles(client, f"{ARTICLES}&section=science") == ["Jane's science story"]
+    assert titles(client, f"{ARTICLES}&tag=space") == ["Jane's science story"]
+    assert titles(client, f"{ARTICLES}&author=nobody") == []
+
+
+def test_article_filters_need_the_article_type(client, newsroom):
+    response = client.get("/api/v2/pages/?author=jane-doe")
+
+    assert response.status_code == 400
+    assert "type=newsroom_articles.ArticlePage" in response.json()["message"]
+
+
+def test_author_pages_are_in_the_api_with_their_bio(client, seed_article):
+    [author] = api(client, "/api/v2/pages/?type=newsroom_authors.AuthorPage&fields=role,bio")["items"]
+
+    assert author["title"] == "Solange Reyner"
+    assert author["bio"].startswith("<p>Solange Reyner is a writer and editor for Newsmax.")

@@ -1,0 +1,69 @@
+"""/search/ over headline, standfirst, body and author names: on SQLite and PostgreSQL alike."""
+
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail.models import PageViewRestriction
+
+from articles.models import ArticlePage
+
+from .conftest import SEED_FILE
+from .factories import ArticlePageFactory
+
+SEED_HEADLINE = "Russia is threatening to leave an American astronaut stranded in space"
+
+
+@pytest.fixture
+def seed_article(newsroom):
+    call_command("import_story", "--publish", str(SEED_FILE), stdout=io.StringIO())
+    return ArticlePage.objects.get()
+
+
+def result_titles(client, query, page=None):
+    params = {"q": query} | ({"page": page} if page else {})
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return [link.get_text() for link in BeautifulSoup(response.content, "html.parser").select(".card-headline a")]
+
+
+@pytest.mark.parametrize("query", ["Vande Hei", "Solange Reyner", "astronaut stranded", "Rogozin"])
+def test_search_finds_the_seed_story(client, seed_article, query):
+    assert result_titles(client, query) == [SEED_HEADLINE]
+
+
+def test_search_finds_words_in_the_standfirst(client, newsroom):
+    ArticlePageFactory(
+        parent=newsroom.news_index, title="Budget day", dek="Chancellor unveils spending plans", live=True
+    )
+
+    assert result_titles(client, "spending plans") == ["Budget day"]
+
+
+def test_search_never_returns_drafts_or_private_pages(client, newsroom):
+    ArticlePageFactory(parent=newsroom.news_index, title="Harbour story published", live=True)
+    ArticlePageFactory(parent=newsroom.news_index, title="Harbour story draft")
+    private = ArticlePageFactory(parent=newsroom.news_index, title="Harbour story private", live=True)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    assert result_titles(client, "harbour") == ["Harbour story published"]
+
+
+def test_search_results_are_paginated(client, newsroom, settings):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    for number in range(3):
+        ArticlePageFactory(parent=newsroom.news_index, title=f"Harbour story {number}", live=True)
+
+    first, second = result_titles(client, "harbour"), result_titles(client, "harbour", page=2)
+
+    assert len(first) == 2
+    assert len(second) == 1
+    assert set(first + second) == {"Harbour story 0", "Harbour story 1", "Harbour story 2"}
+
+
+def test_empty_search_shows_the_form_and_no_results(client, newsroom):
+    soup = BeautifulSoup(client.get("/search/").content, "html.parser")
+
+    assert soup.select_one("form[role=search] input[name=q]")
+    assert not soup.select(".listing")
