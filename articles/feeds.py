@@ -15,21 +15,19 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.feedgenerator import Enclosure
 from django.utils.functional import cached_property
-from django.utils.http import http_date
 from taggit.models import Tag
 from wagtail.models import Site
 
 from authors.models import AuthorPage
 
 from .app_settings import newsroom_setting
+from .caching import CACHE_SECONDS, add_validators, content_version
 from .feed_formats import FEED_FORMATS, FeedAuthor, FeedCorrection, FeedImage
 from .metadata import build_article_metadata
-from .models import ArticlePage, ContentVersion, NewsIndexPage, NewsroomSettings, Section
+from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
 
-FEED_CACHE_SECONDS = 600
 # Characters XML 1.0 cannot carry: a feed drops them rather than failing.
 XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 RELATIVE_URL_RE = re.compile(r'(\s(?:href|src)=")(/[^/"][^"]*)"')
@@ -50,7 +48,7 @@ class ArticlesFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         self.request = request
         self.site = Site.find_for_request(request)
-        self.site_settings = NewsroomSettings.for_site(self.site)
+        self.site_settings = NewsroomSettings.for_request(request)
         return self.get_subject(*args, **kwargs)
 
     def get_subject(self):
@@ -69,11 +67,7 @@ class ArticlesFeed(Feed):
         return ArticlePage.objects.visible_to_readers().in_site(self.site)
 
     def items(self, subject):
-        articles = self.articles(subject).select_related("section", "lead_image", "copyright_notice", "source")
-        articles = articles.prefetch_related(
-            "authors__author", "tagged_items__tag", "lead_image__renditions", "corrections"
-        )
-        return list(articles[: newsroom_setting("FEED_ITEMS")])
+        return list(self.articles(subject).for_reading()[: newsroom_setting("FEED_ITEMS")])
 
     def title(self, subject):
         return xml_text(self.site.site_name or "Newsroom")
@@ -247,22 +241,14 @@ def feed_view(feed_class, format_name):
 
     @functools.wraps(feed_class)
     def view(request, *args, **kwargs):
-        version = ContentVersion.current()
-        etag = quote_etag(f"{version.number}-{format_name}")
-        last_modified = int(version.changed_at.timestamp())
-        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if response is None:
-            key = f"newsroom:feed:{version.number}:{request.get_host()}:{request.path}"
-            cached = cache.get(key)
-            if cached is None:
-                # A new feed object per request: it keeps the request's site while it renders.
-                rendered = feed_class(feed_type)(request, *args, **kwargs)
-                cached = (rendered.content, rendered["Content-Type"])
-                cache.set(key, cached, FEED_CACHE_SECONDS)
-            response = HttpResponse(cached[0], content_type=cached[1])
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(last_modified)
-        patch_cache_control(response, public=True, max_age=60)
-        return response
+        version = content_version(request)
+        key = f"newsroom:feed:{version.token}:{request.get_host()}:{request.path}"
+        cached = cache.get(key)
+        if cached is None:
+            # A new feed object per request: it keeps the request's site while it renders.
+            rendered = feed_class(feed_type)(request, *args, **kwargs)
+            cached = (rendered.content, rendered["Content-Type"])
+            cache.set(key, cached, CACHE_SECONDS)
+        return add_validators(request, HttpResponse(cached[0], content_type=cached[1]), version, format_name)
 
     return view

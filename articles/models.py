@@ -127,6 +127,7 @@ class NewsroomSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("publisher_name"), FieldPanel("logo"), FieldPanel("copyright_notice")]
+    select_related = ["copyright_notice", "logo"]  # read on every page: fetched with the settings
 
     class Meta:
         verbose_name = "newsroom settings"
@@ -153,6 +154,11 @@ class ContentVersion(models.Model):
     def current(cls):
         return cls.objects.order_by("pk").first() or cls.objects.create()
 
+    @property
+    def token(self):
+        """Unique to this version even if the database is restored and the number goes back."""
+        return f"{self.number}.{int(self.changed_at.timestamp() * 1_000_000)}"
+
     @classmethod
     def bump(cls):
         if not cls.objects.update(number=models.F("number") + 1, changed_at=timezone.now()):
@@ -172,8 +178,25 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.filter(authors__author=author)
 
     def for_listing(self):
-        """Everything a listing shows, fetched in a fixed number of queries."""
-        return self.defer_streamfields().select_related("section", "lead_image").prefetch_related("authors__author")
+        """Everything a listing shows, fetched in a fixed number of queries whatever the count."""
+        return (
+            self.defer_streamfields()
+            .select_related("section", "lead_image")
+            .prefetch_related(bylines_with_authors(), "lead_image__renditions")
+        )
+
+    def for_reading(self):
+        """Everything an article page, feed item or API item shows, in a fixed number of queries."""
+        return self.select_related("section", "source", "copyright_notice", "lead_image").prefetch_related(
+            bylines_with_authors(),
+            models.Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
+            "corrections",
+            "lead_image__renditions",
+        )
+
+
+def bylines_with_authors():
+    return models.Prefetch("authors", queryset=ArticlePageAuthor.objects.select_related("author"))
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -192,6 +215,15 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def articles(self):
         return ArticlePage.objects.visible_to_readers().descendant_of(self).for_listing()
+
+    def route(self, request, path_components):
+        """Serve an article with everything it shows fetched in one go, instead of field by field."""
+        if len(path_components) == 1:
+            article = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).for_reading().first()
+            if article is not None:
+                article.news_index = self  # the article's parent, already at hand for its tag links
+                return article.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .metadata import build_publisher
@@ -366,7 +398,8 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["meta"] = meta = build_article_metadata(self, request)
         context["structured_data"] = news_article(meta)
-        context["news_index"] = self.get_parent().specific
+        context["news_index"] = getattr(self, "news_index", None) or self.get_parent().specific
+        context["tags"] = [tagged.tag for tagged in self.tagged_items.all()]
         return context
 
 

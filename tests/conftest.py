@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
@@ -10,6 +11,8 @@ STORIES_DIR = Path(__file__).resolve().parent / "stories"
 
 @pytest.fixture(autouse=True)
 def fast_and_isolated(settings, tmp_path):
+    for alias in ("default", "renditions"):
+        caches[alias].clear()  # each test starts with no cached pages, feeds or renditions
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]

@@ -1,0 +1,100 @@
+"""Reader-side caching, keyed on the content version so that nothing is ever served stale.
+
+One query per request reads the version (``ContentVersion``); everything cached for anonymous
+readers — whole page responses, the request's Wagtail site and newsroom settings — is stored
+under that version, so a publish, unpublish, move, edit, author change or settings change is
+visible on the very next request. The cache is Redis when ``REDIS_URL`` is set, shared by every
+app server; local memory otherwise.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.http import http_date
+from wagtail.models import Site
+
+from .models import ContentVersion, NewsroomSettings
+
+CACHE_SECONDS = 600  # entries of an old version simply age out
+BROWSER_SECONDS = 60  # what browsers and CDNs may keep without asking again
+CACHED_HEADERS = ("Content-Type", "Content-Language", "Link")
+
+
+def content_version(request) -> ContentVersion:
+    """The content version, read once per request."""
+    if not hasattr(request, "newsroom_content_version"):
+        request.newsroom_content_version = ContentVersion.current()
+    return request.newsroom_content_version
+
+
+def is_anonymous_read(request) -> bool:
+    return request.method in {"GET", "HEAD"} and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+def prime_site_and_settings(request, version: ContentVersion):
+    """Load the request's Wagtail site and newsroom settings from the cache into Wagtail's own
+    per-request slots (``request._wagtail_site``, documented on ``Site.find_for_request``)."""
+    key = f"newsroom:site:{version.token}:{request.get_host()}"
+    cached = cache.get(key)
+    if cached is None:
+        site = Site.find_for_request(request)
+        cached = (site, NewsroomSettings.for_site(site) if site else None)
+        cache.set(key, cached, CACHE_SECONDS)
+    site, site_settings = cached
+    request._wagtail_site = site
+    if site_settings is not None:
+        site_settings._request = request
+        setattr(request, NewsroomSettings.get_cache_attr_name(), site_settings)
+
+
+def add_validators(request, response, version: ContentVersion, tag: str):
+    """ETag and Last-Modified from the content version; 304 when the reader has this version."""
+    etag = quote_etag(f"{version.token}-{tag}")
+    last_modified = int(version.changed_at.timestamp())
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    response = not_modified or response
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
+    return response
+
+
+class ReaderCacheMiddleware:
+    """Whole Wagtail page responses for anonymous readers, cached per content version and URL.
+
+    Signed-in users (who have a session cookie) always get a fresh page. Only successful page
+    responses without cookies of their own are cached.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_anonymous_read(request):
+            return self.get_response(request)
+        version = content_version(request)
+        prime_site_and_settings(request, version)
+        key = f"newsroom:page:{version.token}:{request.get_host()}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content, headers=headers)
+            return add_validators(request, response, version, "page")
+        response = self.get_response(request)
+        if not is_cacheable_page(request, response):
+            return response
+        cache.set(key, (response.content, {h: response[h] for h in CACHED_HEADERS if h in response}), CACHE_SECONDS)
+        return add_validators(request, response, version, "page")
+
+
+def is_cacheable_page(request, response) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return (
+        match is not None
+        and match.url_name == "wagtail_serve"
+        and response.status_code == 200
+        and not response.cookies
+        and not response.has_header("Cache-Control")
+        and not getattr(response, "streaming", False)
+    )
