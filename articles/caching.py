@@ -39,6 +39,8 @@ def prime_site_and_settings(request, version: ContentVersion):
     cached = cache.get(key)
     if cached is None:
         site = Site.find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific  # what Wagtail routes every request through
         cached = (site, NewsroomSettings.for_site(site) if site else None)
         cache.set(key, cached, CACHE_SECONDS)
     site, site_settings = cached

@@ -1,5 +1,4 @@
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Lower
 from django.http import Http404
@@ -28,6 +27,7 @@ from wagtail.snippets.models import register_snippet
 from .api_fields import AttributionField
 from .app_settings import newsroom_setting
 from .blocks import ArticleBodyBlock
+from .paging import paginate
 from .panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
 from .parsing import Copyright
 from .readiness import publication_problems
@@ -185,18 +185,28 @@ class ArticlePageQuerySet(PageQuerySet):
             .prefetch_related(bylines_with_authors(), "lead_image__renditions")
         )
 
-    def for_reading(self):
-        """Everything an article page, feed item or API item shows, in a fixed number of queries."""
+    def for_reading(self, author_photos=False):
+        """Everything an article page, feed item or API item shows, in a fixed number of queries.
+
+        ``author_photos`` adds the authors' photos and their sizes, for the page's bio boxes.
+        """
         return self.select_related("section", "source", "copyright_notice", "lead_image").prefetch_related(
-            bylines_with_authors(),
+            bylines_with_authors(photos=author_photos),
             models.Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
             "corrections",
             "lead_image__renditions",
         )
 
 
-def bylines_with_authors():
-    return models.Prefetch("authors", queryset=ArticlePageAuthor.objects.select_related("author"))
+def bylines_with_authors(photos=False):
+    """Bylines with their author pages (and photos with their sizes: one query more)."""
+    if photos:
+        bylines = ArticlePageAuthor.objects.select_related("author__photo").prefetch_related(
+            "author__photo__renditions"
+        )
+    else:
+        bylines = ArticlePageAuthor.objects.select_related("author")
+    return models.Prefetch("authors", queryset=bylines)
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -218,11 +228,18 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def route(self, request, path_components):
         """Serve an article with everything it shows fetched in one go, instead of field by field."""
+        from authors.models import AuthorIndexPage
+
         if len(path_components) == 1:
-            article = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).for_reading().first()
+            articles = ArticlePage.objects.child_of(self).filter(slug=path_components[0])
+            article = articles.for_reading(author_photos=True).first()
             if article is not None:
                 article.news_index = self  # the article's parent, already at hand for its tag links
                 return article.route(request, [])
+        elif path_components:
+            author_index = AuthorIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if author_index is not None:
+                return author_index.route(request, path_components[1:])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -236,7 +253,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return context
 
     def paginate(self, request, articles):
-        return Paginator(articles, newsroom_setting("PAGE_SIZE")).get_page(request.GET.get("page"))
+        return paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
 
     @path("")
     def latest(self, request):

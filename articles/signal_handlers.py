@@ -1,13 +1,25 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from authors.models import AuthorPage
+
 from .models import ArticlePage, ContentVersion, CopyrightNotice, Correction, NewsroomSettings, Outlet, Section
+from .renditions import prepare_article_renditions, prepare_author_renditions
 
 # Whatever readers see is built from these; any change to them moves the content version.
-READER_VISIBLE_MODELS = (NewsroomSettings, CopyrightNotice, Correction, Outlet, Section, Site, get_image_model())
+READER_VISIBLE_MODELS = (
+    NewsroomSettings,
+    CopyrightNotice,
+    Correction,
+    Outlet,
+    Section,
+    Site,
+    PageViewRestriction,  # a page made private must leave every cache at once
+    get_image_model(),
+)
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -44,3 +56,13 @@ def page_deleted(sender, instance, **kwargs):
 def reader_visible_record_changed(sender, instance, **kwargs):
     if isinstance(instance, READER_VISIBLE_MODELS):
         ContentVersion.bump()
+
+
+@receiver(page_published, sender=ArticlePage)
+def make_article_renditions(sender, instance, **kwargs):
+    prepare_article_renditions(instance)
+
+
+@receiver(page_published, sender=AuthorPage)
+def make_author_renditions(sender, instance, **kwargs):
+    prepare_author_renditions(instance)

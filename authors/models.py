@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -20,9 +19,19 @@ class AuthorIndexPage(Page):
     subpage_types = ["newsroom_authors.AuthorPage"]
     max_count_per_parent = 1
 
+    def route(self, request, path_components):
+        """Serve an author page with its photo and the photo's sizes in two queries."""
+        if len(path_components) == 1:
+            authors = AuthorPage.objects.child_of(self).filter(slug=path_components[0])
+            author = authors.select_related("photo").prefetch_related("photo__renditions").first()
+            if author is not None:
+                return author.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = AuthorPage.objects.child_of(self).live().public().select_related("photo").order_by("title")
+        authors = AuthorPage.objects.child_of(self).live().public().order_by("title")
+        context["authors"] = authors.select_related("photo").prefetch_related("photo__renditions")
         return context
 
 
@@ -65,10 +74,11 @@ class AuthorPage(Page):
     def get_context(self, request, *args, **kwargs):
         from articles.app_settings import newsroom_setting
         from articles.models import ArticlePage
+        from articles.paging import paginate
         from articles.structured_data import profile_page
 
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.visible_to_readers().by_author(self).for_listing()
-        context["articles"] = Paginator(articles, newsroom_setting("PAGE_SIZE")).get_page(request.GET.get("page"))
+        context["articles"] = paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
         context["structured_data"] = profile_page(self, self.get_full_url(request))
         return context
