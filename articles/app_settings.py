@@ -6,6 +6,7 @@ DEFAULTS = {
     "PAGE_SIZE": 20,
     "IMPORT_MAX_BYTES": 1_000_000,
     "FEED_ITEMS": 50,
+    "CACHE_SECONDS": 600,
 }
 
 

@@ -14,9 +14,9 @@ from django.utils.cache import get_conditional_response, patch_cache_control, qu
 from django.utils.http import http_date
 from wagtail.models import Site
 
+from .app_settings import newsroom_setting
 from .models import ContentVersion, NewsroomSettings
 
-CACHE_SECONDS = 600  # entries of an old version simply age out
 BROWSER_SECONDS = 60  # what browsers and CDNs may keep without asking again
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Link")
 
@@ -42,7 +42,7 @@ def prime_site_and_settings(request, version: ContentVersion):
         if site is not None:
             site.root_page = site.root_page.specific  # what Wagtail routes every request through
         cached = (site, NewsroomSettings.for_site(site) if site else None)
-        cache.set(key, cached, CACHE_SECONDS)
+        cache.set(key, cached, newsroom_setting("CACHE_SECONDS"))
     site, site_settings = cached
     request._wagtail_site = site
     if site_settings is not None:
@@ -73,7 +73,7 @@ class ReaderCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_anonymous_read(request):
+        if not is_anonymous_read(request) or not newsroom_setting("CACHE_SECONDS"):
             return self.get_response(request)
         version = content_version(request)
         prime_site_and_settings(request, version)
@@ -86,7 +86,8 @@ class ReaderCacheMiddleware:
         response = self.get_response(request)
         if not is_cacheable_page(request, response):
             return response
-        cache.set(key, (response.content, {h: response[h] for h in CACHED_HEADERS if h in response}), CACHE_SECONDS)
+        headers = {name: response[name] for name in CACHED_HEADERS if name in response}
+        cache.set(key, (response.content, headers), newsroom_setting("CACHE_SECONDS"))
         return add_validators(request, response, version, "page")
 
 

@@ -23,7 +23,7 @@ from wagtail.models import Site
 from authors.models import AuthorPage
 
 from .app_settings import newsroom_setting
-from .caching import CACHE_SECONDS, add_validators, content_version
+from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS, FeedAuthor, FeedCorrection, FeedImage
 from .metadata import build_article_metadata
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
@@ -248,7 +248,7 @@ def feed_view(feed_class, format_name):
             # A new feed object per request: it keeps the request's site while it renders.
             rendered = feed_class(feed_type)(request, *args, **kwargs)
             cached = (rendered.content, rendered["Content-Type"])
-            cache.set(key, cached, CACHE_SECONDS)
+            cache.set(key, cached, newsroom_setting("CACHE_SECONDS"))
         return add_validators(request, HttpResponse(cached[0], content_type=cached[1]), version, format_name)
 
     return view

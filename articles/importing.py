@@ -7,7 +7,7 @@ story that fails leaves the database exactly as it was.
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -71,8 +71,11 @@ class FileReport:
 
 @dataclass(frozen=True)
 class ImportDestination:
+    """Where stories go, looked up once per run; it also remembers the authors met in the run."""
+
     news_index: NewsIndexPage
     author_index: AuthorIndexPage
+    known_authors: dict = field(default_factory=dict, compare=False)  # name key -> (page, has bio)
 
 
 @dataclass(frozen=True)
@@ -147,10 +150,7 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
         if existing is not None and is_unchanged(existing, source, options):
             return ImportResult(existing, ImportOutcome.UNCHANGED)
 
-        authors = unique_authors(
-            find_or_create_author(author, destination.author_index, user, replace_bio=options.update_bios)
-            for author in story.authors
-        )
+        authors = unique_authors(author_page_for(author, destination, options) for author in story.authors)
         if existing is None:
             article = ArticlePage(story_key=key, live=False, title=story.headline)
             outcome = ImportOutcome.CREATED
@@ -215,6 +215,19 @@ def unique_authors(authors):
     for author in authors:
         seen.setdefault(author.pk, author)
     return list(seen.values())
+
+
+def author_page_for(author: Author, destination: ImportDestination, options: ImportOptions) -> AuthorPage:
+    """The author's page, from this run's memory when nothing about it needs changing."""
+    key = normalise_name(author.name)
+    known_page, has_bio = destination.known_authors.get(key, (None, False))
+    if known_page is not None and (not author.bio or (has_bio and not options.update_bios)):
+        return known_page
+    page = find_or_create_author(author, destination.author_index, options.user, replace_bio=options.update_bios)
+    remembered = (page, has_bio or bool(author.bio))
+    # Remembered only once the story's transaction commits: a failed story leaves nothing behind.
+    transaction.on_commit(lambda: destination.known_authors.__setitem__(key, remembered))
+    return page
 
 
 def find_or_create_author(author: Author, author_index: AuthorIndexPage, user=None, replace_bio=False) -> AuthorPage:
