@@ -1,3 +1,4 @@
+import io
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,14 @@ def newsroom(db):
 
     setup_newsroom(site_name="Test Newsroom")
     return find_destination()
+
+
+@pytest.fixture
+def seed_article(newsroom):
+    """The seed story, imported and published as ``make run`` does."""
+    from django.core.management import call_command
+
+    from articles.models import ArticlePage
+
+    call_command("import_story", "--publish", str(SEED_FILE), stdout=io.StringIO())
+    return ArticlePage.objects.get()

@@ -1,26 +1,16 @@
 """The headless API under /api/v2/: attribution as the page states it, and only what readers may see."""
 
-import io
 from datetime import timedelta
 
-import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage, Section
 
-from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory
 
 ARTICLES = "/api/v2/pages/?type=newsroom_articles.ArticlePage"
 ATTRIBUTION = "fields=byline,byline_text,source_credit,copyright,modified_at,section_name,tags,corrections,body"
-
-
-@pytest.fixture
-def seed_article(newsroom):
-    call_command("import_story", "--publish", str(SEED_FILE), stdout=io.StringIO())
-    return ArticlePage.objects.get()
 
 
 def api(client, url):

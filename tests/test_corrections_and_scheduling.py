@@ -8,7 +8,6 @@ import feedparser
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -18,17 +17,6 @@ from articles.models import ArticlePage, Correction, CorrectionKind
 from .conftest import SEED_FILE
 
 SEED_PATH = "/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-space/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def seed_article(newsroom):
-    call_command("import_story", "--publish", str(SEED_FILE), stdout=io.StringIO())
-    return ArticlePage.objects.get()
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """RSS, Atom and JSON Feed, read back as feed readers read them."""
 
-import io
 import json
 from datetime import timedelta
 
@@ -20,22 +19,10 @@ from articles import feeds
 from articles.feed_checks import check_feed
 from articles.models import ArticlePage, NewsroomSettings, Outlet, Section
 
-from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
 
 SEED_HEADLINE = "Russia is threatening to leave an American astronaut stranded in space"
 FORMATS = ["rss", "atom", "json"]
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-
-
-@pytest.fixture
-def seed_article(newsroom):
-    call_command("import_story", "--publish", str(SEED_FILE), stdout=io.StringIO())
-    return ArticlePage.objects.get()
 
 
 def fetch(client, url, **headers):

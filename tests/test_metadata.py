@@ -5,7 +5,6 @@ import json
 from datetime import timedelta
 
 import extruct
-import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils import timezone
@@ -19,12 +18,6 @@ from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
 
 SEED_URL = "http://localhost/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-space/"
 HOSTILE = "</script><script>alert(1)</script><!-- \u2028\u2029"
-
-
-@pytest.fixture
-def seed_article(newsroom):
-    call_command("import_story", "--publish", str(SEED_FILE), stdout=io.StringIO())
-    return ArticlePage.objects.get()
 
 
 def extract(client, url):

@@ -1,11 +1,10 @@
 """The reader's pages, asserted on the rendered HTML an anonymous reader gets."""
 
-import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils import timezone
 
-from articles.models import ArticlePage, CopyrightNotice, Outlet, Section
+from articles.models import CopyrightNotice, Outlet, Section
 from authors.models import AuthorPage
 
 from .conftest import SEED_FILE
@@ -22,12 +21,6 @@ def get_soup(client, url):
 
 def text_of(soup, selector):
     return " ".join(soup.select_one(selector).get_text(" ", strip=True).split())
-
-
-@pytest.fixture
-def seed_article(newsroom):
-    call_command("import_story", "--publish", str(SEED_FILE), stdout=None)
-    return ArticlePage.objects.get()
 
 
 def test_article_page_shows_headline_byline_date_body_credit_bio_and_copyright(client, seed_article):

@@ -1,24 +1,12 @@
 """/search/ over headline, standfirst, body and author names: on SQLite and PostgreSQL alike."""
 
-import io
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
-from articles.models import ArticlePage
-
-from .conftest import SEED_FILE
 from .factories import ArticlePageFactory
 
 SEED_HEADLINE = "Russia is threatening to leave an American astronaut stranded in space"
-
-
-@pytest.fixture
-def seed_article(newsroom):
-    call_command("import_story", "--publish", str(SEED_FILE), stdout=io.StringIO())
-    return ArticlePage.objects.get()
 
 
 def result_titles(client, query, page=None):
