@@ -9,6 +9,7 @@ app server; local memory otherwise.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.http import http_date
@@ -19,13 +20,30 @@ from .models import ContentVersion, NewsroomSettings
 
 BROWSER_SECONDS = 60  # what browsers and CDNs may keep without asking again
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Link")
+VERSION_KEY = "newsroom:content-version"
+# A shared cache (Redis) hears every bump at once, so it may keep the version long; a local-memory
+# cache cannot hear bumps made by other processes, so it asks the database again every second.
+SHARED_VERSION_SECONDS, LOCAL_VERSION_SECONDS = 600, 1
 
 
 def content_version(request) -> ContentVersion:
-    """The content version, read once per request."""
+    """The content version, read once per request: from the cache, else from the database."""
     if not hasattr(request, "newsroom_content_version"):
-        request.newsroom_content_version = ContentVersion.current()
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            version = ContentVersion.current()
+            is_local = settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
+            cache.set(VERSION_KEY, version, LOCAL_VERSION_SECONDS if is_local else SHARED_VERSION_SECONDS)
+        request.newsroom_content_version = version
     return request.newsroom_content_version
+
+
+def bump_content_version():
+    """Something readers see changed: move the version, and drop the cached copy now and again
+    once the change commits, so no reader can cache the old version past the commit."""
+    ContentVersion.bump()
+    cache.delete(VERSION_KEY)
+    transaction.on_commit(lambda: cache.delete(VERSION_KEY))
 
 
 def is_anonymous_read(request) -> bool:

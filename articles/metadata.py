@@ -153,11 +153,11 @@ def describe(article: ArticlePage) -> str:
 
 
 def byline_author(author: AuthorPage, request) -> BylineAuthor:
-    if not author.live:
+    url_parts = author.get_url_parts(request) if author.live else None
+    if url_parts is None:
         return BylineAuthor(name=author.title, url="", full_url="", page=author)
-    return BylineAuthor(
-        name=author.title, url=author.get_url(request), full_url=author.get_full_url(request), page=author
-    )
+    _, root_url, path = url_parts
+    return BylineAuthor(name=author.title, url=path, full_url=root_url + path, page=author)
 
 
 def sharing_image(article: ArticlePage, root_url: str) -> SharingImage | None:

@@ -136,9 +136,10 @@ class NewsroomSettings(BaseSiteSetting):
 class ContentVersion(models.Model):
     """A counter that moves whenever anything a reader can see may have changed.
 
-    Feeds (and page caches) derive their ETag, Last-Modified and cache keys from it, so a
-    conditional request costs one query and no cache is ever served stale. It lives in the
-    database, so every app server and the import command see the same version.
+    Feeds and the reader cache derive their ETag, Last-Modified and cache keys from it, so a
+    conditional request costs at most one query and no cache is ever served stale. It lives in
+    the database, so every app server and the import command see the same version; readers get
+    it through ``articles.caching.content_version``, which keeps a copy in the cache.
     """
 
     number = models.PositiveBigIntegerField(default=0)

@@ -6,7 +6,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from authors.models import AuthorPage
 
-from .models import ArticlePage, ContentVersion, CopyrightNotice, Correction, NewsroomSettings, Outlet, Section
+from .caching import bump_content_version
+from .models import ArticlePage, CopyrightNotice, Correction, NewsroomSettings, Outlet, Section
 from .renditions import prepare_article_renditions, prepare_author_renditions
 
 # Whatever readers see is built from these; any change to them moves the content version.
@@ -42,20 +43,20 @@ def publish_new_byline_authors(sender, instance, revision, **kwargs):
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def page_changed_for_readers(sender, **kwargs):
-    ContentVersion.bump()
+    bump_content_version()
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.live:
-        ContentVersion.bump()
+        bump_content_version()
 
 
 @receiver(post_save)
 @receiver(post_delete)
 def reader_visible_record_changed(sender, instance, **kwargs):
     if isinstance(instance, READER_VISIBLE_MODELS):
-        ContentVersion.bump()
+        bump_content_version()
 
 
 @receiver(page_published, sender=ArticlePage)
