@@ -39,3 +39,24 @@ def seed_article(newsroom):
 
     call_command("import_story", "--publish", str(SEED_FILE), stdout=io.StringIO())
     return ArticlePage.objects.get()
+
+
+@pytest.fixture
+def jane_science_story(newsroom):
+    """Jane Doe's live article in Science tagged "space", beside someone else's story."""
+    from articles.models import Section
+
+    from .factories import ArticlePageFactory, AuthorPageFactory
+
+    jane = AuthorPageFactory(parent=newsroom.author_index, title="Jane Doe", live=True)
+    article = ArticlePageFactory(
+        parent=newsroom.news_index,
+        title="Jane's science story",
+        authors=[jane],
+        section=Section.objects.create(name="Science", slug="science"),
+        live=True,
+    )
+    article.tags.add("space")
+    article.save_revision().publish()
+    ArticlePageFactory(parent=newsroom.news_index, title="Someone else's story", live=True)
+    return article
