@@ -180,3 +180,14 @@ def test_a_copyright_settings_change_is_visible_on_the_next_request(client, news
     site_settings.save()
 
     assert "© 2026 New Holder. All rights reserved." in client.get("/").content.decode()
+
+
+def test_a_password_form_is_never_cached_for_other_readers(client, newsroom_with_articles):
+    _, article, _ = newsroom_with_articles
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="secret")
+    client.cookies["csrftoken"] = "a" * 32  # a reader who already has a CSRF cookie
+
+    first = client.get(article.url)
+
+    assert first.status_code == 200  # Wagtail's password form
+    assert "ETag" not in first  # not stored, so no other reader gets this reader's CSRF token
