@@ -26,7 +26,7 @@ from authors.models import AuthorPage
 from .app_settings import newsroom_setting
 from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS, FeedAuthor, FeedCorrection, FeedImage
-from .metadata import build_article_metadata
+from .metadata import absolute, build_article_metadata
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
 
 # Characters XML 1.0 cannot carry: a feed drops them rather than failing.
@@ -231,11 +231,7 @@ def image_for_feed(image, site):
     if not image.file_size:
         return None
     mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
-    return FeedImage(absolute_url(image.file.url, site), mime_type, image.file_size, image.width, image.height)
-
-
-def absolute_url(url, site):
-    return url if url.startswith(("http://", "https://")) else site.root_url + url
+    return FeedImage(absolute(image.file.url, site.root_url), mime_type, image.file_size, image.width, image.height)
 
 
 def make_urls_absolute(html, site):
@@ -245,8 +241,8 @@ def make_urls_absolute(html, site):
 def feed_view(feed_class, format_name):
     """A feed view answering conditional requests from the content version, and caching bodies.
 
-    An unchanged feed costs one query (the version) and answers 304; a changed one is
-    rendered once per version and URL, then served from the cache.
+    An unchanged feed answers 304 after reading the version (from the cache, or one query); a
+    changed one is rendered once per version and URL, then served from the cache.
     """
     feed_type = FEED_FORMATS[format_name]
 
