@@ -116,7 +116,6 @@ def is_cacheable_page(request, response) -> bool:
         and match.url_name == "wagtail_serve"
         and response.status_code == 200
         and not response.cookies
-        and "cookie" not in response.get("Vary", "").lower()  # e.g. a password form with a CSRF token
         and not response.has_header("Cache-Control")
         and not getattr(response, "streaming", False)
     )
