@@ -495,7 +495,9 @@ class ArticleApprovalTask(AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        if isinstance(obj, ArticlePage) and publication_problems(obj.get_latest_revision_as_object()):
+        # The workflow views pass the generic page; the check needs the article itself.
+        article = obj.specific if isinstance(obj, Page) else obj
+        if isinstance(article, ArticlePage) and publication_problems(article.get_latest_revision_as_object()):
             return [action for action in actions if action[0] != "approve"]
         return actions
 

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, WorkflowState
+from wagtail.models import GroupPagePermission, Page, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from articles.models import ArticleApprovalTask, ArticlePage
@@ -218,3 +218,12 @@ def test_only_editors_are_offered_publishing_in_the_import_view(client, reporter
 
     assert publish_checkboxes(reporter) == 0
     assert publish_checkboxes(editor) == 1
+
+
+def test_approval_is_not_offered_from_the_workflow_views_either(reporter, editor, seed_draft):
+    task = ArticleApprovalTask.objects.get()
+    generic_page = Page.objects.get(pk=seed_draft.pk)  # what Wagtail's workflow action views pass
+
+    actions = [name for name, _label, _needs_data in task.get_actions(generic_page, editor)]
+
+    assert actions == ["reject"]
