@@ -21,6 +21,7 @@ from authors.names import normalise_name
 
 from .app_settings import newsroom_setting
 from .formatting import paragraph_to_html, text_to_html
+from .indexing import index_once
 from .models import (
     ArticlePage,
     ArticlePageAuthor,
@@ -145,7 +146,7 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
     """Create or update the article for ``story``; publish or schedule it when asked. Atomic."""
     key = story_key(story)
     user = options.user
-    with transaction.atomic():
+    with transaction.atomic(), index_once():
         existing = ArticlePage.objects.select_for_update().filter(story_key=key).first()
         if existing is not None and is_unchanged(existing, source, options):
             return ImportResult(existing, ImportOutcome.UNCHANGED)

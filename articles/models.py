@@ -377,6 +377,7 @@ class ArticlePage(Page):
             ObjectList([StoryImportsPanel(heading="Imported files")], heading="Provenance"),
         ]
     )
+    search_auto_update = False  # indexed by articles.indexing: once per import, not once per save
     search_fields = Page.search_fields + [
         index.SearchField("dek"),
         index.SearchField("body"),
@@ -408,6 +409,14 @@ class ArticlePage(Page):
         if self.expire_at and self.expire_at <= timezone.now():
             return []
         return super().get_sitemap_urls(request)
+
+    def get_indexed_instance(self):
+        """The article with its byline loaded once for the search fields that read author names
+        (otherwise each of them queries the byline again)."""
+        instance = super().get_indexed_instance()
+        if instance is not None:
+            models.prefetch_related_objects([instance], "authors__author")
+        return instance
 
     def get_context(self, request, *args, **kwargs):
         from .metadata import build_article_metadata

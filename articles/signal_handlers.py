@@ -7,6 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from authors.models import AuthorPage
 
 from .caching import bump_content_version
+from .indexing import index_for_search, note_references, remove_from_search
 from .models import ArticlePage, CopyrightNotice, Correction, NewsroomSettings, Outlet, Section
 from .renditions import prepare_article_renditions, prepare_author_renditions
 
@@ -21,6 +22,12 @@ READER_VISIBLE_MODELS = (
     PageViewRestriction,  # a page made private must leave every cache at once
     get_image_model(),
 )
+
+
+for searchable in (ArticlePage, AuthorPage):  # they opt out of modelsearch's handler: see .indexing
+    post_save.connect(index_for_search, sender=searchable)
+    post_delete.connect(remove_from_search, sender=searchable)
+post_save.connect(note_references)
 
 
 @receiver(page_published, sender=ArticlePage)

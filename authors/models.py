@@ -55,6 +55,7 @@ class AuthorPage(Page):
         FieldPanel("bio"),
         MultiFieldPanel([FieldPanel("photo"), FieldPanel("email")], heading="Photo and contact"),
     ]
+    search_auto_update = False  # indexed by articles.indexing: once per import, not once per save
     search_fields = Page.search_fields + [index.SearchField("bio"), index.AutocompleteField("title")]
     api_fields = [APIField("role"), APIField("bio")]
     parent_page_types = ["newsroom_authors.AuthorIndexPage"]

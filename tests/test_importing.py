@@ -3,7 +3,8 @@
 from unittest import mock
 
 import pytest
-from wagtail.models import Page, Revision
+from django_tasks.signals import task_enqueued
+from wagtail.models import Page, ReferenceIndex, Revision
 
 from articles.importing import ImportOptions, ImportOutcome, StorySource, find_or_create_author, import_story
 from articles.models import ArticlePage, CopyrightNotice, StoryImport
@@ -173,3 +174,49 @@ def test_import_story_keeps_the_byline_order_of_the_file(newsroom):
 
     byline = [link.author.title for link in ArticlePage.objects.get().authors.all()]
     assert byline == ["Ann Poe", "John Roe", "Jane Doe"]
+
+
+@pytest.fixture
+def enqueued_tasks():
+    """(task name, args) of every background task enqueued while the test runs."""
+    enqueued = []
+
+    def record(sender, task_result, **kwargs):
+        enqueued.append((task_result.task.name, tuple(task_result.args)))
+
+    task_enqueued.connect(record)
+    yield enqueued
+    task_enqueued.disconnect(record)
+
+
+def test_import_story_indexes_each_page_once_for_search_and_references(newsroom, enqueued_tasks):
+    text = "By Ann Poe and John Roe\nOfficials said on Tuesday that the bridge would reopen.\n"
+
+    import_text(text, newsroom, publish=True)  # saves the article 3 times, each new author 3 times
+
+    article = ArticlePage.objects.get()
+    pages = {str(article.pk), *(str(pk) for pk in AuthorPage.objects.values_list("pk", flat=True))}
+    for task_name in ("insert_or_update_object_task", "update_reference_index_task"):
+        indexed = [args[2] for name, args in enqueued_tasks if name == task_name]
+        assert sorted(indexed) == sorted(pages), task_name
+
+
+def test_an_imported_story_is_found_by_search_and_its_references_are_recorded(client, newsroom):
+    text = "By Ann Poe\nOfficials said on Tuesday that the harbour bridge would reopen.\n"
+
+    import_text(text, newsroom, publish=True)
+
+    article = ArticlePage.objects.get()
+    author = AuthorPage.objects.get()
+    assert list(ArticlePage.objects.live().search("harbour bridge")) == [article]
+    assert ReferenceIndex.get_references_to(author).filter(object_id=str(article.pk)).exists()
+
+
+def test_an_edit_outside_the_importer_is_indexed_at_once(newsroom):
+    import_text("By Ann Poe\nOfficials said on Tuesday that the harbour bridge would reopen.\n", newsroom, publish=True)
+    article = ArticlePage.objects.get()
+
+    article.title = "Ferry service returns"
+    article.save_revision().publish()
+
+    assert list(ArticlePage.objects.live().search("ferry")) == [article]
