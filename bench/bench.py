@@ -18,7 +18,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -42,8 +41,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=10, help="load per URL (default 10)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--json", default=str(ROOT / "var" / "bench.json"))
+    parser.add_argument("--import-only", action="store_true", help="measure the import, skip the load test")
     args = parser.parse_args()
-    if not shutil.which("wrk"):
+    if not args.import_only and not shutil.which("wrk"):
         sys.exit("bench: wrk is needed as the load generator (Debian: apt-get install wrk).")
 
     with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as folder, bench_database(folder) as database_url:
@@ -53,7 +53,7 @@ def main():
         stories = write_stories(Path(folder) / "stories", args.stories)
         results = {"database": database_url.split(":")[0], "cache": "redis" if env.get("REDIS_URL") else "locmem"}
         results["import"] = import_stories(env, stories, args.stories)
-        results["serving"] = serve_and_load(env, folder, args)
+        results["serving"] = {} if args.import_only else serve_and_load(env, folder, args)
     print_table(results)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=2))
@@ -132,12 +132,17 @@ def write_stories(folder: Path, count: int) -> Path:
 
 
 def import_stories(env, folder: Path, count: int) -> dict:
+    """Time ``import_story --publish`` on the folder; its own peak memory comes from wait4()."""
     started = time.perf_counter()
-    manage(env, "import_story", "--publish", str(folder), stdout=subprocess.DEVNULL)
+    command = [PYTHON, str(ROOT / "manage.py"), "import_story", "--publish", str(folder)]
+    importer = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(importer.pid, 0)
     elapsed = time.perf_counter() - started
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    importer.returncode = os.waitstatus_to_exitcode(status)
+    if importer.returncode:
+        raise RuntimeError("the import failed")
     return {"stories": count, "seconds": round(elapsed, 1), "stories_per_second": round(count / elapsed, 1),
-            "peak_memory_mb": round(peak_kib / 1024, 1)}  # fmt: skip
+            "peak_memory_mb": round(usage.ru_maxrss / 1024, 1)}  # fmt: skip
 
 
 def gunicorn(env, app, port, **extra_env):
@@ -226,6 +231,8 @@ def print_table(results):
     print(f"\nNewsroom bench — {results['database']} database, {results['cache']} cache")
     rate, peak = imported["stories_per_second"], imported["peak_memory_mb"]
     print(f"import: {imported['stories']} stories in {imported['seconds']}s = {rate} stories/s, peak memory {peak} MB")
+    if not results["serving"]:
+        return
     print(f"\n{'target':40} {'clients':>7} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'× ceiling':>10} {'errors':>6}")
     for name, run in results["serving"].items():
         print(f"{name:40} {run['connections']:>7} {run['requests_per_second']:>9.0f} {run['p50_ms']:>8.2f} "
