@@ -81,10 +81,11 @@ def add_validators(request, response, version: ContentVersion, tag: str):
 
 
 class ReaderCacheMiddleware:
-    """Whole Wagtail page responses for anonymous readers, cached per content version and URL.
+    """Whole responses for anonymous readers: Wagtail pages, and views that opt in (the feeds).
 
-    Signed-in users (who have a session cookie) always get a fresh page. Only successful page
-    responses without cookies of their own are cached.
+    A response is cached under its URL with the content version it was made from; a request
+    reads the version and its URL's entry in one cache round trip and serves the entry only if
+    the versions match. Signed-in users (who have a session cookie) always get a fresh page.
     """
 
     def __init__(self, get_response):
@@ -93,29 +94,33 @@ class ReaderCacheMiddleware:
     def __call__(self, request):
         if not is_anonymous_read(request) or not newsroom_setting("CACHE_SECONDS"):
             return self.get_response(request)
+        key = f"newsroom:response:{request.get_host()}:{request.get_full_path()}"
+        found = cache.get_many([VERSION_KEY, key])
+        if VERSION_KEY in found:
+            request.newsroom_content_version = found[VERSION_KEY]
         version = content_version(request)
+        if key in found and found[key][0] == version.token:
+            _, content, headers, tag = found[key]
+            return add_validators(request, HttpResponse(content, headers=headers), version, tag)
         prime_site_and_settings(request, version)
-        key = f"newsroom:page:{version.token}:{request.get_host()}:{request.get_full_path()}"
-        cached = cache.get(key)
-        if cached is not None:
-            content, headers = cached
-            response = HttpResponse(content, headers=headers)
-            return add_validators(request, response, version, "page")
         response = self.get_response(request)
-        if not is_cacheable_page(request, response):
+        tag = reader_cache_tag(request, response)
+        if tag is None:
             return response
         headers = {name: response[name] for name in CACHED_HEADERS if name in response}
-        cache.set(key, (response.content, headers), newsroom_setting("CACHE_SECONDS"))
-        return add_validators(request, response, version, "page")
+        cache.set(key, (version.token, response.content, headers, tag), newsroom_setting("CACHE_SECONDS"))
+        return add_validators(request, response, version, tag)
 
 
-def is_cacheable_page(request, response) -> bool:
+def reader_cache_tag(request, response) -> str | None:
+    """What kind of response this is for its ETag ("page", a feed format), or None if it must
+    not be cached. Views opt in by setting ``response.reader_cache_tag``; Wagtail pages are in
+    unless they set their own Cache-Control (private pages, previews)."""
+    if response.status_code != 200 or response.cookies or getattr(response, "streaming", False):
+        return None
+    if hasattr(response, "reader_cache_tag"):
+        return response.reader_cache_tag
     match = getattr(request, "resolver_match", None)
-    return (
-        match is not None
-        and match.url_name == "wagtail_serve"
-        and response.status_code == 200
-        and not response.cookies
-        and not response.has_header("Cache-Control")
-        and not getattr(response, "streaming", False)
-    )
+    if match is not None and match.url_name == "wagtail_serve" and not response.has_header("Cache-Control"):
+        return "page"
+    return None

@@ -125,17 +125,34 @@ def test_signed_in_users_always_get_a_fresh_page(admin_client, newsroom_with_art
     assert "Changed behind the cache" in admin_client.get(article.url).content.decode()
 
 
+@pytest.mark.parametrize("url", ["article", "/", "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/"])
+def test_a_warm_page_or_feed_is_served_from_the_cache_without_the_database(client, newsroom_with_articles, url):
+    _, article, _ = newsroom_with_articles
+    url = article.url if url == "article" else url
+    first = client.get(url)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    # None; one when the local-memory copy of the content version (kept a second) has just expired.
+    assert len(queries) <= 1
+
+
 # Each change a reader must see on the very next request, with the page cache warm.
 
 
 def test_an_edit_is_visible_on_the_next_request(client, newsroom_with_articles):
     _, article, _ = newsroom_with_articles
-    client.get(article.url)
+    for url in (article.url, "/", "/feeds/latest/atom/"):
+        client.get(url)
     article.title = "A corrected headline"
     article.save_revision().publish()
 
     assert "A corrected headline" in client.get(article.url).content.decode()
     assert "A corrected headline" in client.get("/").content.decode()
+    assert "A corrected headline" in client.get("/feeds/latest/atom/").content.decode()
 
 
 def test_unpublishing_is_visible_on_the_next_request(client, newsroom_with_articles):
