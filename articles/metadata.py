@@ -4,8 +4,9 @@ The article page, its JSON-LD and Open Graph tags, the feeds and the API all rea
 object, so they can never disagree about who wrote a story or who holds its rights.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
@@ -15,7 +16,7 @@ from wagtail.models import Site
 from authors.models import AuthorPage
 
 from .formatting import html_to_text
-from .models import ArticlePage, CopyrightNotice, NewsroomSettings, SourceRelationship
+from .models import ArticlePage, CopyrightNotice, NewsroomSettings, SourceRelationship, corrections_list
 
 DESCRIPTION_LENGTH = 160
 SHARING_IMAGE_SPEC = "width-1200"
@@ -74,7 +75,6 @@ class SharingImage:
 class ArticleMetadata:
     headline: str
     title: str  # for <title> and social cards: the SEO title, or the headline
-    description: str
     url: str
     canonical_url: str
     authors: tuple[BylineAuthor, ...]
@@ -88,6 +88,12 @@ class ArticleMetadata:
     image: SharingImage | None
     publisher: Publisher
     language: str
+    article: ArticlePage = field(repr=False, compare=False)
+
+    @cached_property
+    def description(self):
+        """Worked out when first read: pages and the API show it, feeds never do."""
+        return describe(self.article)
 
     @property
     def byline(self):
@@ -106,7 +112,8 @@ def join_names(names):
 
 
 def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadata:
-    prefetch_related_objects([article], "authors__author", "tagged_items__tag", "corrections")
+    if not hasattr(article, "correction_list"):  # not loaded by ArticlePage.objects.for_reading()
+        prefetch_related_objects([article], "authors__author", "tagged_items__tag", corrections_list())
     if request is None:
         site = article.get_site()
         site_settings = NewsroomSettings.for_site(site)
@@ -116,14 +123,13 @@ def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadat
     _, root_url, path = article.get_url_parts(request) or (None, site.root_url, "")
     url = root_url + path
     corrections = tuple(
-        CorrectionNote(c.kind, c.get_kind_display(), c.text, c.published_at) for c in article.corrections.all()
+        CorrectionNote(c.kind, c.get_kind_display(), c.text, c.published_at) for c in article.correction_list
     )
     # A correction is a change to the article, so it moves the modified time.
     change_times = [t for t in (article.last_published_at, *(c.published_at for c in corrections)) if t]
     return ArticleMetadata(
         headline=article.title,
         title=article.seo_title or article.title,
-        description=describe(article),
         url=url,
         canonical_url=article.canonical_url or url,
         authors=tuple(byline_author(link.author, request) for link in article.authors.all()),
@@ -139,6 +145,7 @@ def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadat
         image=sharing_image(article, root_url),
         publisher=build_publisher(site, site_settings),
         language=language_tag(settings.LANGUAGE_CODE),
+        article=article,
     )
 
 
