@@ -19,7 +19,11 @@ from .app_settings import newsroom_setting
 from .models import ContentVersion, NewsroomSettings
 
 BROWSER_SECONDS = 60  # what browsers and CDNs may keep without asking again
-CACHED_HEADERS = ("Content-Type", "Content-Language", "Link")
+CACHED_HEADERS = ("Content-Type", "Content-Language", "Link", "ETag", "Last-Modified", "Cache-Control")
+CONDITIONAL_HEADERS = frozenset(
+    {"HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE"}
+)
+PUBLIC_CACHE_CONTROL = f"max-age={BROWSER_SECONDS}, public"
 VERSION_KEY = "newsroom:content-version"
 # A shared cache (Redis) hears every bump at once, so it may keep the version long; a local-memory
 # cache cannot hear bumps made by other processes, so it asks the database again every second.
@@ -72,11 +76,14 @@ def add_validators(request, response, version: ContentVersion, tag: str):
     """ETag and Last-Modified from the content version; 304 when the reader has this version."""
     etag = quote_etag(f"{version.token}-{tag}")
     last_modified = int(version.changed_at.timestamp())
-    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    response = not_modified or response
+    if not CONDITIONAL_HEADERS.isdisjoint(request.META):  # most requests ask nothing: skip the parsing
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified) or response
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
+    if response.has_header("Cache-Control"):
+        patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
+    else:
+        response["Cache-Control"] = PUBLIC_CACHE_CONTROL
     return response
 
 
@@ -101,15 +108,20 @@ class ReaderCacheMiddleware:
         version = content_version(request)
         if key in found and found[key][0] == version.token:
             _, content, headers, tag = found[key]
-            return add_validators(request, HttpResponse(content, headers=headers), version, tag)
+            response = HttpResponse(content, headers=headers)  # the validators are among the headers
+            if not CONDITIONAL_HEADERS.isdisjoint(request.META):
+                response = add_validators(request, response, version, tag)  # 304 when the reader is current
+            return response
         prime_site_and_settings(request, version)
         response = self.get_response(request)
         tag = reader_cache_tag(request, response)
         if tag is None:
             return response
-        headers = {name: response[name] for name in CACHED_HEADERS if name in response}
-        cache.set(key, (version.token, response.content, headers, tag), newsroom_setting("CACHE_SECONDS"))
-        return add_validators(request, response, version, tag)
+        response = add_validators(request, response, version, tag)
+        if response.status_code == 200:  # not a 304 for this reader
+            headers = {name: response[name] for name in CACHED_HEADERS if name in response}
+            cache.set(key, (version.token, response.content, headers, tag), newsroom_setting("CACHE_SECONDS"))
+        return response
 
 
 def reader_cache_tag(request, response) -> str | None:
