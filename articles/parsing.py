@@ -6,6 +6,7 @@ paragraphs, possibly hard-wrapped): an optional headline, dek and "By …" line,
 the author's signature ("Name ✉" or a bare name line), the author's bio and a copyright line.
 """
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,8 +26,20 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+")
 
 # Removed outright: they are invisible and only ever break matching (a zero-width joiner
-# is kept, since emoji sequences need it).
-INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+# is kept, since emoji sequences need it), or, like the bidirectional embeddings, overrides and
+# isolates, they can make text read differently from what it says. (The left-to-right and
+# right-to-left marks stay: they only nudge punctuation.)
+INVISIBLE_CHARACTERS = dict.fromkeys(
+    map(ord, "\u200b\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+# Terminal escape sequences (colours, window titles) pasted in from a console: dropped whole, not
+# just their ESC character.
+ANSI_ESCAPE_RE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+# A multi-byte UTF-8 sequence: a file holding one is UTF-8, even if a byte elsewhere is broken.
+UTF8_SEQUENCE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 class StoryFormatError(ValueError):
@@ -96,21 +109,29 @@ def markup_for(file_name: str) -> str:
 def decode_story(data: bytes) -> tuple[str, str]:
     """The text of a story file and the encoding it was read in.
 
-    UTF-8 (with or without a byte-order mark) first. Bytes that are not UTF-8 are read as
-    Windows-1252, the other encoding newsrooms still receive, only if every byte is defined
-    there; anything else is refused rather than saved as mojibake.
+    UTF-8 (with or without a byte-order mark) first, and UTF-16 when a byte-order mark says so.
+    Bytes that are not UTF-8 are read as Windows-1252, the other encoding newsrooms still
+    receive, only if every byte is defined there and nothing in the file is UTF-8 (one broken
+    byte in a UTF-8 file must not turn its every accent into mojibake); anything else is refused.
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise StoryFormatError(f"not valid UTF-16 (at byte {error.start})") from None
     if b"\x00" in data:
         raise StoryFormatError("contains a NUL byte; this is not a text file", line=line_of(data, data.index(b"\x00")))
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as utf8_error:
+        bad_byte, bad_line = data[utf8_error.start], line_of(data, utf8_error.start)
+        if UTF8_SEQUENCE_RE.search(data):
+            raise StoryFormatError(f"not valid UTF-8 (byte 0x{bad_byte:02x})", line=bad_line) from None
         try:
             return data.decode("cp1252"), "windows-1252"
         except UnicodeDecodeError as error:
-            byte = data[error.start]
             raise StoryFormatError(
-                f"not valid UTF-8 (byte 0x{data[utf8_error.start]:02x}) nor Windows-1252 (byte 0x{byte:02x})",
+                f"not valid UTF-8 (byte 0x{bad_byte:02x}) nor Windows-1252 (byte 0x{data[error.start]:02x})",
                 line=line_of(data, error.start),
             ) from None
 
@@ -131,12 +152,13 @@ def line_of(data: bytes, offset: int) -> int:
 
 
 def normalise_line(line: str) -> str:
-    """Spaces of every kind become one space; invisible and control characters go.
+    """Spaces of every kind become one space; invisible and control characters and terminal
+    escapes go; accents are composed (NFC), so "José" typed either way is the same name.
 
     Control characters (and U+FFFE/U+FFFF) cannot be carried by XML, so a story holding them
     could never be served in a feed.
     """
-    line = line.translate(INVISIBLE_CHARACTERS)
+    line = unicodedata.normalize("NFC", ANSI_ESCAPE_RE.sub("", line).translate(INVISIBLE_CHARACTERS))
     line = "".join(
         " " if ch == "\t" or unicodedata.category(ch) == "Zs" else ch
         for ch in line
@@ -224,6 +246,8 @@ def parse_copyright(line: str) -> Copyright | None:
 # --- authors -----------------------------------------------------------------------------
 
 BYLINE_RE = re.compile(r"^by\s+(?P<names>\S.*?)\s*$", re.IGNORECASE)
+EMPTY_BYLINE_RE = re.compile(r"^by\s*:?$", re.IGNORECASE)
+NAME_WORD_RE = re.compile(r"^[^\W\d_][\w'’.-]*$")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*", re.IGNORECASE)
 NAME_PARTICLES = {"de", "da", "del", "della", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "y", "st."}
 PRONOUNS = {"he", "she", "they"}
@@ -238,19 +262,25 @@ WIRE_AGENCIES = {
 
 
 def signature_name(line: str) -> str:
-    """The name in a "Name ✉" signature line, or "" if the line is not one."""
+    """The name(s) in a "Name ✉" signature line, or "" if the line is not one.
+
+    What stands before the mark must read as names: "The minister said it was over ✉" is a
+    sentence that happens to end in an envelope, and "<script> ✉" is not anybody.
+    """
     stripped = line.replace("\ufe0f", "").rstrip()
     if not stripped.endswith(SIGNATURE_MARK):
         return ""
-    return stripped[: -len(SIGNATURE_MARK)].strip(" ,;:-–—")
+    name = stripped[: -len(SIGNATURE_MARK)].strip(" ,;:-–—")
+    return name if name and all(is_name_like(part) for part in split_names(name)) else ""
 
 
 def is_name_like(text: str) -> bool:
-    """A short line of capitalised words with no sentence punctuation: "Solange Reyner"."""
+    """A few capitalised words of letters, with no sentence punctuation: "Solange Reyner",
+    "Jean-Luc O'Brien", "ليلى حسن" (scripts without capitals count as capitalised)."""
     words = text.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or text[-1] in '.!?:;,"”':
         return False
-    return all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+    return all(NAME_WORD_RE.match(word) and (not word[0].islower() or word.lower() in NAME_PARTICLES) for word in words)
 
 
 def split_names(names: str) -> list[str]:
@@ -391,6 +421,10 @@ def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story
     if len(copyrights) > 1:
         warnings.append(f"{len(copyrights)} copyright lines; the last one is used")
     copyright_notice = copyrights[-1] if copyrights else None
+
+    for empty_byline in [p for p in paragraphs[:3] if EMPTY_BYLINE_RE.match(p.text)]:
+        paragraphs.remove(empty_byline)
+        warnings.append(f"line {empty_byline.line}: a “By” line without names was left out")
 
     headline, dek, authors, wire = "", "", [], ""
     if paragraphs and (paragraphs[0].is_heading or is_headline_line(paragraphs[0].text, paragraphs[1:])):
