@@ -470,6 +470,24 @@ def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story
     )
 
 
+def format_story(story: Story) -> str:
+    """A ``Story`` written out in the story file format, as ``parse_story`` reads it back.
+
+    The headline first unless it was proposed; a standfirst with a "By" line under it (that is
+    how a standfirst is told from a lede); the body, which carries the source credit; each
+    author's signature and bio; the copyright line.
+    """
+    lines = [] if story.is_headline_proposed else [story.headline]
+    if story.dek:
+        names = [author.name for author in story.authors]
+        lines += [story.dek, "By " + (f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0])]
+    lines += story.paragraphs
+    for author in story.authors:
+        lines += [f"{author.name} {SIGNATURE_MARK}", *([author.bio] if author.bio else [])]
+    lines += [story.copyright.notice] if story.copyright else []
+    return "\n".join(lines) + "\n"
+
+
 def merge_authors(bylined: list[Author], signed: list[Author]) -> list[Author]:
     """Join the "By …" authors with the signed ones, taking bios from signatures."""
     bios = {author.name.casefold(): author.bio for author in signed}

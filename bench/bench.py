@@ -28,6 +28,10 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from bench/: the project's own packages
+
+from articles.parsing import Author, Copyright, Story, format_story  # noqa: E402  (pure: no Django)
+
 SEED = ROOT / "seeds" / "000_3581a14dfa9c6e0e.txt"
 PYTHON = sys.executable
 SITE_PORT, CEILING_PORT, UNCACHED_PORT = 8101, 8102, 8103
@@ -123,11 +127,14 @@ def write_stories(folder: Path, count: int) -> Path:
         paragraphs = [lede, *body[1:]]
         while len(" ".join(paragraphs).split()) < WORDS_PER_STORY:
             paragraphs.append(" ".join(rng.sample(words, 40)).capitalize() + ".")
-        signatures = []
-        for name, bio in rng.sample(authors, 3):
-            signatures += [f"{name} ✉", bio]
-        text = "\n".join([*paragraphs, *signatures, "© 2026 Newsmax. All rights reserved."]) + "\n"
-        (folder / f"story-{number:05}.txt").write_text(text, encoding="utf-8")
+        story = Story(
+            headline="",  # none in the file: the importer proposes one, as for the seed
+            is_headline_proposed=True,
+            paragraphs=tuple(paragraphs),
+            authors=tuple(Author(name, bio) for name, bio in rng.sample(authors, 3)),
+            copyright=Copyright("Newsmax", 2026, "All rights reserved."),
+        )
+        (folder / f"story-{number:05}.txt").write_text(format_story(story), encoding="utf-8")
     return folder
 
 

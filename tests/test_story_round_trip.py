@@ -1,0 +1,73 @@
+"""Property: any story written out in the file format reads back as the same story."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.parsing import Author, Copyright, Story, format_story, parse_story, propose_headline
+
+WORDS = [
+    "officials", "said", "the", "bridge", "would", "reopen", "next", "month", "after", "repairs",
+    "engineers", "found", "cracks", "in", "two", "supports", "during", "a", "routine", "inspection",
+    "council", "members", "voted", "to", "fund", "work", "on", "tuesday", "residents", "welcomed", "news",
+    "traffic", "will", "return", "by", "march", "city", "crews", "closed", "lanes", "overnight",
+]  # fmt: skip
+FIRST_NAMES = ["Jane", "John", "Solange", "Amir", "Mei", "Olu", "Sofía", "Łukasz", "Zoë", "Ngozi"]
+SURNAMES = ["Doe", "Roe", "Reyner", "Haddad", "Chen", "Adeyemi", "García", "Nowak", "O'Brien", "Okafor"]
+OUTLETS = ["Fox News", "The Guardian", "CNN", "Le Monde", "The Wall Street Journal"]
+HOLDERS = ["Newsmax", "City Times", "Acme Media Inc.", "Daily Planet"]
+
+sentences = st.lists(st.sampled_from(WORDS), min_size=5, max_size=18).map(lambda w: " ".join(w).capitalize() + ".")
+paragraphs = st.lists(sentences, min_size=1, max_size=3).map(" ".join)
+titles = st.lists(st.sampled_from(WORDS), min_size=3, max_size=9).map(lambda w: " ".join(w).capitalize())
+names = st.tuples(st.sampled_from(FIRST_NAMES), st.sampled_from(SURNAMES)).map(" ".join)
+
+
+@st.composite
+def authors(draw):
+    chosen = draw(st.lists(names, max_size=3, unique=True))
+    return tuple(
+        Author(name, draw(st.sampled_from(["", f"{name} covers {draw(st.sampled_from(WORDS))} for the paper."])))
+        for name in chosen
+    )
+
+
+copyrights = st.none() | st.builds(
+    Copyright,
+    holder=st.sampled_from(HOLDERS),
+    year=st.none() | st.integers(1990, 2030),
+    statement=st.sampled_from(["All rights reserved.", ""]),
+)
+
+
+@st.composite
+def stories(draw):
+    body = draw(st.lists(paragraphs, min_size=1, max_size=6))
+    source = draw(st.none() | st.sampled_from(OUTLETS))
+    if source:
+        body[0] = f"{body[0][:-1]}, reports {source}."
+    bylines = draw(authors())
+    headline = draw(st.none() | titles)
+    dek = draw(sentences) if headline and bylines and draw(st.booleans()) else ""
+    return Story(
+        headline=headline or propose_headline(body[0]),
+        is_headline_proposed=headline is None,
+        dek=dek,
+        paragraphs=tuple(body),
+        authors=bylines,
+        source_name=source or "",
+        copyright=draw(copyrights),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(stories())
+def test_a_story_written_out_reads_back_the_same(story):
+    assert parse_story(format_story(story)) == story
+
+
+@settings(max_examples=100, deadline=None)
+@given(stories(), st.sampled_from(["\r\n", "\r"]), st.booleans())
+def test_line_ends_and_a_byte_order_mark_change_nothing(story, newline, bom):
+    text = ("\ufeff" if bom else "") + format_story(story).replace("\n", newline)
+
+    assert parse_story(text) == story
