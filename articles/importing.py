@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Site
 
 from authors.models import AuthorIndexPage, AuthorPage
@@ -35,6 +35,7 @@ from .parsing import Author, Story, StoryFormatError, read_story_file
 from .readiness import publication_problems
 
 STORY_KEY_WORDS = 30
+IMPORT_LOCK_ID = 0x4E5753  # "NWS": the PostgreSQL advisory lock every import transaction takes
 
 
 class NewsroomNotSetUpError(Exception):
@@ -147,6 +148,7 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
     key = story_key(story)
     user = options.user
     with transaction.atomic(), index_once():
+        take_import_lock()
         existing = ArticlePage.objects.select_for_update().filter(story_key=key).first()
         if existing is not None and is_unchanged(existing, source, options):
             return ImportResult(existing, ImportOutcome.UNCHANGED)
@@ -177,6 +179,18 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
             revision.publish(user=user)
             article.refresh_from_db(fields=["live", "first_published_at", "last_published_at"])
     return ImportResult(article, outcome, unpublished_because=problems)
+
+
+def take_import_lock():
+    """One story import at a time across processes, until this transaction ends.
+
+    Two imports of the same story, or of two stories naming the same new author, would otherwise
+    both see nothing there and both create it. SQLite already lets one writer in at a time; on
+    PostgreSQL a transaction-scoped advisory lock does it.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_ID])
 
 
 def is_unchanged(article: ArticlePage, source: StorySource, options: ImportOptions) -> bool:
