@@ -8,6 +8,7 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page
 
 ARTICLE_FILTERS = {
     "author": "authors__author__slug",
@@ -35,8 +36,13 @@ class NewsroomPagesAPIViewSet(PagesAPIViewSet):
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(ARTICLE_FILTERS)
 
     def get_base_queryset(self):
-        """Live, public pages of the request's site, as Wagtail gives them, less expired ones."""
-        return super().get_base_queryset().exclude(expire_at__lte=timezone.now())
+        """Live, public pages of the request's site, as Wagtail gives them, less expired ones.
+
+        Expired pages are left out by id, not by ``expire_at``: a search may only filter on
+        indexed fields, and ``expire_at`` is not one of Wagtail's ``Page`` search fields.
+        """
+        expired = Page.objects.live().filter(expire_at__lte=timezone.now()).values_list("pk", flat=True)
+        return super().get_base_queryset().exclude(pk__in=list(expired))
 
 
 api_router = WagtailAPIRouter("newsroom_api")

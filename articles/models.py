@@ -416,11 +416,19 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = "article"
 
+    @property
+    def is_expired(self):
+        """Past its expiry time. Wagtail unpublishes it when ``publish_scheduled`` next runs;
+        until then the article is kept from readers here."""
+        return self.expire_at is not None and self.expire_at <= timezone.now()
+
+    def route(self, request, path_components):
+        if self.is_expired:
+            raise Http404
+        return super().route(request, path_components)
+
     def get_sitemap_urls(self, request=None):
-        """Wagtail's entry, unless the article has expired (it goes when ``publish_scheduled`` runs)."""
-        if self.expire_at and self.expire_at <= timezone.now():
-            return []
-        return super().get_sitemap_urls(request)
+        return [] if self.is_expired else super().get_sitemap_urls(request)
 
     def get_indexed_instance(self):
         """The article with its byline loaded once for the search fields that read author names

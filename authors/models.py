@@ -2,7 +2,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .names import normalise_name
@@ -79,7 +79,8 @@ class AuthorPage(Page):
         from articles.structured_data import profile_page
 
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.visible_to_readers().by_author(self).for_listing()
+        site = Site.find_for_request(request)  # an author may also write for another site: not listed here
+        articles = ArticlePage.objects.visible_to_readers().in_site(site).by_author(self).for_listing()
         context["articles"] = paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
         context["structured_data"] = profile_page(self, self.get_full_url(request))
         return context

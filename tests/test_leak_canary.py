@@ -1,0 +1,134 @@
+"""Canary: stories readers must not see never show up in any public channel.
+
+A draft (imported by the command and by the admin), a scheduled story, a password-protected and a
+login-only story, an expired story and a story on a second site share their author, section and
+tag with one public story. An anonymous reader then walks every public channel of the main site;
+no canary's headline or body text may appear in any of them.
+"""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction, Site
+
+from articles.models import ArticlePage, ArticlePageAuthor, NewsIndexPage, Section
+from authors.models import AuthorPage
+
+from .test_admin_import import confirm, make_user, preview
+
+AUTHOR = "Casey Canary"
+SECTION = "harbour-news"
+
+
+def story(headline, secret):
+    return (
+        f"{headline}\nBy {AUTHOR}\n"
+        f"Officials said on Tuesday that the {secret} bridge would reopen next month after repairs.\n"
+        "Engineers found cracks in two of the supports during a routine inspection.\n"
+        "© 2026 City Times. All rights reserved.\n"
+    )
+
+
+def import_by_command(tmp_path, headline, secret, *options):
+    path = tmp_path / f"{secret}.txt"
+    path.write_text(story(headline, secret), encoding="utf-8")
+    call_command("import_story", *options, str(path), stdout=io.StringIO())
+    return ArticlePage.objects.get(title=headline)
+
+
+def import_by_admin(admin, headline, secret, **fields):
+    confirm(admin, preview(admin, (f"{secret}.txt", story(headline, secret).encode())), **fields)
+    return ArticlePage.objects.get(title=headline)
+
+
+def tag_and_republish(article):
+    article.tags.add("harbour")
+    article.save_revision().publish()
+
+
+@pytest.fixture
+def canaries(newsroom, tmp_path):
+    """(public article, {headline: secret word} of every canary)."""
+    section = Section.objects.create(name="Harbour", slug=SECTION)
+    admin = Client()
+    admin.force_login(make_user("desk", superuser=True))
+    public = import_by_command(tmp_path, "The public harbour story", "pelican", "--publish", "--section", SECTION)
+    tag_and_republish(public)
+    hidden = {}
+
+    def canary(headline, secret):
+        hidden[headline] = secret
+        return headline, secret
+
+    import_by_command(tmp_path, *canary("Walrus draft by command", "quokka"), "--section", SECTION)
+    import_by_admin(admin, *canary("Walrus draft by admin", "axolotl"), section=section.pk)
+    go_live = (timezone.now() + datetime.timedelta(days=2)).isoformat()
+    import_by_command(tmp_path, *canary("Walrus scheduled", "okapi"), "--go-live-at", go_live)
+
+    password = import_by_admin(admin, *canary("Walrus password", "narwhal"), section=section.pk, publish="on")
+    tag_and_republish(password)
+    PageViewRestriction.objects.create(page=password, restriction_type="password", password="s3cret")
+    members = import_by_command(tmp_path, *canary("Walrus members only", "pangolin"), "--publish")
+    tag_and_republish(members)
+    PageViewRestriction.objects.create(page=members, restriction_type="login")
+
+    expired = import_by_command(tmp_path, *canary("Walrus expired", "tapir"), "--publish", "--section", SECTION)
+    expired.tags.add("harbour")
+    expired.expire_at = timezone.now() - datetime.timedelta(minutes=5)
+    expired.save_revision().publish()
+
+    other_root = Page.get_first_root_node().add_child(instance=NewsIndexPage(title="Other", slug="other"))
+    Site.objects.create(hostname="other.example", port=80, root_page=other_root, site_name="Other")
+    other = other_root.add_child(
+        instance=ArticlePage(title=canary("Walrus other site", "wombat")[0], section=section, live=False)
+    )
+    other.body = [("paragraph", "<p>Officials said the wombat bridge would reopen.</p>")]
+    other.authors = [ArticlePageAuthor(author=AuthorPage.objects.get(title=AUTHOR))]
+    other.save_revision().publish()
+    return public, hidden
+
+
+def public_urls(public):
+    author = AuthorPage.objects.get(title=AUTHOR)
+    feeds = [
+        f"/feeds/{kind}/{fmt}/"
+        for kind in ("latest", f"authors/{author.slug}", f"sections/{SECTION}", "tags/harbour")
+        for fmt in ("rss", "atom", "json")
+    ]
+    return [
+        "/", f"/section/{SECTION}/", "/tag/harbour/", public.url, author.url, "/authors/",
+        *[f"/search/?q={word}" for word in ("walrus", "harbour", "canary")],
+        *feeds, "/sitemap.xml", "/sitemap-news.xml", "/robots.txt",
+        "/api/v2/pages/?type=newsroom_articles.ArticlePage&fields=*&limit=20",
+        "/api/v2/pages/?search=walrus", "/api/v2/pages/?fields=*&limit=20",
+    ]  # fmt: skip
+
+
+def test_no_hidden_story_shows_in_any_public_channel(client, canaries):
+    public, hidden = canaries
+    assert client.get(public.url).status_code == 200  # the reader sees the public story
+
+    for url in public_urls(public):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.content[:300])
+        text = response.content.decode()
+        if url not in {"/robots.txt", "/authors/"} and "walrus" not in url:  # these never list the story
+            assert "The public harbour story" in text or public.slug in text, url
+        for headline, secret in hidden.items():
+            assert headline not in text, f"{headline!r} leaked into {url}"
+            assert secret not in text, f"{secret!r} leaked into {url}"
+
+
+def test_hidden_stories_themselves_are_not_served_nor_found_by_the_api(client, canaries):
+    _, hidden = canaries
+
+    for headline, secret in hidden.items():
+        article = ArticlePage.objects.get(title=headline)
+        page = client.get(article.url or f"/{article.slug}/")
+        assert headline not in page.content.decode() and secret not in page.content.decode(), headline
+        assert client.get(f"/api/v2/pages/{article.pk}/").status_code == 404, headline
+        assert client.get(f"/api/v2/pages/find/?html_path=/{article.slug}/").status_code == 404, headline
