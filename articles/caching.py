@@ -7,6 +7,8 @@ visible on the very next request. The cache is Redis when ``REDIS_URL`` is set, 
 app server; local memory otherwise.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -101,7 +103,7 @@ class ReaderCacheMiddleware:
     def __call__(self, request):
         if not is_anonymous_read(request) or not newsroom_setting("CACHE_SECONDS"):
             return self.get_response(request)
-        key = f"newsroom:response:{request.get_host()}:{request.get_full_path()}"
+        key = response_key(request)
         found = cache.get_many([VERSION_KEY, key])
         if VERSION_KEY in found:
             request.newsroom_content_version = found[VERSION_KEY]
@@ -122,6 +124,12 @@ class ReaderCacheMiddleware:
             headers = {name: response[name] for name in CACHED_HEADERS if name in response}
             cache.set(key, (version.token, response.content, headers, tag), newsroom_setting("CACHE_SECONDS"))
         return response
+
+
+def response_key(request) -> str:
+    """The cache key of a URL: hashed, so long paths (non-Latin slugs, query strings) fit any backend."""
+    url = f"{request.get_host()}{request.get_full_path()}".encode()
+    return f"newsroom:response:{hashlib.sha256(url).hexdigest()}"
 
 
 def reader_cache_tag(request, response) -> str | None:
