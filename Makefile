@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test lint format check bench clean
+.PHONY: run test lint format check bench loadtest clean
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ check: $(VENV)/installed
 ## bench: import 1,000 generated stories, then load-test gunicorn with wrk (see bench/bench.py)
 bench: $(VENV)/installed
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+## loadtest: a 60-second reader mix and a 404 flood against gunicorn (see bench/loadtest.py)
+loadtest: $(VENV)/installed
+	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var

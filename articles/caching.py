@@ -22,6 +22,7 @@ from .models import ContentVersion, NewsroomSettings
 
 BROWSER_SECONDS = 60  # what browsers and CDNs may keep without asking again
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Link", "ETag", "Last-Modified", "Cache-Control")
+CACHED_STATUSES = {200, 404}
 CONDITIONAL_HEADERS = frozenset(
     {"HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE"}
 )
@@ -79,7 +80,7 @@ def add_validators(request, response, version: ContentVersion, tag: str):
     etag = quote_etag(f"{version.token}-{tag}")
     last_modified = int(version.changed_at.timestamp())
     if not CONDITIONAL_HEADERS.isdisjoint(request.META):  # most requests ask nothing: skip the parsing
-        response = get_conditional_response(request, etag=etag, last_modified=last_modified) or response
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     if response.has_header("Cache-Control"):
@@ -109,8 +110,8 @@ class ReaderCacheMiddleware:
             request.newsroom_content_version = found[VERSION_KEY]
         version = content_version(request)
         if key in found and found[key][0] == version.token:
-            _, content, headers, tag = found[key]
-            response = HttpResponse(content, headers=headers)  # the validators are among the headers
+            _, status, content, headers, tag = found[key]
+            response = HttpResponse(content, status=status, headers=headers)  # validators among the headers
             if not CONDITIONAL_HEADERS.isdisjoint(request.META):
                 response = add_validators(request, response, version, tag)  # 304 when the reader is current
             return response
@@ -120,9 +121,10 @@ class ReaderCacheMiddleware:
         if tag is None:
             return response
         response = add_validators(request, response, version, tag)
-        if response.status_code == 200:  # not a 304 for this reader
+        if response.status_code in CACHED_STATUSES:  # not a 304 for this reader
             headers = {name: response[name] for name in CACHED_HEADERS if name in response}
-            cache.set(key, (version.token, response.content, headers, tag), newsroom_setting("CACHE_SECONDS"))
+            entry = (version.token, response.status_code, response.content, headers, tag)
+            cache.set(key, entry, newsroom_setting("CACHE_SECONDS"))
         return response
 
 
@@ -135,12 +137,15 @@ def response_key(request) -> str:
 def reader_cache_tag(request, response) -> str | None:
     """What kind of response this is for its ETag ("page", a feed format), or None if it must
     not be cached. Views opt in by setting ``response.reader_cache_tag``; Wagtail pages are in
-    unless they set their own Cache-Control (private pages, previews)."""
-    if response.status_code != 200 or response.cookies or getattr(response, "streaming", False):
+    unless they set their own Cache-Control (private pages, previews), and so are "not found"
+    answers for paths no page or URL pattern has: scanners ask for the same ones over and over."""
+    if response.status_code not in CACHED_STATUSES or response.cookies or getattr(response, "streaming", False):
         return None
     if hasattr(response, "reader_cache_tag"):
         return response.reader_cache_tag
     match = getattr(request, "resolver_match", None)
+    if response.status_code == 404 and match is None:
+        return "page"  # no URL pattern matched: that only changes with a deployment
     if match is not None and match.url_name == "wagtail_serve" and not response.has_header("Cache-Control"):
         return "page"
     return None

@@ -203,6 +203,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # A "Not Found" line per 404 is noise, and under a scanner's flood a cost: server errors still log.
+    "loggers": {"django.request": {"level": "ERROR"}},
 }
 
 

@@ -140,6 +140,21 @@ def test_a_warm_page_or_feed_is_served_from_the_cache_without_the_database(clien
     assert len(queries) <= 1
 
 
+def test_a_missing_page_is_answered_from_the_cache_until_a_page_is_published_there(client, newsroom_with_articles):
+    newsroom, _, authors = newsroom_with_articles
+    for url in ("/no-such-story/", "/wp-login.php"):  # a page path, and a path no URL pattern matches
+        assert client.get(url).status_code == 404
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/no-such-story/").status_code == 404
+        assert client.get("/wp-login.php").status_code == 404
+    article = ArticlePageFactory(parent=newsroom.news_index, slug="no-such-story", authors=authors[:1])
+    article.save_revision().publish()
+
+    assert len(queries) <= 1  # one when the local copy of the content version has just expired
+    assert client.get("/no-such-story/").status_code == 200
+
+
 # Each change a reader must see on the very next request, with the page cache warm.
 
 
