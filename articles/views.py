@@ -108,7 +108,9 @@ def search(request):
         articles = ArticlePage.objects.visible_to_readers().in_site(Site.find_for_request(request))
         matches = articles.for_listing().search(query, order_by_relevance=True)
         results = Paginator(matches, newsroom_setting("PAGE_SIZE")).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "newsroom_articles/search.html", {"query": query, "results": results})
+    response = TemplateResponse(request, "newsroom_articles/search.html", {"query": query, "results": results})
+    response.reader_cache_tag = "search"  # the same for every anonymous reader until content changes
+    return response
 
 
 @require_GET

@@ -125,7 +125,9 @@ def test_signed_in_users_always_get_a_fresh_page(admin_client, newsroom_with_art
     assert "Changed behind the cache" in admin_client.get(article.url).content.decode()
 
 
-@pytest.mark.parametrize("url", ["article", "/", "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/"])
+@pytest.mark.parametrize(
+    "url", ["article", "/", "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/", "/search/?q=headline"]
+)
 def test_a_warm_page_or_feed_is_served_from_the_cache_without_the_database(client, newsroom_with_articles, url):
     _, article, _ = newsroom_with_articles
     url = article.url if url == "article" else url
@@ -160,7 +162,7 @@ def test_a_missing_page_is_answered_from_the_cache_until_a_page_is_published_the
 
 def test_an_edit_is_visible_on_the_next_request(client, newsroom_with_articles):
     _, article, _ = newsroom_with_articles
-    for url in (article.url, "/", "/feeds/latest/atom/"):
+    for url in (article.url, "/", "/feeds/latest/atom/", "/search/?q=headline"):
         client.get(url)
     article.title = "A corrected headline"
     article.save_revision().publish()
@@ -168,6 +170,7 @@ def test_an_edit_is_visible_on_the_next_request(client, newsroom_with_articles):
     assert "A corrected headline" in client.get(article.url).content.decode()
     assert "A corrected headline" in client.get("/").content.decode()
     assert "A corrected headline" in client.get("/feeds/latest/atom/").content.decode()
+    assert "A corrected headline" in client.get("/search/?q=headline").content.decode()
 
 
 def test_unpublishing_is_visible_on_the_next_request(client, newsroom_with_articles):
