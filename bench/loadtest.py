@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.request
 from pathlib import Path
 
@@ -31,6 +32,7 @@ SEARCH_WORDS = ["astronaut", "space", "russia", "station", "moscow", "nasa", "uk
 SCANNED = ["wp-login.php", ".env", "wp-admin/", "xmlrpc.php", ".git/config", "phpmyadmin/", "admin.php",
            "config.json", "backup.zip", "server-status"]  # fmt: skip
 FLOOD_LIMIT = 2.0  # article p95 under a 404 flood, as a multiple of its p95 without one
+FLOOD_WARM_UP = 5  # seconds of flood before the articles are measured
 ARTICLE_CLIENTS = 4  # readers of article pages in the flood runs; the flood comes from as many connections
 
 
@@ -96,9 +98,13 @@ def mixed(paths):
 
 
 def articles_under_flood(folder, paths, args):
-    # The flood's answers go uncounted: the mixed run already checks 404s for server errors.
-    flood = start_wrk(folder, "flood", paths["missing"], args.flood_seconds + 2, ARTICLE_CLIENTS, count=False)
+    """Article pages measured while the flood runs, once it has run for a while: a scanner's
+    flood lasts minutes, and each worker meets each missing path for the first time only once."""
+    seconds = FLOOD_WARM_UP + args.flood_seconds + 2
+    # Its answers go uncounted (counting costs CPU the server shares); the mixed run checks 404s.
+    flood = start_wrk(folder, "flood", paths["missing"], seconds, ARTICLE_CLIENTS, count=False)
     try:
+        time.sleep(FLOOD_WARM_UP)
         articles = wrk(folder, "articles-flooded", paths["articles"], args.flood_seconds, ARTICLE_CLIENTS)
     finally:
         flooded = finish_wrk(flood)
