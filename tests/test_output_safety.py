@@ -113,3 +113,14 @@ def test_atom_feeds_are_valid_against_the_rfc_4287_schema(client, every_story, t
         result = subprocess.run(["jing", "-c", str(ATOM_SCHEMA), str(feed_file)], capture_output=True, text=True)
 
         assert result.returncode == 0, (url, result.stdout, result.stderr)
+
+
+def test_absolute_urls_come_from_the_site_never_from_the_host_header(client, seed_article, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "alias.example"]  # a second name the server answers to
+    site_root = seed_article.get_site().root_url
+
+    for url in (seed_article.url, "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/", "/sitemap.xml"):
+        text = client.get(url, HTTP_HOST="alias.example").content.decode()
+
+        assert "alias.example" not in text, url
+        assert site_root in text, url
