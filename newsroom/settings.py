@@ -75,16 +75,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Security headers are set outside the reader cache, so responses served from it get them too.
     "django.middleware.security.SecurityMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "articles.caching.ReaderCacheMiddleware",
+    "articles.caching.ReaderCacheMiddleware",  # keeps the frame and CSP headers set inside it
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
