@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test lint format check bench loadtest clean
+.PHONY: run test e2e lint format check bench loadtest clean
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,15 @@ run: $(VENV)/installed
 ## test: lint, Django's checks and the whole test suite (DATABASE_URL picks the database)
 test: $(VENV)/installed lint check
 	$(BIN)/pytest
+
+## e2e: the site in Chromium (editor, reporter, reader, axe-core), the Nu Html Checker, feed readers
+## (needs Debian's chromium and newsboat, and Java; the npm checkers are installed here)
+e2e: $(VENV)/installed node_modules/.installed
+	$(BIN)/pytest tests/e2e -m e2e
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 lint: $(VENV)/installed
 	$(BIN)/ruff check .
@@ -48,4 +57,4 @@ loadtest: $(VENV)/installed
 	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

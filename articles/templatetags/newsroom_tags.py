@@ -23,6 +23,13 @@ def json_ld(data):
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
+@register.filter
+def html_datetime(value):
+    """A date and time for a ``<time datetime>`` attribute: HTML allows at most three digits of a
+    second's fraction, so the microseconds Django's "c" format prints are dropped."""
+    return value.replace(microsecond=0).isoformat() if value else ""
+
+
 @register.inclusion_tag("newsroom_articles/includes/feed_links.html")
 def feed_links(kind, title, slug=None):
     """``<link rel="alternate">`` for each format of a feed: kind is latest, author, section or tag."""

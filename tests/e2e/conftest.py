@@ -1,0 +1,119 @@
+"""The real site in a browser: the server, the browser, and what they need.
+
+The server is the one ``make run`` starts (``manage.py runserver``) on a fresh SQLite database.
+Chromium is Debian's (/usr/bin/chromium); axe-core and the Nu Html Checker come from npm into
+``node_modules/``; newsboat is Debian's. Without them these tests are skipped with a note on how to
+get them, except where ``NEWSROOM_TEST_REQUIRE_E2E`` is set (``.ci/run``): there they fail.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+EDITOR = ("desk-editor", "e2e-editor-password")
+REPORTER = ("field-reporter", "e2e-reporter-password")
+NEEDED = {
+    "Chromium (apt-get install chromium)": Path(CHROMIUM).exists(),
+    "axe-core and vnu-jar (npm install)": AXE.exists() and VNU.exists(),
+    "Java for the Nu Html Checker": bool(shutil.which("java")),
+    "newsboat (apt-get install newsboat)": bool(shutil.which("newsboat")),
+}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tools_are_there():
+    """Before the server and the browser start: skip, or fail where they are required."""
+    missing = [name for name, present in NEEDED.items() if not present]
+    if missing:
+        message = "end-to-end tests need " + ", ".join(missing) + "; `make e2e` installs the npm part"
+        if os.environ.get("NEWSROOM_TEST_REQUIRE_E2E"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def manage(env, *args, **kwargs):
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The base URL of the site, served by ``manage.py runserver`` on a database of its own."""
+    folder = tmp_path_factory.mktemp("site")
+    base = f"http://127.0.0.1:{free_port()}"
+    env = os.environ | {
+        "DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
+        "MEDIA_ROOT": str(folder / "media"),
+        "WAGTAILADMIN_BASE_URL": base,
+    }
+    env.pop("REDIS_URL", None)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "setup_newsroom", "--site-url", base, stdout=subprocess.DEVNULL)
+    users = (
+        "from django.contrib.auth.models import Group, User\n"
+        f"User.objects.create_superuser('{EDITOR[0]}', 'editor@example.com', '{EDITOR[1]}')\n"
+        f"User.objects.create_user('{REPORTER[0]}', 'reporter@example.com', '{REPORTER[1]}')"
+        ".groups.add(Group.objects.get(name='Reporters'))\n"
+    )
+    manage(env, "shell", "-c", users)
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", base.removeprefix("http://"), "--noreload"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artefacts():
+    """Screenshots and fetched pages, kept for CI under the git-ignored var/ folder."""
+    folder = ROOT / "var" / "e2e"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

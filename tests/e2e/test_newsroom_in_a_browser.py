@@ -1,0 +1,138 @@
+"""An editor, a reporter and a reader using the real site in Chromium, and real feed readers.
+
+The tests run in file order, as the desk works: the editor imports and publishes the seed story,
+then readers, accessibility and markup checks and feed readers find it.
+"""
+
+import json
+import re
+import sqlite3
+import subprocess
+import urllib.request
+
+import feedparser
+import pytest
+
+from .conftest import AXE, EDITOR, REPORTER, ROOT, VNU
+
+pytestmark = pytest.mark.e2e
+
+SEED = ROOT / "seeds" / "000_3581a14dfa9c6e0e.txt"
+AUTHOR = "Solange Reyner"
+CORRECTED_HEADLINE = "Russia threatens to strand a US astronaut on the space station"
+
+
+def log_in(page, site, user):
+    page.goto(f"{site}/admin/login/")
+    page.fill("input[name=username]", user[0])
+    page.fill("input[name=password]", user[1])
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{site}/admin/")
+
+
+def article_url(site):
+    home = urllib.request.urlopen(site + "/").read().decode()
+    return site + re.search(r'class="card-headline"><a href="([^"]+)"', home)[1]
+
+
+def test_an_editor_imports_the_seed_corrects_the_headline_and_publishes(page, site):
+    log_in(page, site, EDITOR)
+    page.get_by_role("link", name="Import stories").click()
+    page.set_input_files("input[type=file]", str(SEED))
+    page.get_by_role("button", name="Preview").click()
+
+    preview = page.locator("table.listing")
+    assert "Russia is threatening to leave an American astronaut stranded in space" in preview.inner_text()
+    assert "Proposed headline" in preview.inner_text()
+    assert AUTHOR in preview.inner_text() and "Fox News" in preview.inner_text()
+    page.get_by_role("button", name=re.compile(r"^Import")).click()
+    assert "created, draft" in page.locator("table.listing").inner_text()
+
+    page.get_by_role("link", name="Edit").click()
+    page.fill("input[name=title]", CORRECTED_HEADLINE)
+    page.uncheck("input[name=is_headline_proposed]")
+    page.check("input[name=is_source_confirmed]")
+    page.locator("[data-w-dropdown-target=toggle]").last.click()  # the footer's other actions
+    page.locator("button[name=action-publish]").click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
+
+    assert CORRECTED_HEADLINE in urllib.request.urlopen(site + "/").read().decode()
+
+
+def test_a_reporter_is_not_offered_publishing(page, site):
+    articles = json.load(urllib.request.urlopen(f"{site}/api/v2/pages/?type=newsroom_articles.ArticlePage"))
+    log_in(page, site, REPORTER)
+    page.goto(f"{site}/admin/pages/{articles['items'][0]['id']}/edit/")
+
+    assert page.locator("button[name=action-publish]").count() == 0
+    assert page.locator("button[name=action-submit]").count() == 1  # submit for moderation instead
+
+
+def test_a_reader_follows_the_story_and_the_byline(page, site, artefacts):
+    page.goto(site + "/")
+    page.get_by_role("link", name=CORRECTED_HEADLINE).click()
+
+    assert page.locator("h1").inner_text() == CORRECTED_HEADLINE
+    for part in (".byline", "time", ".article-body p", ".source-credit", ".bio-box", ".copyright"):
+        assert page.locator(part).first.is_visible(), part
+    assert "Source: Fox News" in page.locator(".source-credit").inner_text()
+    page.screenshot(path=artefacts / "article-desktop.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=artefacts / "article-phone.png", full_page=True)
+
+    page.locator(".byline a", has_text=AUTHOR).click()
+    assert page.locator("h1").inner_text() == AUTHOR
+    page.get_by_role("link", name=CORRECTED_HEADLINE).click()
+    assert page.locator("h1").inner_text() == CORRECTED_HEADLINE
+
+
+@pytest.mark.parametrize("path", ["/", "article", f"/authors/{AUTHOR.lower().replace(' ', '-')}/", "/search/?q=nasa"])
+def test_pages_have_no_serious_accessibility_violations(browser, site, path):
+    page = browser.new_page(bypass_csp=True)  # the site's policy rightly refuses injected scripts like axe
+    page.goto(article_url(site) if path == "article" else site + path)
+    page.add_script_tag(path=str(AXE))
+
+    violations = page.evaluate("async () => (await axe.run()).violations")
+
+    page.close()
+    serious = [(v["id"], v["impact"], v["help"]) for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_pages_are_valid_html(site, artefacts):
+    pages = {"home": site + "/", "article": article_url(site), "author": f"{site}/authors/solange-reyner/"}
+    files = []
+    for name, url in pages.items():
+        files.append(artefacts / f"{name}.html")
+        files[-1].write_bytes(urllib.request.urlopen(url).read())
+
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", *map(str, files)], capture_output=True, text=True, timeout=300
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("format_name", ["rss", "atom"])
+def test_feedparser_reads_the_headline_and_author(site, format_name):
+    feed = feedparser.parse(urllib.request.urlopen(f"{site}/feeds/latest/{format_name}/").read())
+
+    assert not feed.bozo
+    assert feed.entries[0].title == CORRECTED_HEADLINE
+    assert feed.entries[0].author == AUTHOR
+
+
+@pytest.mark.parametrize("format_name", ["rss", "atom"])
+def test_newsboat_reads_the_headline_and_author(site, format_name, tmp_path):
+    urls, cache = tmp_path / "urls", tmp_path / "cache.db"
+    urls.write_text(f"{site}/feeds/latest/{format_name}/\n")
+    (tmp_path / "config").write_text("")
+
+    subprocess.run(
+        ["newsboat", "-u", str(urls), "-c", str(cache), "-C", str(tmp_path / "config"), "-x", "reload"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+
+    with sqlite3.connect(cache) as database:
+        items = database.execute("SELECT title, author FROM rss_item").fetchall()
+    assert (CORRECTED_HEADLINE, AUTHOR) in items
