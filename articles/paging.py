@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
+MAX_PAGE = 100_000  # far past any listing a reader pages through
+
 
 @dataclass(frozen=True)
 class ListingPage:
@@ -38,9 +40,20 @@ class ListingPage:
         return self.number - 1
 
 
+def page_number(page_param) -> int:
+    """``?page=`` as a number: 1 when it is missing or not a number, 404 when it is beyond any
+    listing (a huge number would overflow the database's OFFSET and fail instead)."""
+    text = str(page_param or "").lstrip("0")
+    if not (text.isascii() and text.isdigit()):
+        return 1
+    if len(text) > len(str(MAX_PAGE)) or int(text) > MAX_PAGE:
+        raise Http404("No such page of this listing.")
+    return int(text)
+
+
 def paginate(items, page_param, per_page: int) -> ListingPage:
     """The ``page_param``-th page (from ``?page=``) of ``items``; 404 past the end."""
-    number = int(page_param) if str(page_param or "").isdigit() and int(page_param) > 0 else 1
+    number = page_number(page_param)
     start = (number - 1) * per_page
     found = list(items[start : start + per_page + 1])
     if number > 1 and not found:

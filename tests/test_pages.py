@@ -1,5 +1,6 @@
 """The reader's pages, asserted on the rendered HTML an anonymous reader gets."""
 
+import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils import timezone
@@ -80,6 +81,17 @@ def test_home_page_is_paginated(client, newsroom, settings):
     assert [a.get_text() for a in first.select(".card-headline a")] == ["Story 2", "Story 1"]
     assert [a.get_text() for a in second.select(".card-headline a")] == ["Story 0"]
     assert first.select_one(".pagination a[rel=next]")["href"] == "?page=2"
+
+
+@pytest.mark.parametrize(
+    ("page", "status"),
+    [("99999999999999999999", 404), ("9" * 5000, 404), ("100001", 404), ("²", 200), ("abc", 200), ("0", 200)],
+)
+def test_any_page_number_gets_a_listing_or_not_found_never_an_error(client, seed_article, page, status):
+    author_url = seed_article.authors.first().author.url
+
+    assert client.get("/", {"page": page}).status_code == status
+    assert client.get(author_url, {"page": page}).status_code == status
 
 
 def test_section_listing_shows_only_that_section(client, newsroom):
