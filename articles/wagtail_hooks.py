@@ -3,6 +3,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
@@ -45,7 +46,7 @@ def refuse_to_bulk_publish_unfinished_articles(request, action_type, objects, ac
     if unfinished:
         titles = ", ".join(f"“{page.get_admin_display_title()}”" for page in unfinished)
         messages.error(request, f"Nothing was published: {titles} cannot be published yet. Open each to see why.")
-        return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
+        return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root"))
     return None
 
 

@@ -227,3 +227,14 @@ def test_approval_is_not_offered_from_the_workflow_views_either(reporter, editor
     actions = [name for name, _label, _needs_data in task.get_actions(generic_page, editor)]
 
     assert actions == ["reject"]
+
+
+def test_a_refused_bulk_publish_returns_only_to_an_address_on_this_site(client, editor, seed_draft):
+    client.force_login(editor)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={seed_draft.pk}"
+
+    elsewhere = client.post(url + "&next=https://evil.example/", {"include_descendants": False})
+    here = client.post(url + "&next=/admin/pages/", {"include_descendants": False})
+
+    assert elsewhere["Location"] == reverse("wagtailadmin_explore_root")
+    assert here["Location"] == "/admin/pages/"
