@@ -56,6 +56,9 @@ def test_rss_item_carries_byline_dates_rights_credit_and_full_body(client, seed_
     assert entry.rights == "© 2026 Newsmax. All rights reserved."
     assert "reports Fox News." in entry.content[0].value
     assert "Source: Fox News" in entry.content[0].value
+    bio = BeautifulSoup(entry.content[0].value, "html.parser").select_one(".bio-box")
+    assert bio.a["href"] == "http://localhost/authors/solange-reyner/"
+    assert bio.get_text(" ", strip=True).startswith("Solange Reyner Solange Reyner is a writer and editor for Newsmax.")
     assert feed.feed.rights.endswith("Test Newsroom. All rights reserved.")
 
 
