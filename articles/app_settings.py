@@ -1,8 +1,19 @@
-"""The settings a host site may change, with their defaults (all documented in the README)."""
+"""The settings a host site may change, with their defaults (all documented in the README).
+
+Each is read as ``NEWSROOM_<NAME>`` from the Django settings when it is used, except
+``NEWS_INDEX_PARENT_PAGE_TYPES``, which Wagtail reads once, when the models load.
+"""
 
 from django.conf import settings
 
 DEFAULTS = {
+    # The template every Newsroom page extends (see the README for the blocks it fills).
+    "BASE_TEMPLATE": "base.html",
+    # Page types a news index may be created under, as "app_label.ModelName"; None: any page.
+    "NEWS_INDEX_PARENT_PAGE_TYPES": None,
+    # The publisher named to search engines and feed readers when a site's Newsroom settings
+    # name none; None: the site's name.
+    "PUBLISHER_NAME": None,
     "PAGE_SIZE": 20,
     "IMPORT_MAX_BYTES": 1_000_000,
     "FEED_ITEMS": 50,

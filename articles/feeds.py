@@ -25,7 +25,7 @@ from authors.models import AuthorPage
 from .app_settings import newsroom_setting
 from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS, FeedAuthor, FeedCorrection, FeedImage
-from .metadata import absolute, build_article_metadata
+from .metadata import absolute, build_article_metadata, site_title
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
 
 # Characters XML 1.0 cannot carry: a feed drops them rather than failing.
@@ -71,7 +71,7 @@ class ArticlesFeed(Feed):
         return list(self.articles(subject).for_reading()[: newsroom_setting("FEED_ITEMS")])
 
     def title(self, subject):
-        return xml_text(self.site.site_name or "Newsroom")
+        return xml_text(site_title(self.site))
 
     def link(self, subject):
         return self.listing_url()

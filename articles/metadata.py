@@ -15,6 +15,7 @@ from wagtail.models import Site
 
 from authors.models import AuthorPage
 
+from .app_settings import newsroom_setting
 from .formatting import html_to_text
 from .models import ArticlePage, CopyrightNotice, NewsroomSettings, SourceRelationship, corrections_list
 
@@ -141,7 +142,7 @@ def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadat
         if article.source_id
         else None,
         corrections=corrections,
-        copyright=article.copyright_notice or site_settings.copyright_notice,
+        copyright=copyright_notice_for(article, site_settings),
         image=sharing_image(article, root_url),
         publisher=build_publisher(site, site_settings),
         language=language_tag(settings.LANGUAGE_CODE),
@@ -175,10 +176,20 @@ def sharing_image(article: ArticlePage, root_url: str) -> SharingImage | None:
     return SharingImage(absolute(rendition.url, root_url), rendition.width, rendition.height, alt)
 
 
+def copyright_notice_for(article: ArticlePage, site_settings: NewsroomSettings) -> CopyrightNotice | None:
+    """The article's own notice, else the site's default."""
+    return article.copyright_notice or site_settings.copyright_notice
+
+
+def site_title(site: Site) -> str:
+    """What a site calls itself: its name among Wagtail's sites, else ``WAGTAIL_SITE_NAME``."""
+    return site.site_name or settings.WAGTAIL_SITE_NAME
+
+
 def build_publisher(site: Site, site_settings: NewsroomSettings) -> Publisher:
     logo = site_settings.logo
     return Publisher(
-        name=site_settings.publisher_name or site.site_name or settings.WAGTAIL_SITE_NAME,
+        name=site_settings.publisher_name or newsroom_setting("PUBLISHER_NAME") or site_title(site),
         url=f"{site.root_url}/",
         logo_url=absolute(logo.file.url, site.root_url) if logo else "",
     )

@@ -31,6 +31,7 @@ from .paging import paginate
 from .panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
 from .parsing import Copyright
 from .readiness import publication_problems
+from .templating import NewsroomLayoutMixin
 
 
 @register_snippet
@@ -225,12 +226,13 @@ def bylines_with_authors(photos=False):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(NewsroomLayoutMixin, RoutablePageMixin, Page):
     """The front page of the news: the latest articles, and listings by section and tag."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = newsroom_setting("NEWS_INDEX_PARENT_PAGE_TYPES")  # read once, as the models load
     subpage_types = ["newsroom_articles.ArticlePage", "newsroom_authors.AuthorIndexPage"]
 
     class Meta:
@@ -261,8 +263,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
-        publisher = build_publisher(site, NewsroomSettings.for_request(request))
-        context["structured_data"] = website(site.site_name or self.title, f"{site.root_url}/", publisher)
+        if site is not None and site.root_page_id == self.pk:  # the site's home page, not a news section
+            publisher = build_publisher(site, NewsroomSettings.for_request(request))
+            context["structured_data"] = website(site.site_name or self.title, f"{site.root_url}/", publisher)
         return context
 
     def paginate(self, request, articles):
@@ -296,7 +299,7 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ArticlePage(Page):
+class ArticlePage(NewsroomLayoutMixin, Page):
     """A news story. The page title is the headline; bylines are the ordered ``authors``."""
 
     dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")

@@ -57,35 +57,48 @@ ROLES = {
 }  # fmt: skip
 
 
+class SetupError(Exception):
+    """The page tree does not let the news index be placed: the message says what to do."""
+
+
+NEWS_SECTION_TITLE, NEWS_INDEX_SLUG = "News", "news"
+
+
 @transaction.atomic
 def setup_newsroom(site_name=None, site_url=None) -> list[str]:
-    """Create what is missing — news index as the site root, authors index, default copyright.
+    """Create what is missing — the news index, the authors index under it, default copyright.
 
-    ``site_url`` ("https://news.example.com") sets the default site's host name and port, from
-    which every absolute link in feeds and metadata is built. Idempotent: run it on every
-    deploy; it reports only what it created or changed.
+    On a new site (no pages but Wagtail's welcome page) the news index becomes the home page. On
+    a site with a home page of its own — Newsroom added to an existing Wagtail site — the news
+    index goes under that home page, at ``/news/``. ``site_url`` ("https://news.example.com")
+    sets the default site's host name and port, from which every absolute link in feeds and
+    metadata is built. Idempotent: run it on every deploy; it reports only what it created or
+    changed.
     """
     site_name = site_name or settings.WAGTAIL_SITE_NAME
     done = []
     site = Site.objects.filter(is_default_site=True).first()
+    is_new_site = site is None or is_wagtail_welcome_page(site.root_page)
     news_index = NewsIndexPage.objects.first()
     if news_index is None:
-        news_index = Page.get_first_root_node().add_child(instance=NewsIndexPage(title=site_name, slug="news"))
-        done.append(f"created the news index {news_index.title!r}")
+        news_index = add_news_index(
+            parent=Page.get_first_root_node() if is_new_site else site.root_page.specific,
+            title=site_name if is_new_site else NEWS_SECTION_TITLE,
+        )
+        where = "" if is_new_site else f" under the home page {site.root_page.title!r}"
+        done.append(f"created the news index {news_index.title!r}{where}")
     if site is None:
         site = Site.objects.create(
             hostname="localhost", root_page=news_index, is_default_site=True, site_name=site_name
         )
         done.append("created the default site")
-    elif site.root_page_id != news_index.pk:
+    elif is_new_site:
         old_root = site.root_page
         site.root_page = news_index
         site.site_name = site.site_name or site_name
         site.save()
-        done.append("made the news index the default site's home page")
-        if is_wagtail_welcome_page(old_root):
-            old_root.delete()
-            done.append("removed Wagtail's placeholder welcome page")
+        old_root.delete()
+        done += ["made the news index the default site's home page", "removed Wagtail's placeholder welcome page"]
 
     if site_url and site.root_url != site_url.rstrip("/"):
         parts = urlsplit(site_url)
@@ -144,6 +157,20 @@ def setup_roles(news_index) -> list[str]:
     if not WorkflowPage.objects.filter(page=news_index).exists():
         WorkflowPage.objects.create(page=news_index, workflow=workflow)
     return done
+
+
+def add_news_index(parent, title):
+    if not NewsIndexPage.can_create_at(parent):
+        raise SetupError(
+            f"a news index may not go under {parent.title!r} ({parent.specific_class._meta.label}): "
+            "allow it in NEWSROOM_NEWS_INDEX_PARENT_PAGE_TYPES, or add a news index page in the admin"
+        )
+    if parent.get_children().filter(slug=NEWS_INDEX_SLUG).exists():
+        raise SetupError(
+            f"{parent.title!r} already has a page at '{NEWS_INDEX_SLUG}/': add a news index page "
+            "elsewhere in the admin, then run setup_newsroom again"
+        )
+    return parent.add_child(instance=NewsIndexPage(title=title, slug=NEWS_INDEX_SLUG))
 
 
 def permissions(names, app_labels=None):

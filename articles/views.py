@@ -13,6 +13,7 @@ from .app_settings import newsroom_setting
 from .forms import StoryImportForm, StoryUploadForm
 from .importing import ImportOptions, NewsroomNotSetUpError, find_destination, import_file, read_file
 from .models import ArticlePage
+from .templating import layout_context
 
 
 def import_permissions(user):
@@ -108,7 +109,9 @@ def search(request):
         articles = ArticlePage.objects.visible_to_readers().in_site(Site.find_for_request(request))
         matches = articles.for_listing().search(query, order_by_relevance=True)
         results = Paginator(matches, newsroom_setting("PAGE_SIZE")).get_page(request.GET.get("page"))
-    response = TemplateResponse(request, "newsroom_articles/search.html", {"query": query, "results": results})
+    response = TemplateResponse(
+        request, "newsroom_articles/search.html", {"query": query, "results": results, **layout_context()}
+    )
     response.reader_cache_tag = "search"  # the same for every anonymous reader until content changes
     return response
 

@@ -5,12 +5,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from articles.templating import NewsroomLayoutMixin
+
 from .names import normalise_name
 
 BIO_FEATURES = ["bold", "italic", "link"]
 
 
-class AuthorIndexPage(Page):
+class AuthorIndexPage(NewsroomLayoutMixin, Page):
     """The authors section (``/authors/``): every author with a live bio page."""
 
     intro = RichTextField(blank=True, features=BIO_FEATURES)
@@ -35,7 +37,7 @@ class AuthorIndexPage(Page):
         return context
 
 
-class AuthorPage(Page):
+class AuthorPage(NewsroomLayoutMixin, Page):
     """An author's bio page; the page title is the author's name as printed in bylines."""
 
     role = models.CharField(max_length=200, blank=True, help_text='For example "Senior writer".')
@@ -67,6 +69,13 @@ class AuthorPage(Page):
     @property
     def name(self):
         return self.title
+
+    @property
+    def meta_description(self):
+        """For search engines: the editor's description, else the author's name and role."""
+        if self.search_description:
+            return self.search_description
+        return f"{self.title}, {self.role}" if self.role else f"Articles by {self.title}"
 
     def save(self, *args, **kwargs):
         self.name_key = normalise_name(self.title)

@@ -37,7 +37,8 @@ def test_article_page_shows_headline_byline_date_body_credit_bio_and_copyright(c
     assert paragraphs[0].get_text().endswith("reports Fox News.")
     assert text_of(soup, ".source-credit") == "Source: Fox News"
     assert text_of(soup, ".bio-box .bio-text").startswith("Solange Reyner is a writer and editor for Newsmax.")
-    assert text_of(soup, ".site-footer .copyright") == "© 2026 Newsmax. All rights reserved."
+    assert text_of(soup, ".article-footer .copyright") == "© 2026 Newsmax. All rights reserved."
+    assert len(soup.select(".copyright")) == 1  # the site's own notice gives way to the article's
 
 
 def test_article_body_never_shows_signature_bio_or_copyright_lines(client, seed_article):
@@ -128,7 +129,7 @@ def test_article_notice_wins_over_the_site_default(client, newsroom):
     soup = get_soup(client, article.url)
 
     assert text_of(soup, ".copyright") == "© 2025 Example Media. All rights reserved."
-    assert text_of(get_soup(client, "/"), ".copyright").endswith("Test Newsroom. All rights reserved.")
+    assert text_of(get_soup(client, "/"), ".site-footer .copyright").endswith("Test Newsroom. All rights reserved.")
 
 
 def test_byline_names_several_authors_in_order(client, newsroom):

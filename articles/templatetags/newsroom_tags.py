@@ -4,8 +4,11 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from articles.feed_formats import FEED_FORMATS
+from articles.metadata import byline_author, copyright_notice_for, site_title
+from articles.models import NewsroomSettings
 
 register = template.Library()
 
@@ -30,9 +33,13 @@ def html_datetime(value):
     return value.replace(microsecond=0).isoformat() if value else ""
 
 
-@register.inclusion_tag("newsroom_articles/includes/feed_links.html")
-def feed_links(kind, title, slug=None):
-    """``<link rel="alternate">`` for each format of a feed: kind is latest, author, section or tag."""
+@register.inclusion_tag("newsroom_articles/includes/feed_links.html", takes_context=True)
+def feed_links(context, kind, title=None, slug=None):
+    """``<link rel="alternate">`` for each format of a feed: kind is latest, author, section or tag.
+
+    The latest articles' feeds are titled with the site's name unless ``title`` is given.
+    """
+    title = title or site_title(Site.find_for_request(context["request"]))
     args = [slug] if slug else []
     return {
         "feeds": [
@@ -40,3 +47,27 @@ def feed_links(kind, title, slug=None):
             for name, generator in FEED_FORMATS.items()
         ]
     }
+
+
+@register.inclusion_tag("newsroom_articles/includes/byline.html", takes_context=True)
+def newsroom_byline(context, article):
+    """``{% newsroom_byline article %}``: "By A, B and C", each name linking to the author's page.
+
+    In a listing, load the bylines with the articles (``ArticlePage.objects.for_listing()``).
+    """
+    request = context.get("request")
+    return {"authors": [byline_author(link.author, request) for link in article.authors.all()]}
+
+
+@register.inclusion_tag("newsroom_articles/includes/copyright_footer.html", takes_context=True)
+def newsroom_copyright(context, article=None):
+    """``{% newsroom_copyright %}``: the site's copyright notice; ``{% newsroom_copyright article %}``:
+    the article's own notice, else its site's."""
+    request = context.get("request")
+    if request is not None:
+        site_settings = NewsroomSettings.for_request(request)
+    else:  # an e-mail, say: the article's site, or the default site
+        site = article.get_site() if article else Site.objects.get(is_default_site=True)
+        site_settings = NewsroomSettings.for_site(site)
+    notice = copyright_notice_for(article, site_settings) if article else site_settings.copyright_notice
+    return {"notice": notice}

@@ -1,14 +1,17 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.provisioning import create_local_admin, setup_newsroom
+from articles.provisioning import SetupError, create_local_admin, setup_newsroom
 
 
 class Command(BaseCommand):
     help = "Create the newsroom's page tree and site settings where missing (safe to run again)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--site-name", help="Title of the news index (default: WAGTAIL_SITE_NAME).")
+        parser.add_argument(
+            "--site-name",
+            help="Names a new site's home page and the default copyright holder (default: WAGTAIL_SITE_NAME).",
+        )
         parser.add_argument(
             "--site-url",
             help="The site's public address, e.g. https://news.example.com: absolute links in feeds use it.",
@@ -23,7 +26,10 @@ class Command(BaseCommand):
     def handle(self, *args, site_name=None, site_url=None, local_admin=False, **options):
         if local_admin and not settings.DEBUG:
             raise CommandError("--local-admin is for local use and needs DEBUG=1.")
-        done = setup_newsroom(site_name=site_name, site_url=site_url)
+        try:
+            done = setup_newsroom(site_name=site_name, site_url=site_url)
+        except SetupError as error:
+            raise CommandError(f"Newsroom is not set up: {error}.") from error
         for line in done:
             self.stdout.write(f"  {line}")
         self.stdout.write(self.style.SUCCESS("Newsroom is set up." if done else "Newsroom was already set up."))
