@@ -97,7 +97,7 @@ def add_validators(request, response, version: ContentVersion, tag: str):
 
 
 class ReaderCacheMiddleware:
-    """Whole responses for anonymous readers: Wagtail pages, and views that opt in (the feeds).
+    """Whole responses for anonymous readers: Newsroom's pages, feeds and search, and "not found".
 
     A response is cached under its URL with the content version it was made from; a request
     reads the version and its URL's entry in one cache round trip and serves the entry only if
@@ -142,16 +142,15 @@ def response_key(request) -> str:
 
 def reader_cache_tag(request, response) -> str | None:
     """What kind of response this is for its ETag ("page", a feed format), or None if it must
-    not be cached. Views opt in by setting ``response.reader_cache_tag``; Wagtail pages are in
-    unless they set their own Cache-Control (private pages, previews), and so are "not found"
-    answers for paths no page or URL pattern has: scanners ask for the same ones over and over."""
+    not be cached. Newsroom's pages and views opt in by setting ``response.reader_cache_tag``;
+    so do "not found" answers for paths no page or URL pattern has, which change only when pages
+    do (and scanners ask for the same ones over and over). A host site's own pages are left
+    alone: the content version does not follow what they show."""
     if response.status_code not in CACHED_STATUSES or response.cookies or getattr(response, "streaming", False):
         return None
     if hasattr(response, "reader_cache_tag"):
         return response.reader_cache_tag
     match = getattr(request, "resolver_match", None)
-    if response.status_code == 404 and match is None:
-        return "page"  # no URL pattern matched: that only changes with a deployment
-    if match is not None and match.url_name == "wagtail_serve" and not response.has_header("Cache-Control"):
+    if response.status_code == 404 and (match is None or match.url_name == "wagtail_serve"):
         return "page"
     return None

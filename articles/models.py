@@ -27,11 +27,11 @@ from wagtail.snippets.models import register_snippet
 from .api_fields import AttributionField
 from .app_settings import newsroom_setting
 from .blocks import ArticleBodyBlock
+from .pages import NewsroomPageMixin
 from .paging import paginate
 from .panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
 from .parsing import Copyright
 from .readiness import publication_problems
-from .templating import NewsroomLayoutMixin
 
 
 @register_snippet
@@ -226,7 +226,7 @@ def bylines_with_authors(photos=False):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-class NewsIndexPage(NewsroomLayoutMixin, RoutablePageMixin, Page):
+class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
     """The front page of the news: the latest articles, and listings by section and tag."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -299,7 +299,7 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ArticlePage(NewsroomLayoutMixin, Page):
+class ArticlePage(NewsroomPageMixin, Page):
     """A news story. The page title is the headline; bylines are the ordered ``authors``."""
 
     dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")

@@ -13,7 +13,7 @@ from .app_settings import newsroom_setting
 from .forms import StoryImportForm, StoryUploadForm
 from .importing import ImportOptions, NewsroomNotSetUpError, find_destination, import_file, read_file
 from .models import ArticlePage
-from .templating import layout_context
+from .pages import layout_context
 
 
 def import_permissions(user):

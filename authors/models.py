@@ -5,14 +5,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from articles.templating import NewsroomLayoutMixin
+from articles.pages import NewsroomPageMixin
 
 from .names import normalise_name
 
 BIO_FEATURES = ["bold", "italic", "link"]
 
 
-class AuthorIndexPage(NewsroomLayoutMixin, Page):
+class AuthorIndexPage(NewsroomPageMixin, Page):
     """The authors section (``/authors/``): every author with a live bio page."""
 
     intro = RichTextField(blank=True, features=BIO_FEATURES)
@@ -37,7 +37,7 @@ class AuthorIndexPage(NewsroomLayoutMixin, Page):
         return context
 
 
-class AuthorPage(NewsroomLayoutMixin, Page):
+class AuthorPage(NewsroomPageMixin, Page):
     """An author's bio page; the page title is the author's name as printed in bylines."""
 
     role = models.CharField(max_length=200, blank=True, help_text='For example "Senior writer".')

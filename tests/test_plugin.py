@@ -121,6 +121,20 @@ def test_pages_extend_the_configured_base_template(client, settings, host_newsro
     assert soup.select_one("article .copyright").get_text() == "© 2026 Newsmax. All rights reserved."
 
 
+def test_the_reader_cache_keeps_newsrooms_pages_and_leaves_the_hosts_own(client, settings, host_newsroom):
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [HOST_TEMPLATES]}]
+    settings.NEWSROOM_BASE_TEMPLATE = "host_base.html"
+    about = Page.objects.get(slug="about")
+    news_index = host_newsroom.news_index
+    client.get("/about/"), client.get("/news/")
+
+    # Changed without the signals that move the content version, as data a host page shows might be.
+    Page.objects.filter(pk__in=[about.pk, news_index.pk]).update(title="Changed quietly")
+
+    assert "Changed quietly" in client.get("/about/").content.decode()  # the host's page: rendered afresh
+    assert "Changed quietly" not in client.get("/news/").content.decode()  # Newsroom's: from the cache
+
+
 def render(template, **context):
     request = RequestFactory().get("/")
     return Template("{% load newsroom_tags %}" + template).render(Context({"request": request, **context}))
