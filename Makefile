@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e lint format check bench loadtest clean
+.PHONY: run test e2e plugin-test dist lint format check bench loadtest clean
 
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ test: $(VENV)/installed lint check
 ## (needs Debian's chromium and newsboat, and Java; the npm checkers are installed here)
 e2e: $(VENV)/installed node_modules/.installed
 	$(BIN)/pytest tests/e2e -m e2e
+
+## plugin-test: build the wheel, install it into a new `wagtail start` project as the README says, and
+## read an imported story's page and feed there (needs the package index, as installing does)
+plugin-test: $(VENV)/installed
+	$(BIN)/pytest tests/packaging -m packaging
+
+## dist: the wheel and source archive of the two apps, in dist/
+dist: $(VENV)/installed
+	$(BIN)/python -m build --outdir dist .
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -57,4 +66,4 @@ loadtest: $(VENV)/installed
 	$(BIN)/python bench/loadtest.py $(LOADTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) var node_modules
+	rm -rf $(VENV) var node_modules dist build *.egg-info
