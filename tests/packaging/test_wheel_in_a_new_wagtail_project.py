@@ -26,7 +26,6 @@ pytestmark = pytest.mark.packaging
 ROOT = Path(__file__).resolve().parents[2]
 SEED_FILE = ROOT / "seeds" / "000_3581a14dfa9c6e0e.txt"
 README_SECTION = "## Add Newsroom to an existing Wagtail site"
-WAGTAIL_CATCH_ALL = '    path("", include(wagtail_urls)),'
 AUTHOR, AUTHOR_SLUG = "Solange Reyner", "solange-reyner"
 BIO_START = "Solange Reyner is a writer and editor for Newsmax."
 COPYRIGHT = "© 2026 Newsmax. All rights reserved."
@@ -86,7 +85,8 @@ def host(tmp_path_factory):
 
     settings = project / "hostsite" / "settings" / "base.py"
     settings.write_text(settings.read_text() + "\n" + readme_block("python", "INSTALLED_APPS"))
-    insert_before(project / "hostsite" / "urls.py", WAGTAIL_CATCH_ALL, readme_block("python", "articles.urls"))
+    urls = project / "hostsite" / "urls.py"
+    urls.write_text(urls.read_text() + "\n" + readme_block("python", "articles.urls"))
     insert_before(project / "hostsite" / "templates" / "base.html", "    </head>", readme_block("html", "extra_head"))
 
     base = f"http://127.0.0.1:{free_port()}"
