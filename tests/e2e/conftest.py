@@ -8,14 +8,13 @@ get them, except where ``NEWSROOM_TEST_REQUIRE_E2E`` is set (``.ci/run``): there
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from ..serving import free_port, runserver
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -40,12 +39,6 @@ def tools_are_there():
         if os.environ.get("NEWSROOM_TEST_REQUIRE_E2E"):
             pytest.fail(message)
         pytest.skip(message)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def manage(env, *args, **kwargs):
@@ -73,21 +66,8 @@ def site(tmp_path_factory):
         ".groups.add(Group.objects.get(name='Reporters'))\n"
     )
     manage(env, "shell", "-c", users)
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", base.removeprefix("http://"), "--noreload"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with runserver(sys.executable, ROOT, env, base):
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

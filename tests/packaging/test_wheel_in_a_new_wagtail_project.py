@@ -10,16 +10,16 @@ fetched from the host project's own server. Needs the package index, as installi
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+
+from ..serving import free_port, runserver
 
 pytestmark = pytest.mark.packaging
 
@@ -54,12 +54,6 @@ def host_environment():
     """This process's environment less what would point the host project at Newsroom's own settings."""
     leaks = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "NEWSROOM_", "PYTHONPATH", "VIRTUAL_ENV")
     return {name: value for name, value in os.environ.items() if not name.startswith(leaks)}
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def insert_before(path, marker, text):
@@ -100,21 +94,8 @@ def host(tmp_path_factory):
     manage("migrate", "--noinput")
     setup = manage("setup_newsroom", "--site-url", base)
     imported = manage("import_story", "--publish", str(SEED_FILE))
-    server = subprocess.Popen(
-        [python, "manage.py", "runserver", "--noreload", base.removeprefix("http://")],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        yield {"base": base, "manage": manage, "setup": setup, "imported": imported, "wheel": wheel}
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with runserver(python, project, env, base):
+        yield {"base": base, "manage": manage, "setup": setup, "imported": imported}
 
 
 def fetch(url):
