@@ -33,6 +33,7 @@ CONDITIONAL_HEADERS = frozenset(
     {"HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE"}
 )
 PUBLIC_CACHE_CONTROL = f"max-age={BROWSER_SECONDS}, public"
+PRIVATE_DIRECTIVES = frozenset({"private", "no-cache", "no-store"})
 VERSION_KEY = "newsroom:content-version"
 # A shared cache (Redis) hears every bump at once, so it may keep the version long; a local-memory
 # cache cannot hear bumps made by other processes, so it asks the database again every second.
@@ -148,9 +149,17 @@ def reader_cache_tag(request, response) -> str | None:
     alone: the content version does not follow what they show."""
     if response.status_code not in CACHED_STATUSES or response.cookies or getattr(response, "streaming", False):
         return None
+    if not PRIVATE_DIRECTIVES.isdisjoint(cache_directives(response)):
+        return None  # Wagtail's previews and private pages say so
     if hasattr(response, "reader_cache_tag"):
         return response.reader_cache_tag
     match = getattr(request, "resolver_match", None)
     if response.status_code == 404 and (match is None or match.url_name == "wagtail_serve"):
         return "page"
     return None
+
+
+def cache_directives(response) -> set[str]:
+    """The names in the response's Cache-Control header: {"max-age", "private"}."""
+    header = response.get("Cache-Control", "")
+    return {directive.split("=", 1)[0].strip().lower() for directive in header.split(",")}

@@ -21,6 +21,5 @@ class NewsroomPageMixin:
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        if not response.has_header("Cache-Control"):  # Wagtail marks private pages and previews
-            response.reader_cache_tag = "page"
+        response.reader_cache_tag = "page"
         return response

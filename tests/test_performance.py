@@ -8,9 +8,11 @@ import re
 import pytest
 from django.core.cache import caches
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from articles.caching import reader_cache_tag
 from articles.models import ArticlePage, CopyrightNotice, Correction, NewsIndexPage, NewsroomSettings, Section
 
 from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
@@ -226,3 +228,13 @@ def test_a_password_form_is_never_cached_for_other_readers(client, newsroom_with
 
     assert first.status_code == 200  # Wagtail's password form
     assert "ETag" not in first  # not stored, so no other reader gets this reader's CSRF token
+
+
+@pytest.mark.parametrize("cache_control", ["private", "no-cache", "max-age=0, no-store, must-revalidate"])
+def test_a_response_that_forbids_shared_caching_is_never_kept(rf, cache_control):
+    response = HttpResponse("A preview")
+    response.reader_cache_tag = "page"  # a Newsroom page, as Wagtail's preview serves it
+
+    assert reader_cache_tag(rf.get("/"), response) == "page"
+    response["Cache-Control"] = cache_control
+    assert reader_cache_tag(rf.get("/"), response) is None
