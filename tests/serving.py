@@ -2,9 +2,15 @@
 
 import socket
 import subprocess
+import tempfile
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
+
+import pytest
+
+START_SECONDS = 30
 
 
 def free_port():
@@ -15,19 +21,30 @@ def free_port():
 
 @contextmanager
 def runserver(python, project, env, base):
-    """``manage.py runserver`` for ``project`` at ``base`` ("http://127.0.0.1:<port>"), once it answers."""
-    server = subprocess.Popen(
-        [python, "manage.py", "runserver", base.removeprefix("http://"), "--noreload"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    """``manage.py runserver`` for ``project`` at ``base`` ("http://127.0.0.1:<port>"), once it
+    answers; if it does not within ``START_SECONDS``, the test fails with what the server said."""
+    with tempfile.TemporaryFile("w+") as log:
+        server = subprocess.Popen(
+            [python, "manage.py", "runserver", base.removeprefix("http://"), "--noreload"],
+            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        try:
+            wait_until_answering(base, server, log)
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def wait_until_answering(base, server, log):
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            return
+        except urllib.error.HTTPError:
+            return  # it answers, if not with a page
+        except OSError:
+            time.sleep(0.2)
+    log.seek(0)
+    pytest.fail(f"runserver did not answer at {base}:\n{log.read()}")

@@ -66,7 +66,9 @@ def insert_before(path, marker, text):
 def host(tmp_path_factory):
     """A new Wagtail project with the Newsroom wheel, set up as the README says, serving the seed story."""
     folder = tmp_path_factory.mktemp("plugin")
-    run(sys.executable, "-m", "build", "--wheel", "--outdir", str(folder / "dist"), str(ROOT))
+    # The source archive first, then the wheel from it in a folder of its own: nothing left over in
+    # this checkout's build/ can slip into the wheel, and the archive is shown to be complete.
+    run(sys.executable, "-m", "build", "--outdir", str(folder / "dist"), str(ROOT))
     (wheel,) = (folder / "dist").glob("wagtail_newsroom-*-py3-none-any.whl")
 
     venv = folder / "venv"
