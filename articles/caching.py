@@ -151,6 +151,8 @@ def reader_cache_tag(request, response) -> str | None:
         return None
     if not PRIVATE_DIRECTIVES.isdisjoint(cache_directives(response)):
         return None  # Wagtail's previews and private pages say so
+    if varies_by(response) - {"cookie"}:
+        return None  # the cache keeps one response per URL: not one per language or encoding
     if hasattr(response, "reader_cache_tag"):
         return response.reader_cache_tag
     match = getattr(request, "resolver_match", None)
@@ -163,3 +165,8 @@ def cache_directives(response) -> set[str]:
     """The names in the response's Cache-Control header: {"max-age", "private"}."""
     header = response.get("Cache-Control", "")
     return {directive.split("=", 1)[0].strip().lower() for directive in header.split(",")}
+
+
+def varies_by(response) -> set[str]:
+    """The request headers the response's Vary header names, lower-cased: {"cookie"}."""
+    return {name.strip().lower() for name in response.get("Vary", "").split(",") if name.strip()}

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
@@ -22,6 +23,10 @@ READER_VISIBLE_MODELS = (
     PageViewRestriction,  # a page made private must leave every cache at once
     get_image_model(),
 )
+if apps.is_installed("wagtail.contrib.redirects"):
+    from wagtail.contrib.redirects.models import Redirect
+
+    READER_VISIBLE_MODELS += (Redirect,)  # a new redirect replaces a cached "not found"
 
 
 for searchable in (ArticlePage, AuthorPage):  # they opt out of modelsearch's handler: see .indexing

@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
 from articles.caching import reader_cache_tag
@@ -238,3 +239,23 @@ def test_a_response_that_forbids_shared_caching_is_never_kept(rf, cache_control)
     assert reader_cache_tag(rf.get("/"), response) == "page"
     response["Cache-Control"] = cache_control
     assert reader_cache_tag(rf.get("/"), response) is None
+
+
+@pytest.mark.parametrize("vary", ["Accept-Language", "Cookie, Accept-Encoding"])
+def test_a_response_that_varies_by_more_than_cookies_is_never_kept(rf, vary):
+    response = HttpResponse("Nachrichten")
+    response.reader_cache_tag = "page"
+    response["Vary"] = "Cookie"
+
+    assert reader_cache_tag(rf.get("/"), response) == "page"
+    response["Vary"] = vary
+    assert reader_cache_tag(rf.get("/"), response) is None
+
+
+def test_a_new_redirect_replaces_a_cached_not_found_on_the_next_request(client, newsroom_with_articles):
+    _, article, _ = newsroom_with_articles
+    assert client.get("/old-story-address/").status_code == 404
+
+    Redirect.objects.create(old_path="/old-story-address", redirect_page=article)
+
+    assert client.get("/old-story-address/")["Location"] == article.url
