@@ -79,7 +79,7 @@ def setup_newsroom(site_name=None, site_url=None) -> list[str]:
     done = []
     site = Site.objects.filter(is_default_site=True).first()
     is_new_site = site is None or is_wagtail_welcome_page(site.root_page)
-    news_index = NewsIndexPage.objects.first()
+    news_index = (NewsIndexPage.objects if is_new_site else NewsIndexPage.objects.in_site(site)).first()
     if news_index is None:
         news_index = add_news_index(
             parent=Page.get_first_root_node() if is_new_site else site.root_page.specific,
@@ -163,7 +163,8 @@ def add_news_index(parent, title):
     if not NewsIndexPage.can_create_at(parent):
         raise SetupError(
             f"a news index may not go under {parent.title!r} ({parent.specific_class._meta.label}): "
-            "allow it in NEWSROOM_NEWS_INDEX_PARENT_PAGE_TYPES, or add a news index page in the admin"
+            "allow it in NEWSROOM_NEWS_INDEX_PARENT_PAGE_TYPES and that page type's subpage_types, "
+            "or add a news index page in the admin"
         )
     if parent.get_children().filter(slug=NEWS_INDEX_SLUG).exists():
         raise SetupError(
@@ -186,8 +187,13 @@ def permissions(names, app_labels=None):
 
 
 def is_wagtail_welcome_page(page):
-    """The plain page Wagtail's first migration creates, with nothing under it."""
-    return page.specific_class is Page and page.depth == 2 and not page.get_children().exists()
+    """The plain page Wagtail's first migration creates, never edited, with nothing under it."""
+    return (
+        page.specific_class is Page
+        and page.depth == 2
+        and page.latest_revision_id is None
+        and not page.get_children().exists()
+    )
 
 
 def create_local_admin() -> tuple[str, str]:

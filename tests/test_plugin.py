@@ -31,6 +31,17 @@ def host_home(db):
     return home
 
 
+def test_an_edited_home_page_with_nothing_under_it_is_kept_as_the_home_page(db, capsys):
+    home = Page.get_first_root_node().get_children().get()
+    home.title = "Our own home page"
+    home.save_revision().publish()
+
+    call_command("setup_newsroom")
+
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert NewsIndexPage.objects.child_of(home).get().url == "/news/"
+
+
 @pytest.fixture
 def host_newsroom(host_home, capsys):
     call_command("setup_newsroom")
@@ -83,7 +94,8 @@ def test_setup_refuses_a_home_page_the_parent_page_types_setting_excludes(host_h
 
     assert str(refused.value) == (
         "Newsroom is not set up: a news index may not go under 'Host Gazette' (wagtailcore.Page): allow it in "
-        "NEWSROOM_NEWS_INDEX_PARENT_PAGE_TYPES, or add a news index page in the admin."
+        "NEWSROOM_NEWS_INDEX_PARENT_PAGE_TYPES and that page type's subpage_types, "
+        "or add a news index page in the admin."
     )
     assert not NewsIndexPage.objects.exists()
 

@@ -114,6 +114,17 @@ def test_setup_adds_the_news_section_under_the_hosts_home_page(host):
     assert home.title and "Welcome" in home.get_text()  # the host's own home page, untouched
 
 
+def test_the_readmes_parent_page_types_setting_reaches_the_news_index(host):
+    where = (
+        "from wagtail.models import Page\n"
+        "from home.models import HomePage\n"
+        "from articles.models import NewsIndexPage\n"
+        "print(NewsIndexPage.can_create_at(HomePage.objects.get()))\n"
+        "print(NewsIndexPage.can_create_at(Page.get_first_root_node()))\n"
+    )
+    assert host["manage"]("shell", "--no-imports", "-c", where).split() == ["True", "False"]
+
+
 def test_rss_feed_carries_byline_bio_source_credit_and_copyright(host):
     feed = feedparser.parse(fetch(host["base"] + "/feeds/latest/rss/"))
 
