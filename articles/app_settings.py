@@ -11,9 +11,12 @@ DEFAULTS = {
     "BASE_TEMPLATE": "base.html",
     # Page types a news index may be created under, as "app_label.ModelName"; None: any page.
     "NEWS_INDEX_PARENT_PAGE_TYPES": None,
-    # The publisher named to search engines and feed readers when a site's Newsroom settings
-    # name none; None: the site's name.
+    # The publisher named to search engines and aggregators where a site's Newsroom settings name
+    # none; None: the site's name.
     "PUBLISHER_NAME": None,
+    # The publisher's logo where a site's Newsroom settings have none: an absolute URL, or a path
+    # on the site ("/static/img/logo.png"); None: no logo.
+    "PUBLISHER_LOGO_URL": None,
     "PAGE_SIZE": 20,
     "IMPORT_MAX_BYTES": 1_000_000,
     "FEED_ITEMS": 50,

@@ -53,10 +53,9 @@ class NewsroomRssFeed(Rss201rev2Feed):
 
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
-        logo = self.feed.get("logo")
-        if logo:
+        if logo_url := self.feed.get("logo_url"):
             handler.startElement("image", {})
-            handler.addQuickElement("url", logo.url)
+            handler.addQuickElement("url", logo_url)
             handler.addQuickElement("title", self.feed["title"])
             handler.addQuickElement("link", self.feed["link"])
             handler.endElement("image")
@@ -92,8 +91,8 @@ class NewsroomAtomFeed(Atom1Feed):
 
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
-        if logo := self.feed.get("logo"):
-            handler.addQuickElement("logo", logo.url)
+        if logo_url := self.feed.get("logo_url"):
+            handler.addQuickElement("logo", logo_url)
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -133,8 +132,8 @@ class JsonFeed(SyndicationFeed):
                 "rights": self.feed["feed_copyright"],
             },
         }
-        if logo := self.feed.get("logo"):
-            feed["icon"] = logo.url
+        if logo_url := self.feed.get("logo_url"):
+            feed["icon"] = logo_url
         return feed
 
     def item_dict(self, item):

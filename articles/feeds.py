@@ -25,7 +25,7 @@ from authors.models import AuthorPage
 from .app_settings import newsroom_setting
 from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS, FeedAuthor, FeedCorrection, FeedImage
-from .metadata import absolute, build_article_metadata, site_title
+from .metadata import absolute, build_article_metadata, build_publisher, site_title
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
 
 # Characters XML 1.0 cannot carry: a feed drops them rather than failing.
@@ -90,8 +90,7 @@ class ArticlesFeed(Feed):
         return self.title(subject)
 
     def feed_extra_kwargs(self, subject):
-        logo = self.site_settings.logo
-        return {"logo": image_for_feed(logo, self.site) if logo else None}
+        return {"logo_url": build_publisher(self.site, self.site_settings).logo_url}
 
     # --- each article
 

@@ -187,11 +187,14 @@ def site_title(site: Site) -> str:
 
 
 def build_publisher(site: Site, site_settings: NewsroomSettings) -> Publisher:
+    """Who publishes the site: from its Newsroom settings, else ``NEWSROOM_PUBLISHER_NAME`` and
+    ``NEWSROOM_PUBLISHER_LOGO_URL``, else the site's name (and no logo)."""
     logo = site_settings.logo
+    logo_url = logo.file.url if logo else newsroom_setting("PUBLISHER_LOGO_URL")
     return Publisher(
         name=site_settings.publisher_name or newsroom_setting("PUBLISHER_NAME") or site_title(site),
         url=f"{site.root_url}/",
-        logo_url=absolute(logo.file.url, site.root_url) if logo else "",
+        logo_url=absolute(logo_url, site.root_url) if logo_url else "",
     )
 
 

@@ -1,8 +1,10 @@
 """Newsroom inside a host Wagtail site: its own home page, its own base template, Newsroom's parts
 reused in the host's templates. (``tests/packaging`` installs the built wheel into a new project.)"""
 
+import json
 from pathlib import Path
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
@@ -16,7 +18,7 @@ from articles.models import ArticlePage, NewsIndexPage, NewsroomSettings
 from authors.models import AuthorIndexPage
 
 from .conftest import SEED_FILE
-from .factories import ArticlePageFactory, AuthorPageFactory, CopyrightNoticeFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, CopyrightNoticeFactory, ImageFactory
 
 HOST_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -184,14 +186,29 @@ def test_copyright_tag_gives_the_articles_notice_else_the_sites(newsroom):
     )
 
 
-def test_publisher_name_setting_names_the_publisher_where_the_site_settings_do_not(client, settings, seed_article):
+def publisher_in(client, url):
+    """The publisher of the article's JSON-LD, and the logo of the RSS feed's channel."""
+    soup = soup_of(client.get(url))
+    article = json.loads(soup.select_one("script[type='application/ld+json']").string)
+    feed = feedparser.parse(client.get("/feeds/latest/rss/").content)
+    return article["publisher"], feed.feed.get("image", {}).get("href")
+
+
+def test_publisher_settings_name_the_publisher_and_its_logo_where_the_site_settings_do_not(
+    client, settings, seed_article
+):
     settings.NEWSROOM_PUBLISHER_NAME = "Planet Media Group"
+    settings.NEWSROOM_PUBLISHER_LOGO_URL = "/static/img/planet.png"
+
+    publisher, feed_logo = publisher_in(client, seed_article.url)
+    assert publisher["name"] == "Planet Media Group"
+    assert publisher["logo"]["url"] == feed_logo == "http://localhost/static/img/planet.png"
+
     site_settings = NewsroomSettings.for_site(Site.objects.get(is_default_site=True))
-
-    assert '"name": "Planet Media Group"' in client.get(seed_article.url).content.decode()
-
     site_settings.publisher_name = "Daily Planet"
+    site_settings.logo = ImageFactory()
     site_settings.save()
 
-    page = client.get(seed_article.url).content.decode()
-    assert '"name": "Daily Planet"' in page and "Planet Media Group" not in page
+    publisher, feed_logo = publisher_in(client, seed_article.url)
+    assert publisher["name"] == "Daily Planet"
+    assert publisher["logo"]["url"] == feed_logo == f"http://localhost{site_settings.logo.file.url}"
