@@ -181,9 +181,9 @@ def copyright_notice_for(article: ArticlePage, site_settings: NewsroomSettings) 
     return article.copyright_notice or site_settings.copyright_notice
 
 
-def site_title(site: Site) -> str:
+def site_title(site: Site | None) -> str:
     """What a site calls itself: its name among Wagtail's sites, else ``WAGTAIL_SITE_NAME``."""
-    return site.site_name or settings.WAGTAIL_SITE_NAME
+    return (site and site.site_name) or getattr(settings, "WAGTAIL_SITE_NAME", "") or "News"
 
 
 def build_publisher(site: Site, site_settings: NewsroomSettings) -> Publisher:

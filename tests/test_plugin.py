@@ -194,6 +194,20 @@ def publisher_in(client, url):
     return article["publisher"], feed.feed.get("image", {}).get("href")
 
 
+def test_metadata_tag_feeds_newsrooms_includes_in_a_hosts_template(seed_article):
+    html = render(
+        "{% newsroom_metadata article as meta %}"
+        '{% include "newsroom_articles/includes/source_credit.html" with source=meta.source %}'
+        '{% for author in meta.authors %}{% include "newsroom_articles/includes/bio_box.html" %}{% endfor %}',
+        article=seed_article,
+    )
+
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one(".source-credit").get_text(" ", strip=True) == "Source: Fox News"
+    assert soup.select_one(".bio-box .bio-name a")["href"] == "/authors/solange-reyner/"
+    assert soup.select_one(".bio-box .bio-text").get_text().strip().startswith("Solange Reyner is a writer")
+
+
 def test_publisher_settings_name_the_publisher_and_its_logo_where_the_site_settings_do_not(
     client, settings, seed_article
 ):

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from articles.feed_formats import FEED_FORMATS
-from articles.metadata import byline_author, copyright_notice_for, site_title
+from articles.metadata import build_article_metadata, byline_author, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
 
 register = template.Library()
@@ -39,7 +39,7 @@ def feed_links(context, kind, title=None, slug=None):
 
     The latest articles' feeds are titled with the site's name unless ``title`` is given.
     """
-    title = title or site_title(Site.find_for_request(context["request"]))
+    title = title or site_title(site_of(context))
     args = [slug] if slug else []
     return {
         "feeds": [
@@ -62,12 +62,26 @@ def newsroom_byline(context, article):
 @register.inclusion_tag("newsroom_articles/includes/copyright_footer.html", takes_context=True)
 def newsroom_copyright(context, article=None):
     """``{% newsroom_copyright %}``: the site's copyright notice; ``{% newsroom_copyright article %}``:
-    the article's own notice, else its site's."""
+    the article's own notice, else the site's."""
     request = context.get("request")
     if request is not None:
-        site_settings = NewsroomSettings.for_request(request)
-    else:  # an e-mail, say: the article's site, or the default site
-        site = article.get_site() if article else Site.objects.get(is_default_site=True)
-        site_settings = NewsroomSettings.for_site(site)
-    notice = copyright_notice_for(article, site_settings) if article else site_settings.copyright_notice
-    return {"notice": notice}
+        site_settings = NewsroomSettings.for_request(request)  # kept on the request: one query a page at most
+    else:
+        site_settings = NewsroomSettings.for_site(site_of(context, article))
+    return {"notice": copyright_notice_for(article, site_settings) if article else site_settings.copyright_notice}
+
+
+@register.simple_tag(takes_context=True)
+def newsroom_metadata(context, article):
+    """``{% newsroom_metadata article as meta %}``: the article's byline authors, source credit,
+    corrections and copyright as its page shows them (``articles.metadata.ArticleMetadata``), for
+    Newsroom's includes in a host's own templates."""
+    return build_article_metadata(article, context.get("request"))
+
+
+def site_of(context, article=None) -> Site | None:
+    """The request's site; without a request (an e-mail, say) the article's, else the default site."""
+    request = context.get("request")
+    if request is not None:
+        return Site.find_for_request(request)
+    return (article and article.get_site()) or Site.objects.filter(is_default_site=True).first()
