@@ -33,17 +33,6 @@ def host_home(db):
     return home
 
 
-def test_an_edited_home_page_with_nothing_under_it_is_kept_as_the_home_page(db, capsys):
-    home = Page.get_first_root_node().get_children().get()
-    home.title = "Our own home page"
-    home.save_revision().publish()
-
-    call_command("setup_newsroom")
-
-    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
-    assert NewsIndexPage.objects.child_of(home).get().url == "/news/"
-
-
 @pytest.fixture
 def host_newsroom(host_home, capsys):
     call_command("setup_newsroom")
@@ -71,6 +60,17 @@ def test_setup_puts_the_news_index_under_the_hosts_home_page(host_home, capsys):
 
     assert capsys.readouterr().out.strip() == "Newsroom was already set up."
     assert Site.objects.get(is_default_site=True).root_page_id == host_home.pk
+
+
+def test_an_edited_home_page_with_nothing_under_it_is_kept_as_the_home_page(db):
+    home = Page.get_first_root_node().get_children().get()
+    home.title = "Our own home page"
+    home.save_revision().publish()
+
+    call_command("setup_newsroom")
+
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert NewsIndexPage.objects.child_of(home).get().url == "/news/"
 
 
 def test_imported_story_is_read_under_the_hosts_news_section(client, host_newsroom):
@@ -186,14 +186,6 @@ def test_copyright_tag_gives_the_articles_notice_else_the_sites(newsroom):
     )
 
 
-def publisher_in(client, url):
-    """The publisher of the article's JSON-LD, and the logo of the RSS feed's channel."""
-    soup = soup_of(client.get(url))
-    article = json.loads(soup.select_one("script[type='application/ld+json']").string)
-    feed = feedparser.parse(client.get("/feeds/latest/rss/").content)
-    return article["publisher"], feed.feed.get("image", {}).get("href")
-
-
 def test_metadata_tag_feeds_newsrooms_includes_in_a_hosts_template(seed_article):
     html = render(
         "{% newsroom_metadata article as meta %}"
@@ -206,6 +198,14 @@ def test_metadata_tag_feeds_newsrooms_includes_in_a_hosts_template(seed_article)
     assert soup.select_one(".source-credit").get_text(" ", strip=True) == "Source: Fox News"
     assert soup.select_one(".bio-box .bio-name a")["href"] == "/authors/solange-reyner/"
     assert soup.select_one(".bio-box .bio-text").get_text().strip().startswith("Solange Reyner is a writer")
+
+
+def publisher_in(client, url):
+    """The publisher of the article's JSON-LD, and the logo of the RSS feed's channel."""
+    soup = soup_of(client.get(url))
+    article = json.loads(soup.select_one("script[type='application/ld+json']").string)
+    feed = feedparser.parse(client.get("/feeds/latest/rss/").content)
+    return article["publisher"], feed.feed.get("image", {}).get("href")
 
 
 def test_publisher_settings_name_the_publisher_and_its_logo_where_the_site_settings_do_not(
