@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from wagtail.models import Site
 
 from authors.models import AuthorPage
+from authors.names import join_names
 
 from .app_settings import newsroom_setting
 from .formatting import html_to_text
@@ -103,13 +104,6 @@ class ArticleMetadata:
     @property
     def og_locale(self):
         return self.language.replace("-", "_")
-
-
-def join_names(names):
-    """Names the way a byline prints them: "A", "A and B", "A, B and C"."""
-    if len(names) < 3:
-        return " and ".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadata:

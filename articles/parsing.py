@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from authors.names import join_names
+
 from .formatting import markdown_to_text
 
 SIGNATURE_MARK = "\u2709"
@@ -479,8 +481,7 @@ def format_story(story: Story) -> str:
     """
     lines = [] if story.is_headline_proposed else [story.headline]
     if story.dek:
-        names = [author.name for author in story.authors]
-        lines += [story.dek, "By " + (f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0])]
+        lines += [story.dek, "By " + join_names([author.name for author in story.authors])]
     lines += story.paragraphs
     for author in story.authors:
         lines += [f"{author.name} {SIGNATURE_MARK}", *([author.bio] if author.bio else [])]
