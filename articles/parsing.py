@@ -7,9 +7,10 @@ the author's signature ("Name ✉" or a bare name line), the author's bio and a 
 """
 
 import codecs
+import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from authors.names import join_names
 
@@ -189,7 +190,7 @@ def split_paragraphs(text: str, markup: str = TEXT) -> list[Paragraph]:
     for block in blocks:
         start, parts = block[0][0], []
         for number, line in block:
-            if parts and (is_standalone_line(line, markup) or is_standalone_line(parts[-1], markup)):
+            if parts and ends_paragraph(parts[-1], line, markup):
                 paragraphs.append(Paragraph(plain_text(" ".join(parts), markup), start, " ".join(parts)))
                 start, parts = number, []
             parts.append(line)
@@ -198,12 +199,30 @@ def split_paragraphs(text: str, markup: str = TEXT) -> list[Paragraph]:
 
 
 def is_hard_wrapped(blocks: list[list[tuple[int, str]]]) -> bool:
-    """Blank-line separated blocks whose inner lines fill a fixed width, as text editors wrap."""
+    """Blank-line separated blocks whose inner lines fill a fixed width, as text editors wrap.
+
+    Lines that end a paragraph whatever the width (a signature, a sign-off name above its bio, a
+    byline) are short by nature, and say nothing about how the text was wrapped.
+    """
     widths = [len(line) for block in blocks for _, line in block]
     if len(blocks) < 2 or max(widths) > MAX_WRAPPED_WIDTH:
         return False
-    inner = [len(line) for block in blocks for _, line in block[:-1]]
+    inner = [
+        len(line)
+        for block in blocks
+        for (_, line), (_, next_line) in itertools.pairwise(block)
+        if not ends_paragraph(line, next_line, TEXT)
+    ]
     return bool(inner) and sum(width >= max(widths) // 2 for width in inner) >= 0.8 * len(inner)
+
+
+def ends_paragraph(line: str, next_line: str, markup: str) -> bool:
+    """Whether a wrapped paragraph stops after ``line``: either is a line of its own, or ``line``
+    is a sign-off name with the bio of that person on the next line."""
+    if is_standalone_line(line, markup) or is_standalone_line(next_line, markup):
+        return True
+    name = plain_text(line, markup)
+    return bool(name) and is_name_like(name) and is_bio_of(plain_text(next_line, markup), name)
 
 
 def is_standalone_line(line: str, markup: str) -> bool:
@@ -249,7 +268,10 @@ def parse_copyright(line: str) -> Copyright | None:
 
 BYLINE_RE = re.compile(r"^by\s+(?P<names>\S.*?)\s*$", re.IGNORECASE)
 EMPTY_BYLINE_RE = re.compile(r"^by\s*:?$", re.IGNORECASE)
-NAME_WORD_RE = re.compile(r"^[^\W\d_][\w'’.-]*$")
+# Inside a name word, besides letters and digits: combining marks (Devanagari's vowel signs,
+# Arabic's short vowels), apostrophes, hyphens, dots, the middle dots of "Col·lell" and "ジョン・スミス",
+# and the Hebrew geresh and gershayim.
+NAME_WORD_INNER = frozenset("'’.-_·・\u05f3\u05f4")
 NAME_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*", re.IGNORECASE)
 NAME_PARTICLES = {"de", "da", "del", "della", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "y", "st."}
 PRONOUNS = {"he", "she", "they"}
@@ -282,7 +304,13 @@ def is_name_like(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or text[-1] in '.!?:;,"”':
         return False
-    return all(NAME_WORD_RE.match(word) and (not word[0].islower() or word.lower() in NAME_PARTICLES) for word in words)
+    return all(is_name_word(word) and (not word[0].islower() or word.lower() in NAME_PARTICLES) for word in words)
+
+
+def is_name_word(word: str) -> bool:
+    return word[0].isalpha() and all(
+        ch.isalnum() or ch in NAME_WORD_INNER or unicodedata.category(ch).startswith("M") for ch in word[1:]
+    )
 
 
 def split_names(names: str) -> list[str]:
@@ -469,6 +497,24 @@ def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story
         copyright=copyright_notice,
         markup=markup,
         warnings=tuple(warnings),
+    )
+
+
+def story_to_data(story: Story) -> dict:
+    """The story as JSON-ready data, which ``story_from_data`` reads back as the same story."""
+    return asdict(story)
+
+
+def story_from_data(data: dict) -> Story:
+    copyright_data = data.get("copyright")
+    return Story(
+        **data
+        | {
+            "paragraphs": tuple(data["paragraphs"]),
+            "authors": tuple(Author(**author) for author in data["authors"]),
+            "copyright": Copyright(**copyright_data) if copyright_data else None,
+            "warnings": tuple(data["warnings"]),
+        }
     )
 
 
