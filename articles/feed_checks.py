@@ -1,20 +1,49 @@
 """What breaks feed readers, checked on a rendered feed: used by ``manage.py check_feeds``.
 
 Each check returns a list of problems (empty when the feed is fine), so one run reports
-everything wrong at once.
+everything wrong at once. Beyond what the formats require, the checks hold the feeds to what strict
+validators (the W3C Feed Validation Service among them) warn about: an RSS item's description
+before its full content, no element saying the same thing twice, no attributes or elements in the
+items' HTML that feed readers strip or distrust, a self link.
 """
 
 import json
 import re
+from collections import Counter
 from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
 from xml.etree.ElementTree import ParseError
 
 from defusedxml.ElementTree import fromstring
 
-from .feed_formats import CONTENT, DC, DCTERMS, JSON_FEED_VERSION
+from .feed_formats import CONTENT, DC, DCTERMS, JSON_FEED_VERSION, MEDIA
 
 ATOM = "http://www.w3.org/2005/Atom"
 RFC_822_RE = re.compile(r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
+# In an item's HTML: elements feed readers refuse to run or show, and attributes they strip (an
+# editor's internal data-* markers, ARIA wiring that points at ids outside the item).
+UNSAFE_HTML_TAGS = frozenset(
+    {"script", "style", "iframe", "embed", "object", "param", "applet", "frame", "frameset", "link", "meta",
+     "base", "head", "body", "html", "title", "noframes", "xmp", "plaintext", "listing"}
+)  # fmt: skip
+ATTRIBUTE_PREFIXES_NOT_IN_FEEDS = ("data-", "aria-", "on")
+ATTRIBUTES_NOT_IN_FEEDS = frozenset(
+    {"role", "style", "loading", "decoding", "sizes", "itemprop", "itemscope", "itemtype", "crossorigin",
+     "referrerpolicy", "fetchpriority"}
+)  # fmt: skip
+URL_ATTRIBUTES = frozenset({"href", "src"})
+MEDIA_CONTENT_ATTRIBUTES = frozenset(
+    {"bitrate", "channels", "duration", "expression", "fileSize", "framerate", "height", "isDefault", "lang",
+     "medium", "samplingrate", "type", "url", "width"}
+)  # fmt: skip
+# Pairs an RSS item must not carry both of: they say the same thing, and readers pick either.
+SAME_MEANING_IN_RSS = [
+    ("source", f"{{{DC}}}source"),
+    ("author", f"{{{DC}}}creator"),
+    ("pubDate", f"{{{DC}}}date"),
+    ("category", f"{{{DC}}}subject"),
+    ("guid", f"{{{ATOM}}}id"),
+]
 RFC_3339_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
 
 
@@ -43,6 +72,8 @@ def check_rss(root) -> list[str]:
     problems = check_dates(channel, ["lastBuildDate"], rfc_822)
     problems += check_urls(channel, ["link"], lambda element: element.text)
     problems += check_urls(channel, [f"{{{ATOM}}}link"], lambda element: element.get("href"))
+    problems += check_self_link(channel.findall(f"{{{ATOM}}}link"))
+    problems += check_channel_image(channel)
     guids = []
     for number, item in enumerate(channel.iter("item"), start=1):
         where = f"item {number}"
@@ -56,6 +87,7 @@ def check_rss(root) -> list[str]:
                                                                    enclosure.get("type"))]  # fmt: skip
         if item.find(f"{{{DC}}}creator") is None:
             problems.append(f"{where}: no dc:creator")
+        problems += [f"{where}: {p}" for p in check_rss_item_strictly(item)]
     return problems + check_unique(guids, "guid")
 
 
@@ -63,7 +95,8 @@ def check_atom(root) -> list[str]:
     problems = check_required(root, [f"{{{ATOM}}}id", f"{{{ATOM}}}title", f"{{{ATOM}}}updated"])
     problems += check_dates(root, [f"{{{ATOM}}}updated"], rfc_3339)
     problems += check_urls(root, [f"{{{ATOM}}}link"], lambda element: element.get("href"))
-    ids = []
+    problems += check_self_link(root.findall(f"{{{ATOM}}}link"))
+    ids, updated = [], []
     for number, entry in enumerate(root.iter(f"{{{ATOM}}}entry"), start=1):
         where = f"entry {number}"
         required = [f"{{{ATOM}}}{name}" for name in ("id", "title", "updated", "link", "content")]
@@ -76,11 +109,82 @@ def check_atom(root) -> list[str]:
             f"{where}: author uri {uri.text!r} is not absolute" for uri in authors if not is_absolute(uri.text)
         ]
         ids.append(entry.findtext(f"{{{ATOM}}}id"))
+        updated.append(entry.findtext(f"{{{ATOM}}}updated"))
+        for html_element in (entry.find(f"{{{ATOM}}}content"), entry.find(f"{{{ATOM}}}summary")):
+            if html_element is not None and html_element.get("type") == "html":
+                problems += [f"{where}: {p}" for p in check_item_html(html_element.text or "")]
         for link in entry.iter(f"{{{ATOM}}}link"):
             if link.get("rel") == "enclosure":
                 problems += [f"{where}: {p}" for p in check_enclosure(link.get("href"), link.get("length"),
                                                                        link.get("type"))]  # fmt: skip
+    problems += [f"two entries have the same updated time {time!r}" for time, n in Counter(updated).items() if n > 1]
     return problems + check_unique(ids, "id")
+
+
+def check_rss_item_strictly(item) -> list[str]:
+    """What strict validators warn about in an RSS item, beyond what RSS 2.0 requires."""
+    tags = [child.tag for child in item]
+    problems = []
+    if f"{{{CONTENT}}}encoded" in tags and (
+        "description" not in tags or tags.index("description") > tags.index(f"{{{CONTENT}}}encoded")
+    ):
+        problems.append("description does not precede content:encoded")
+    problems += [
+        f"both {short(one)} and {prefixed(two)}" for one, two in SAME_MEANING_IN_RSS if {one, two} <= set(tags)
+    ]
+    if tags.count("enclosure") > 1:
+        problems.append("more than one enclosure")
+    for media in item.iter(f"{{{MEDIA}}}content"):
+        problems += [
+            f"media:content has an unknown attribute {name!r}" for name in media.keys() - MEDIA_CONTENT_ATTRIBUTES
+        ]
+        for name in ("width", "height", "fileSize"):
+            value = media.get(name)
+            if value is not None and not (value.isdigit() and int(value) > 0):
+                problems.append(f"media:content {name} {value!r} is not a positive whole number")
+    for name in ("description", f"{{{CONTENT}}}encoded"):
+        for element in item.findall(name):
+            problems += [f"{prefixed(name)}: {p}" for p in check_item_html(element.text or "")]
+    return problems
+
+
+def check_self_link(links) -> list[str]:
+    return [] if any(link.get("rel") == "self" for link in links) else ["no link to the feed itself (rel=self)"]
+
+
+def check_channel_image(channel) -> list[str]:
+    image = channel.find("image")
+    if image is None:
+        return []
+    problems = check_required(image, ["url", "title", "link"])
+    for name in ("title", "link"):
+        if image.findtext(name) != channel.findtext(name):
+            problems.append(f"image {name} {image.findtext(name)!r} is not the channel's {channel.findtext(name)!r}")
+    return problems
+
+
+class ItemHtmlChecker(HTMLParser):
+    """Collects what a feed item's HTML should not hold."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in UNSAFE_HTML_TAGS:
+            self.problems.append(f"HTML has a <{tag}> element")
+        for name, value in attrs:
+            if name.startswith(ATTRIBUTE_PREFIXES_NOT_IN_FEEDS) or name in ATTRIBUTES_NOT_IN_FEEDS:
+                self.problems.append(f"HTML <{tag}> has a {name} attribute")
+            elif name in URL_ATTRIBUTES and not re.match(r"^[a-z][a-z0-9+.-]*:", value or "", re.IGNORECASE):
+                self.problems.append(f"HTML <{tag}> has a relative {name} {value!r}")
+
+
+def check_item_html(html: str) -> list[str]:
+    checker = ItemHtmlChecker()
+    checker.feed(html)
+    checker.close()
+    return list(dict.fromkeys(checker.problems))
 
 
 def check_json_feed(body: bytes) -> list[str]:
@@ -180,3 +284,10 @@ def is_absolute(url):
 def short(name):
     """ "{http://www.w3.org/2005/Atom}updated" → "updated"."""
     return name.rsplit("}", 1)[-1]
+
+
+def prefixed(name):
+    """ "{http://purl.org/dc/elements/1.1/}source" → "dc:source", as the feeds write it."""
+    prefixes = {DC: "dc", DCTERMS: "dcterms", CONTENT: "content", MEDIA: "media", ATOM: "atom"}
+    namespace, _, local = name[1:].partition("}") if name.startswith("{") else ("", "", name)
+    return f"{prefixes[namespace]}:{local}" if namespace else name

@@ -69,9 +69,8 @@ class NewsroomRssFeed(Rss201rev2Feed):
             handler.addQuickElement("dcterms:modified", rfc3339_date(item["updateddate"]))
         handler.addQuickElement("content:encoded", item["content_html"])
         if item["source_name"]:
+            # Not RSS's <source url>: that names the outlet's own feed, which an outlet record does not hold.
             handler.addQuickElement("dc:source", item["source_name"])
-            if item["source_url"]:
-                handler.addQuickElement("source", item["source_name"], {"url": item["source_url"]})
         if item["rights"]:
             handler.addQuickElement("dc:rights", item["rights"])
         if image := item["image"]:

@@ -18,7 +18,6 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
 from wagtail.models import Site
-from wagtail.rich_text import expand_db_html
 
 from authors.models import AuthorPage
 
@@ -27,6 +26,7 @@ from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS, FeedAuthor, FeedCorrection, FeedImage
 from .metadata import absolute, build_article_metadata, build_publisher, site_title
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
+from .rich_text import reader_html
 
 # Characters XML 1.0 cannot carry: a feed drops them rather than failing.
 XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -56,8 +56,7 @@ class ArticlesFeed(Feed):
 
     @cached_property
     def news_index(self):
-        root = self.site.root_page.specific  # the news index, on a site set up by setup_newsroom
-        return root if isinstance(root, NewsIndexPage) else NewsIndexPage.objects.in_site(self.site).first()
+        return NewsIndexPage.for_site(self.site)
 
     def listing_url(self, route=None, *args):
         """The absolute URL of the news index, or of one of its section and tag listings."""
@@ -101,7 +100,8 @@ class ArticlesFeed(Feed):
         return article.get_full_url(self.request)
 
     def item_description(self, article):
-        return xml_text(escape(article.dek)) if article.dek else None
+        # Always there, and before the full content: strict validators and many readers expect both.
+        return xml_text(escape(self.metadata(article).description or article.title))
 
     def item_guid(self, article):
         # The page's translation key: a UUID that survives edits, moves and renames.
@@ -143,7 +143,7 @@ class ArticlesFeed(Feed):
             "content_html": xml_text(make_urls_absolute(content, self.site)),
             "authors": [FeedAuthor(xml_text(author.name), author.full_url) for author in meta.authors],
             "byline": xml_text(meta.byline),
-            "summary_text": xml_text(article.dek),
+            "summary_text": xml_text(meta.description),
             "source_name": xml_text(meta.source.name) if meta.source else "",
             "source_url": meta.source.url if meta.source else "",
             "rights": self.item_rights(article),
@@ -221,9 +221,7 @@ def body_html(article):
     each: a feed has hundreds of them."""
     return mark_safe(
         "\n".join(
-            expand_db_html(block.value.source)
-            if block.block_type == "paragraph"
-            else block.render(context={"page": article})
+            reader_html(block.value) if block.block_type == "paragraph" else block.render(context={"page": article})
             for block in article.body
         )
     )

@@ -94,7 +94,7 @@ class ArticleMetadata:
 
     @cached_property
     def description(self):
-        """Worked out when first read: pages and the API show it, feeds never do."""
+        """Worked out when first read, as not every reader of the metadata shows it."""
         return describe(self.article)
 
     @property

@@ -2,6 +2,7 @@
 
 import json
 from datetime import timedelta
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -17,9 +18,9 @@ from wagtail.models import PageViewRestriction
 
 from articles import feeds
 from articles.feed_checks import check_feed
-from articles.models import ArticlePage, NewsroomSettings, Outlet, Section
+from articles.models import ArticlePage, Correction, NewsroomSettings, Outlet
 
-from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory, SectionFactory
 
 SEED_HEADLINE = "Russia is threatening to leave an American astronaut stranded in space"
 FORMATS = ["rss", "atom", "json"]
@@ -152,7 +153,7 @@ def test_lead_image_is_an_enclosure_with_length_and_type(client, newsroom):
 
 
 def test_section_and_tags_are_categories(client, newsroom):
-    science = Section.objects.create(name="Science", slug="science")
+    science = SectionFactory(name="Science")
     article = ArticlePageFactory(parent=newsroom.news_index, section=science, live=True)
     article.tags.add("space", "russia")
     article.save_revision().publish()
@@ -297,7 +298,7 @@ def test_pages_advertise_their_feeds(client, seed_article):
 
 
 def test_section_page_advertises_the_section_feed(client, newsroom):
-    Section.objects.create(name="Science", slug="science")
+    SectionFactory(name="Science")
 
     page = BeautifulSoup(fetch(client, "/section/science/").content, "html.parser")
 
@@ -324,3 +325,31 @@ def test_check_feeds_fails_listing_the_problems(seed_article, capsys, monkeypatc
     assert "item 1: enclosure url '/relative.png' is not absolute" in err
     assert "item 1: enclosure length '0' is not a positive number of bytes" in err
     assert "item 1: enclosure type 'png' is not a media type" in err
+
+
+def test_rss_items_describe_the_story_before_its_full_content(client, seed_article):
+    body = fetch(client, "/feeds/latest/rss/").content
+
+    item = ElementTree.fromstring(body).find("channel/item")
+    tags = [child.tag for child in item]
+    assert tags.index("description") < tags.index("{http://purl.org/rss/1.0/modules/content/}encoded")
+    assert item.findtext("description").startswith("Russia is threatening to leave an American astronaut")
+
+
+def test_rss_credits_the_outlet_once(client, seed_article):
+    seed_article.source.url = "https://www.foxnews.com/"
+    seed_article.source.save()
+
+    item = ElementTree.fromstring(fetch(client, "/feeds/latest/rss/").content).find("channel/item")
+
+    assert item.findtext("{http://purl.org/dc/elements/1.1/}source") == "Fox News"
+    assert item.find("source") is None  # RSS's <source url> names a feed, not the outlet's home page
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_feeds_of_a_story_with_corrections_pass_the_strict_checks(client, seed_article, format_name):
+    Correction.objects.create(article=seed_article, text="An earlier version misstated the mission's length.")
+
+    response = fetch(client, f"/feeds/latest/{format_name}/")
+
+    assert check_feed(response.content, response["Content-Type"]) == []
