@@ -1,13 +1,9 @@
-import base64
-
 from django import forms
-from django.core import signing
 
 from .models import Section
+from .staging import PreviewError, previewed_stories
 
 MAX_FILES_PER_UPLOAD = 20
-SIGNING_SALT = "newsroom.import-stories"
-PREVIEW_MAX_AGE = 60 * 60  # seconds an editor has between the preview and the import
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -39,9 +35,9 @@ class StoryUploadForm(forms.Form):
 
 
 class StoryImportForm(forms.Form):
-    """The preview's confirmation: the files read (signed, so the import is what was previewed)."""
+    """The preview's confirmation: the signed id of the files the preview read (``articles.staging``)."""
 
-    stories = forms.CharField(widget=forms.HiddenInput)
+    preview = forms.CharField(widget=forms.HiddenInput)
     section = forms.ModelChoiceField(Section.objects.all(), required=False, empty_label="No section")
     publish = forms.BooleanField(
         required=False, label="Publish now", help_text="Leave unticked to save drafts for review in the page editor."
@@ -53,19 +49,9 @@ class StoryImportForm(forms.Form):
         if not can_publish:
             del self.fields["publish"]
 
-    @classmethod
-    def sign(cls, files, user):
-        """A token carrying the previewed files' names and bytes: no server-side state needed."""
-        payload = {"user": user.pk, "files": [[name, base64.b64encode(data).decode()] for name, data in files]}
-        return signing.dumps(payload, salt=SIGNING_SALT, compress=True)
-
-    def clean_stories(self):
+    def clean_preview(self):
+        """The previewed import and its stories, as the preview read them."""
         try:
-            payload = signing.loads(self.cleaned_data["stories"], salt=SIGNING_SALT, max_age=PREVIEW_MAX_AGE)
-        except signing.SignatureExpired:
-            raise forms.ValidationError("This preview is over an hour old; upload the files again.") from None
-        except signing.BadSignature:
-            raise forms.ValidationError("The previewed files could not be read back; upload them again.") from None
-        if payload["user"] != self.user.pk:
-            raise forms.ValidationError("This preview belongs to another user; upload the files again.")
-        return [(name, base64.b64decode(data)) for name, data in payload["files"]]
+            return previewed_stories(self.cleaned_data["preview"], self.user)
+        except PreviewError as error:
+            raise forms.ValidationError(str(error)) from None

@@ -14,6 +14,7 @@ from enum import StrEnum
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.utils import timezone
 from wagtail.models import Site
 
 from authors.models import AuthorIndexPage, AuthorPage
@@ -32,7 +33,7 @@ from .models import (
     StoryImport,
 )
 from .parsing import Author, Story, StoryFormatError, read_story_file
-from .readiness import publication_problems
+from .readiness import PublicationProblem, publication_problems
 
 STORY_KEY_WORDS = 30
 IMPORT_LOCK_ID = 0x4E5753  # "NWS": the PostgreSQL advisory lock every import transaction takes
@@ -67,6 +68,7 @@ class FileReport:
 
     file_name: str
     story: Story | None = None
+    source: StorySource | None = None
     result: "ImportResult | None" = None
     error: str = ""
 
@@ -95,28 +97,37 @@ class ImportOptions:
 class ImportResult:
     article: ArticlePage
     outcome: ImportOutcome
-    unpublished_because: tuple[str, ...] = ()  # publishing was asked for but the byline checks failed
+    unpublished_because: tuple[PublicationProblem, ...] = ()  # publishing was asked for, the checks failed
+
+    @property
+    def reader_state(self) -> str:
+        return reader_state(self.article)
 
 
 def read_file(file_name: str, data: bytes) -> FileReport:
     """Read a story file without writing anything: a dry run, or the admin's preview."""
     try:
-        story, _ = read_story_file(file_name, data, newsroom_setting("IMPORT_MAX_BYTES"))
+        story, text = read_story_file(file_name, data, newsroom_setting("IMPORT_MAX_BYTES"))
     except StoryFormatError as error:
         return FileReport(file_name, error=str(error))
-    return FileReport(file_name, story=story)
+    return FileReport(file_name, story=story, source=StorySource.from_bytes(file_name, data, text))
 
 
 def import_file(file_name: str, data: bytes, destination, options) -> FileReport:
     """Read and import one story file; a file that fails is reported and changes nothing."""
+    report = read_file(file_name, data)
+    if report.error:
+        return report
+    return import_read_story(report.story, report.source, destination, options)
+
+
+def import_read_story(story: Story, source: StorySource, destination, options) -> FileReport:
+    """Import a story already read from its file; one that fails is reported and changes nothing."""
     try:
-        story, text = read_story_file(file_name, data, newsroom_setting("IMPORT_MAX_BYTES"))
-        result = import_story(story, StorySource.from_bytes(file_name, data, text), destination, options)
-    except StoryFormatError as error:
-        return FileReport(file_name, error=str(error))
+        result = import_story(story, source, destination, options)
     except ValidationError as error:
-        return FileReport(file_name, error="; ".join(error.messages))
-    return FileReport(file_name, story=story, result=result)
+        return FileReport(source.file_name, story=story, source=source, error="; ".join(error.messages))
+    return FileReport(source.file_name, story=story, source=source, result=result)
 
 
 def find_destination(site=None) -> ImportDestination:
@@ -177,7 +188,9 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
         problems = tuple(publication_problems(article)) if options.publish else ()
         if options.publish and not problems:
             revision.publish(user=user)
-            article.refresh_from_db(fields=["live", "first_published_at", "last_published_at"])
+            article.refresh_from_db(
+                fields=["live", "has_unpublished_changes", "first_published_at", "last_published_at", "go_live_at"]
+            )
     return ImportResult(article, outcome, unpublished_because=problems)
 
 
@@ -194,11 +207,24 @@ def take_import_lock():
 
 
 def is_unchanged(article: ArticlePage, source: StorySource, options: ImportOptions) -> bool:
-    """The same file again, with nothing new asked of it (publishing a draft is something new)."""
+    """The same file again, with nothing new asked of it. Publishing is something new unless
+    readers already see the latest revision, or it is scheduled."""
     latest = article.imports.first()
     if latest is None or latest.checksum != source.checksum:
         return False
-    return not options.publish or article.live or article.go_live_at is not None
+    is_published = article.live and not article.has_unpublished_changes
+    return not options.publish or is_published or article.go_live_at is not None
+
+
+def reader_state(article: ArticlePage) -> str:
+    """What readers see of an article, as the import reports it."""
+    if article.live and article.has_unpublished_changes:
+        return "live; the changes are a draft, readers see the published version"
+    if article.live:
+        return "live"
+    if article.go_live_at:
+        return f"scheduled for {timezone.localtime(article.go_live_at):%Y-%m-%d %H:%M %Z}"
+    return "draft"
 
 
 def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *, is_new: bool):

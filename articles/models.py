@@ -1,9 +1,11 @@
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -14,7 +16,9 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -24,6 +28,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import converters
 from .api_fields import AttributionField
 from .app_settings import newsroom_setting
 from .blocks import ArticleBodyBlock
@@ -31,39 +36,76 @@ from .pages import NewsroomPageMixin
 from .paging import paginate
 from .panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
 from .parsing import Copyright
-from .readiness import publication_problems
+from .readiness import latest_revision_problems
 
 
-@register_snippet
-class Section(models.Model):
+class NamedRecord(models.Model):
+    """A record readers see by its name, with an address slug made from the name when left empty."""
+
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True, help_text="Used in the section's address.")
-    description = models.TextField(blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="Used in the address; made from the name when left empty.",
+    )
 
     class Meta:
-        ordering = ["name"]
+        abstract = True
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or self.free_slug()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.slug = self.slug or self.free_slug()
+
+    def free_slug(self) -> str:
+        """The name as a slug, in its own alphabet ("Économie" → "économie"), numbered if taken."""
+        max_length = self._meta.get_field("slug").max_length
+        base = slugify(self.name, allow_unicode=True)[: max_length - 4].strip("-") or self._meta.model_name
+        taken = set(type(self).objects.exclude(pk=self.pk).filter(slug__startswith=base).values_list("slug", flat=True))
+        return next(slug for slug in (base, *(f"{base}-{n}" for n in range(2, len(taken) + 3))) if slug not in taken)
+
 
 @register_snippet
-class Outlet(models.Model):
+class Section(NamedRecord):
+    description = models.TextField(blank=True)
+    sort_order = models.IntegerField(null=True, blank=True, editable=False)
+
+    sort_order_field = "sort_order"  # editors order the sections in the snippets list
+    panels = [
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("description"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def save(self, *args, **kwargs):
+        if self.sort_order is None:  # a new section goes last
+            self.sort_order = (Section.objects.aggregate(last=models.Max("sort_order"))["last"] or 0) + 1
+        super().save(*args, **kwargs)
+
+
+@register_snippet
+class Outlet(NamedRecord):
     """A news outlet stories are credited to ("…, reports Fox News."): one record, reused."""
 
     name = models.CharField(max_length=200, unique=True)
     url = models.URLField("address", blank=True, help_text="The outlet's home page, linked from the credit.")
 
-    panels = [FieldPanel("name"), FieldPanel("url")]
+    panels = [TitleFieldPanel("name", placeholder=False), FieldPanel("slug", widget=SlugInput), FieldPanel("url")]
 
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(Lower("name"), name="unique_outlet_name_ignoring_case")]
-
-    def __str__(self):
-        return self.name
 
 
 class SourceRelationship(models.TextChoices):
@@ -238,6 +280,12 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = "news index page"
 
+    @classmethod
+    def for_site(cls, site: Site):
+        """The site's news index: its home page, or the first one under it."""
+        root = site.root_page.specific
+        return root if isinstance(root, cls) else cls.objects.in_site(site).first()
+
     def articles(self):
         return ArticlePage.objects.visible_to_readers().descendant_of(self).for_listing()
 
@@ -275,7 +323,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
     def latest(self, request):
         return self.render(request, context_overrides={"articles": self.paginate(request, self.articles())})
 
-    @path("section/<slug:slug>/", name="section")
+    @path(f"section/<{converters.SLUG}:slug>/", name="section")
     def section(self, request, slug):
         section = get_object_or_404(Section, slug=slug)
         articles = self.paginate(request, self.articles().filter(section=section))
@@ -284,7 +332,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
             request, context_overrides={"articles": articles, "section": section, "canonical_url": canonical_url}
         )
 
-    @path("tag/<slug:slug>/", name="tag")
+    @path(f"tag/<{converters.SLUG}:slug>/", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
         articles = self.articles().filter(tags=tag)
@@ -306,8 +354,8 @@ class ArticlePage(NewsroomPageMixin, Page):
     is_headline_proposed = models.BooleanField(
         "headline proposed by the importer",
         default=False,
-        help_text="The story file had no headline, so one was drawn from the lede. "
-        "Review the headline, then untick this.",
+        help_text="Ticked by the importer when a story file has no headline and one is drawn from the lede: "
+        "review the headline, then untick this.",
     )
     dateline = models.CharField(max_length=100, blank=True, help_text='Where the story was filed: "WASHINGTON".')
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
@@ -484,6 +532,35 @@ class StoryImport(models.Model):
         return f"{self.file_name} ({self.imported_at:%Y-%m-%d %H:%M})"
 
 
+class PreviewedImport(models.Model):
+    """Story files an editor uploaded and previewed in the admin's import screen, kept on the server
+    until they confirm the import (``articles.staging``): the confirmation posts only this record's
+    signed id, and the import takes the stories exactly as the preview read them."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "previewed import"
+
+    def __str__(self):
+        return f"Import previewed by {self.user} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PreviewedStoryFile(models.Model):
+    preview = models.ForeignKey(PreviewedImport, on_delete=models.CASCADE, related_name="files")
+    file_name = models.CharField(max_length=255)
+    text = models.TextField(help_text="The file as it was read.")
+    checksum = models.CharField(max_length=64, help_text="SHA-256 of the file's bytes.")
+    story = models.JSONField(help_text="What the preview read from the file.")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.file_name
+
+
 class CorrectionKind(models.TextChoices):
     CORRECTION = "correction", "Correction"
     CLARIFICATION = "clarification", "Clarification"
@@ -521,23 +598,26 @@ class Correction(models.Model):
 class ArticleApprovalTask(AbstractGroupApprovalTask):
     """Group approval that will not approve an article whose byline, credit or headline is unfinished.
 
-    Approving publishes, so the approve actions are only offered once the article passes the
-    same checks as the publish button.
+    Approving publishes the article's latest revision, whoever saved it — the reporter who
+    submitted it, or the editor who fixed it in moderation — so that is the revision judged, by the
+    same checks as the publish button. Approval is offered only once it passes; an approval that
+    arrives anyway (the editor changed the article in the same request, or it changed since the
+    page was drawn) approves and publishes nothing, and the editor is sent to the page editor,
+    whose checklist says why.
     """
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
         # The workflow views pass the generic page; the check needs the article itself.
         article = obj.specific if isinstance(obj, Page) else obj
-        if isinstance(article, ArticlePage) and publication_problems(article.get_latest_revision_as_object()):
+        if isinstance(article, ArticlePage) and latest_revision_problems(article):
             return [action for action in actions if action[0] != "approve"]
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        if action_name == "approve":
-            article = task_state.revision.as_object()
-            if isinstance(article, ArticlePage) and (problems := publication_problems(article)):
-                raise PermissionDenied(" ".join(problems))
+        article = task_state.workflow_state.content_object.specific
+        if action_name == "approve" and isinstance(article, ArticlePage) and latest_revision_problems(article):
+            return reverse("wagtailadmin_pages:edit", args=[article.pk])
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

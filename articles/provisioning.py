@@ -20,7 +20,7 @@ from wagtail.models import (
 
 from authors.models import AuthorIndexPage
 
-from .models import ArticleApprovalTask, CopyrightNotice, NewsIndexPage, NewsroomSettings
+from .models import ArticleApprovalTask, CopyrightNotice, NewsIndexPage, NewsroomSettings, Section
 
 LOCAL_ADMIN_USERNAME = "admin"
 REPORTERS, EDITORS = "Reporters", "Editors"
@@ -62,11 +62,14 @@ class SetupError(Exception):
 
 
 NEWS_SECTION_TITLE, NEWS_INDEX_SLUG = "News", "news"
+# A new newsroom starts with these sections, for editors to rename, reorder or delete.
+STARTER_SECTIONS = ("World", "Politics", "Business", "Science", "Culture", "Sport")
 
 
 @transaction.atomic
-def setup_newsroom(site_name=None, site_url=None) -> list[str]:
-    """Create what is missing — the news index, the authors index under it, default copyright.
+def setup_newsroom(site_name=None, site_url=None, sections=()) -> list[str]:
+    """Create what is missing — the news index, the authors index under it, default copyright,
+    and ``sections`` (names) that do not exist yet; a new news index comes with starter sections.
 
     On a new site (no pages but Wagtail's welcome page) the news index becomes the home page. On
     a site with a home page of its own — Newsroom added to an existing Wagtail site — the news
@@ -87,6 +90,8 @@ def setup_newsroom(site_name=None, site_url=None) -> list[str]:
         )
         where = "" if is_new_site else f" under the home page {site.root_page.title!r}"
         done.append(f"created the news index {news_index.title!r}{where}")
+        if not Section.objects.exists():
+            sections = (*STARTER_SECTIONS, *sections)
     if site is None:
         site = Site.objects.create(
             hostname="localhost", root_page=news_index, is_default_site=True, site_name=site_name
@@ -112,6 +117,7 @@ def setup_newsroom(site_name=None, site_url=None) -> list[str]:
         done.append("created the authors index")
 
     done += setup_roles(news_index)
+    done += [f"created the section {name!r}" for name in sections if add_section(name)]
 
     newsroom_settings = NewsroomSettings.for_site(site)
     if newsroom_settings.copyright_notice is None:
@@ -157,6 +163,14 @@ def setup_roles(news_index) -> list[str]:
     if not WorkflowPage.objects.filter(page=news_index).exists():
         WorkflowPage.objects.create(page=news_index, workflow=workflow)
     return done
+
+
+def add_section(name) -> bool:
+    """Create the section ``name`` unless one of that name exists (ignoring case); whether it did."""
+    if Section.objects.filter(name__iexact=name).exists():
+        return False
+    Section.objects.create(name=name)
+    return True
 
 
 def add_news_index(parent, title):

@@ -2,27 +2,51 @@
 
 Every way of publishing asks this — the page editor's publish button, bulk publishing, the
 moderation workflow's approval and the importer — and editors see the same list in the page
-editor before they press publish.
+editor before they press publish. Each problem names the field that fixes it, so the editor's
+messages can link there.
 """
 
+from dataclasses import dataclass
 
-def publication_problems(article) -> list[str]:
+
+@dataclass(frozen=True)
+class PublicationProblem:
+    message: str
+    field: str  # the article's field that fixes it
+
+    def __str__(self):
+        return self.message
+
+    @property
+    def editor_anchor(self):
+        """The field's element in the page editor: Django's id for a field's input, Wagtail's for the
+        list of an inline panel's forms (the byline)."""
+        return f"id_{self.field}-FORMS" if self.field == "authors" else f"id_{self.field}"
+
+
+def publication_problems(article) -> list[PublicationProblem]:
     """What stops ``article`` (a page, or a draft from its latest revision) being published."""
     problems = []
     bylines = list(article.authors.all())
     if not bylines:
-        problems.append("The byline is empty: add at least one author.")
+        problems.append(PublicationProblem("The byline is empty: add at least one author.", "authors"))
     for byline in bylines:
         author = byline.author
         if not author.live and author.first_published_at is not None:
-            problems.append(
-                f"{author.title}'s author page is unpublished: publish it again, or take them off the byline."
-            )
+            message = f"{author.title}'s author page is unpublished: publish it again, or take them off the byline."
+            problems.append(PublicationProblem(message, "authors"))
     if article.source_id and not article.is_source_confirmed:
         outlet = article.source.name
-        problems.append(
-            f"The importer found the credit to “{outlet}” in the text: check it, then tick “credit confirmed”."
-        )
+        message = f"The importer found the credit to “{outlet}” in the text: check it, then tick “credit confirmed”."
+        problems.append(PublicationProblem(message, "is_source_confirmed"))
     if article.is_headline_proposed:
-        problems.append("The headline was proposed by the importer: review it, then untick “headline proposed”.")
+        message = "The headline was proposed by the importer: review it, then untick “headline proposed”."
+        problems.append(PublicationProblem(message, "is_headline_proposed"))
     return problems
+
+
+def latest_revision_problems(article) -> list[PublicationProblem]:
+    """What stops the latest revision of ``article`` (the page record) going live: the revision
+    that Wagtail publishes when a workflow is approved (``wagtail.workflows.publish_workflow_state``)
+    and when pages are published in bulk."""
+    return publication_problems(article.get_latest_revision_as_object())

@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -9,11 +11,46 @@ from django.views.decorators.http import require_GET
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
+from authors.names import join_names
+
 from .app_settings import newsroom_setting
 from .forms import StoryImportForm, StoryUploadForm
-from .importing import ImportOptions, NewsroomNotSetUpError, find_destination, import_file, read_file
-from .models import ArticlePage
+from .importing import ImportOptions, NewsroomNotSetUpError, find_destination, import_read_story, read_file
+from .metadata import SourceCredit
+from .models import ArticlePage, CopyrightNotice, NewsroomSettings
 from .pages import layout_context
+from .parsing import Story, plain_text
+from .staging import stage_previewed_files
+
+PREVIEW_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class StoryPreview:
+    """A story as its article will read, for the import screen: byline, opening, credit, notice."""
+
+    story: Story
+    byline: str
+    opening: tuple[str, ...]
+    more_paragraphs: int
+    credit: str
+    notice: str
+
+    @classmethod
+    def of(cls, story: Story, default_notice: CopyrightNotice | None):
+        credit = SourceCredit(story.source_name, "", story.source_relationship).text if story.source_name else ""
+        if story.copyright:
+            notice = story.copyright.notice
+        else:
+            notice = f"{default_notice.text} (the site's default)" if default_notice else ""
+        return cls(
+            story=story,
+            byline=join_names([author.name for author in story.authors]),
+            opening=tuple(plain_text(paragraph, story.markup) for paragraph in story.paragraphs[:PREVIEW_PARAGRAPHS]),
+            more_paragraphs=max(len(story.paragraphs) - PREVIEW_PARAGRAPHS, 0),
+            credit=credit,
+            notice=notice,
+        )
 
 
 def import_permissions(user):
@@ -47,7 +84,7 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
         return self.render_to_response(self.get_context_data(upload_form=StoryUploadForm()))
 
     def post(self, request):
-        if "stories" in request.POST:
+        if "preview" in request.POST:
             return self.import_stories(request)
         return self.preview(request)
 
@@ -56,27 +93,41 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
         if not upload_form.is_valid():
             return self.render_to_response(self.get_context_data(upload_form=upload_form))
         limit = newsroom_setting("IMPORT_MAX_BYTES") + 1
-        files = [(upload.name, upload.read(limit)) for upload in upload_form.cleaned_data["files"]]
-        reports = [read_file(name, data) for name, data in files]
-        readable = [(name, data) for (name, data), report in zip(files, reports, strict=True) if not report.error]
-        import_form = None
-        if readable:
-            import_form = self.import_form(initial={"stories": StoryImportForm.sign(readable, request.user)})
+        reports = [read_file(upload.name, upload.read(limit)) for upload in upload_form.cleaned_data["files"]]
+        readable = [report for report in reports if not report.error]
+        if not readable:  # nothing to import: offer the upload again
+            return self.render_to_response(self.get_context_data(reports=reports, upload_form=StoryUploadForm()))
+        token = stage_previewed_files(readable, request.user)
+        import_form = self.import_form(initial={"preview": token})
         return self.render_to_response(
             self.get_context_data(reports=reports, import_form=import_form, readable_count=len(readable))
         )
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        default_notice = NewsroomSettings.for_request(self.request).copyright_notice
+        context["previews"] = [
+            (report, StoryPreview.of(report.story, default_notice) if report.story else None)
+            for report in kwargs.get("reports", ())
+        ]
+        context["explorer_url"] = reverse("wagtailadmin_explore", args=[find_destination().news_index.pk])
+        return context
+
     def import_stories(self, request):
         import_form = self.import_form(data=request.POST)
-        if not import_form.is_valid():
-            return self.render_to_response(self.get_context_data(import_form=import_form))
+        if not import_form.is_valid():  # an expired or used-up preview, or a section that is gone
+            for errors in import_form.errors.values():
+                messages.error(request, " ".join(errors))
+            return self.render_to_response(self.get_context_data(upload_form=StoryUploadForm()))
         options = ImportOptions(
             publish=self.can_publish and import_form.cleaned_data.get("publish", False),
             section=import_form.cleaned_data["section"],
             user=request.user,
         )
         destination = find_destination()
-        reports = [import_file(name, data, destination, options) for name, data in import_form.cleaned_data["stories"]]
+        preview, stories = import_form.cleaned_data["preview"]
+        reports = [import_read_story(story, source, destination, options) for story, source in stories]
+        preview.delete()
         imported = sum(1 for report in reports if report.result)
         if imported:
             messages.success(request, f"Imported {imported} of {len(reports)} file(s).")
@@ -90,11 +141,6 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
 
     def import_form(self, **kwargs):
         return StoryImportForm(user=self.request.user, can_publish=self.can_publish, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["explorer_url"] = reverse("wagtailadmin_explore", args=[find_destination().news_index.pk])
-        return context
 
 
 MAX_QUERY_LENGTH = 200

@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from articles.formatting import html_to_text
 from articles.pages import NewsroomPageMixin
 
 from .names import normalise_name
@@ -69,6 +70,11 @@ class AuthorPage(NewsroomPageMixin, Page):
     @property
     def name(self):
         return self.title
+
+    @property
+    def has_bio(self):
+        """A bio with words in it: an editor who empties the bio field may leave an empty paragraph."""
+        return bool(html_to_text(self.bio))
 
     @property
     def meta_description(self):

@@ -44,16 +44,15 @@ def seed_article(newsroom):
 @pytest.fixture
 def jane_science_story(newsroom):
     """Jane Doe's live article in Science tagged "space", beside someone else's story."""
-    from articles.models import Section
 
-    from .factories import ArticlePageFactory, AuthorPageFactory
+    from .factories import ArticlePageFactory, AuthorPageFactory, SectionFactory
 
     jane = AuthorPageFactory(parent=newsroom.author_index, title="Jane Doe", live=True)
     article = ArticlePageFactory(
         parent=newsroom.news_index,
         title="Jane's science story",
         authors=[jane],
-        section=Section.objects.create(name="Science", slug="science"),
+        section=SectionFactory(name="Science"),
         live=True,
     )
     article.tags.add("space")

@@ -4,7 +4,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from articles.formatting import text_to_html
-from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice
+from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice, Section
 from authors.models import AuthorPage
 
 
@@ -42,6 +42,16 @@ class ImageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Test image {n}")
     file = factory.LazyFunction(get_test_image_file)
     file_size = factory.LazyAttribute(lambda image: image.file.size)  # as the admin's upload form records it
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    """A section; the one of that name if it exists (a new newsroom starts with a few)."""
+
+    class Meta:
+        model = Section
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Section {n}")
 
 
 class CopyrightNoticeFactory(factory.django.DjangoModelFactory):

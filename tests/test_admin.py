@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, Outlet, Section
 
 from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory
@@ -61,3 +61,32 @@ def test_article_editor_shows_the_imported_files_provenance(editor_client, newsr
     assert str(SEED_FILE) in html
     assert hashlib.sha256(SEED_FILE.read_bytes()).hexdigest() in html
     assert "Solange Reyner ✉" in html  # the original text, signature line included
+
+
+@pytest.mark.parametrize(
+    ("model", "name", "slug"), [("section", "Économie", "économie"), ("outlet", "Le Monde", "le-monde")]
+)
+def test_a_section_or_outlet_needs_only_its_name_and_gets_a_slug_from_it(editor_client, newsroom, model, name, slug):
+    add_url = reverse(f"wagtailsnippets_newsroom_articles_{model}:add")
+
+    response = editor_client.post(add_url, {"name": name, "slug": "", "description": "", "url": ""})
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = {"section": Section, "outlet": Outlet}[model].objects.get(name=name)
+    assert record.slug == slug
+
+
+def test_two_sections_whose_names_make_the_same_slug_get_two_slugs(newsroom):
+    first, second = Section.objects.create(name="Santé"), Section.objects.create(name="Santé!")
+
+    assert (first.slug, second.slug) == ("santé", "santé-2")
+
+
+def test_sections_are_ordered_by_dragging_in_the_snippets_list(editor_client, newsroom):
+    sport = Section.objects.get(name="Sport")
+    reorder = reverse("wagtailsnippets_newsroom_articles_section:reorder", args=[sport.pk])
+
+    response = editor_client.post(f"{reorder}?position=0")  # what the list's drag and drop sends
+
+    assert response.status_code == 200
+    assert list(Section.objects.values_list("name", flat=True))[:2] == ["Sport", "World"]

@@ -1,17 +1,23 @@
 """The admin's "Import stories" view: permission, CSRF, preview, import, and bad files."""
 
+import hashlib
+from datetime import timedelta
+
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Revision
 
-from articles.models import ArticlePage, Section
+from articles.models import ArticlePage, PreviewedImport
 
 from .conftest import SEED_FILE
+from .factories import SectionFactory
 
 IMPORT_URL = "/admin/newsroom/import/"
 
@@ -49,9 +55,12 @@ def preview(client, *files):
     return client.post(IMPORT_URL, {"files": [upload(name, data) for name, data in files]})
 
 
+def preview_token(preview_response):
+    return soup_of(preview_response).select_one("input[name=preview]")["value"]
+
+
 def confirm(client, preview_response, **fields):
-    token = soup_of(preview_response).select_one("input[name=stories]")["value"]
-    return client.post(IMPORT_URL, {"stories": token, **fields})
+    return client.post(IMPORT_URL, {"preview": preview_token(preview_response), **fields})
 
 
 def test_menu_offers_import_stories_to_an_editor(editor):
@@ -96,11 +105,104 @@ def test_preview_shows_what_was_read_and_writes_nothing(editor):
     text = " ".join(soup_of(response).get_text(" ").split())
     assert "Russia is threatening to leave an American astronaut stranded in space" in text
     assert "Proposed headline" in text
+    assert "By Solange Reyner" in text
     assert "Solange Reyner: Solange Reyner is a writer and editor for Newsmax." in text
     assert "Source: Fox News" in text
-    assert "Copyright: © 2026 Newsmax. All rights reserved." in text
-    assert "8 paragraphs" in text
+    assert "© 2026 Newsmax. All rights reserved." in text
+    assert "(8 paragraphs in all)" in text
     assert (Page.objects.count(), Revision.objects.count()) == before
+
+
+def test_preview_shows_the_opening_paragraphs_as_readers_will_read_them(editor):
+    response = preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes()))
+
+    shown = [p.get_text() for p in soup_of(response).select(".newsroom-story-preview p")]
+    assert shown[2].startswith("Russia is threatening to leave an American astronaut stranded in space as tensions")
+    assert shown[3].startswith("Astronaut Mark Vande Hei, who holds the ongoing record")
+    assert "… and 5 more paragraphs" in shown[5]
+
+
+def test_preview_names_the_sites_default_notice_for_a_file_without_one(editor):
+    story = SEED_FILE.read_bytes().replace(b"\xc2\xa9 2026 Newsmax. All rights reserved.", b"")
+
+    text = soup_of(preview(editor, ("no-notice.txt", story))).get_text(" ")
+
+    assert "© 2026 Test Newsroom. All rights reserved. (the site's default)" in " ".join(text.split())
+
+
+def test_when_every_file_is_refused_the_upload_form_is_offered_again(editor):
+    response = preview(editor, ("empty.txt", b""), ("binary.txt", b"\x00\x01"))
+
+    soup = soup_of(response)
+    assert "Not imported: the file is empty" in soup.get_text()
+    assert soup.select_one("input[type=file][name=files]")
+    assert not soup.select("input[name=preview]")
+
+
+def test_the_confirmation_posts_a_short_id_and_twenty_files_of_a_megabyte_import(editor):
+    paragraph = "Officials said on Tuesday that the harbour bridge would reopen to traffic next month. " * 40
+    files = [
+        (f"story-{n}.txt", "\n".join([f"Bridge story number {n}", "By Jane Doe", *[f"{n} {paragraph}"] * 280]).encode())
+        for n in range(20)
+    ]
+    assert all(950_000 < len(data) <= 1_000_000 for _, data in files)
+
+    response = preview(editor, *files)
+    token = preview_token(response)
+    imported = editor.post(IMPORT_URL, {"preview": token})
+
+    assert len(token) < 100
+    assert imported.status_code == 200
+    assert ArticlePage.objects.count() == 20
+    assert "Imported 20 of 20 file(s)." in imported.content.decode()
+    assert not PreviewedImport.objects.exists()  # used up
+
+
+def test_the_import_takes_the_stories_the_preview_read_without_reading_the_files_again(editor, monkeypatch):
+    response = preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes()))
+
+    def read_again(*args):
+        raise AssertionError("the file was read again")
+
+    monkeypatch.setattr("articles.importing.read_story_file", read_again)
+    confirm(editor, response)
+
+    article = ArticlePage.objects.get()
+    assert article.imports.get().checksum == hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
+
+
+def test_a_preview_imports_once(editor):
+    response = preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes()))
+    confirm(editor, response)
+
+    again = confirm(editor, response)
+
+    assert "already imported, or the preview expired" in again.content.decode()
+    assert soup_of(again).select_one("input[type=file][name=files]")
+    assert ArticlePage.objects.count() == 1
+
+
+def test_another_users_preview_imports_nothing(editor, client, newsroom):
+    response = preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes()))
+    other = Client()
+    other.force_login(make_user("other-editor", superuser=True))
+
+    refused = confirm(other, response)
+
+    assert "This preview belongs to another user" in refused.content.decode()
+    assert not ArticlePage.objects.exists()
+
+
+def test_previews_older_than_an_hour_are_removed_and_refused(editor):
+    response = preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes()))
+
+    with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)):
+        expired = confirm(editor, response)
+        preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes()))
+
+    assert "over an hour old" in expired.content.decode()
+    assert PreviewedImport.objects.count() == 1  # the new one only
+    assert not ArticlePage.objects.exists()
 
 
 def test_import_after_preview_creates_a_draft_that_opens_in_the_page_editor(editor):
@@ -116,7 +218,7 @@ def test_import_after_preview_creates_a_draft_that_opens_in_the_page_editor(edit
 
 
 def test_import_can_publish_into_a_section(editor):
-    science = Section.objects.create(name="Science", slug="science")
+    science = SectionFactory(name="Science")
 
     confirm(editor, preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes())), section=science.pk, publish="on")
 
@@ -139,11 +241,11 @@ def test_a_bad_file_is_reported_and_the_good_one_beside_it_still_imports(editor)
 
 def test_a_tampered_preview_token_imports_nothing(editor):
     response = preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes()))
-    token = soup_of(response).select_one("input[name=stories]")["value"]
+    token = preview_token(response)
 
-    response = editor.post(IMPORT_URL, {"stories": token[:-2] + "xx"})
+    response = editor.post(IMPORT_URL, {"preview": token[:-2] + "xx"})
 
-    assert "could not be read back" in response.content.decode()
+    assert "could not be found" in response.content.decode()
     assert not ArticlePage.objects.exists()
 
 

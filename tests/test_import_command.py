@@ -19,6 +19,7 @@ from articles.models import ArticlePage, Section
 from authors.models import AuthorPage
 
 from .conftest import SEED_FILE, STORIES_DIR
+from .factories import SectionFactory
 
 
 def run_import(*args, capsys):
@@ -174,7 +175,7 @@ def test_go_live_at_in_the_past_is_refused(newsroom):
 
 
 def test_section_puts_the_article_in_that_section(newsroom, capsys):
-    science = Section.objects.create(name="Science", slug="science")
+    science = SectionFactory(name="Science")
 
     run_import("--section", "Science", SEED_FILE, capsys=capsys)
 
@@ -182,10 +183,12 @@ def test_section_puts_the_article_in_that_section(newsroom, capsys):
 
 
 def test_an_unknown_section_is_refused_with_the_known_ones(newsroom):
-    Section.objects.create(name="Science", slug="science")
+    known = ", ".join(Section.objects.values_list("slug", flat=True))
 
-    with pytest.raises(CommandError, match=re.escape("--section 'sport': no such section (sections: science)")):
-        call_command("import_story", "--section", "sport", str(SEED_FILE))
+    with pytest.raises(CommandError, match=re.escape(f"--section 'weather': no such section (sections: {known})")):
+        call_command("import_story", "--section", "weather", str(SEED_FILE))
+
+    assert known == "world, politics, business, science, culture, sport"  # what a new newsroom starts with
 
 
 def test_update_bios_lets_the_file_replace_an_editors_bio(newsroom, capsys):
@@ -241,7 +244,7 @@ def test_every_fixture_imports_or_fails_as_its_expectation_says(newsroom, capsys
 
     assert code == 1  # undecodable.txt is refused
     assert "error: " in err and "undecodable.txt: line 1: not valid UTF-8" in err
-    assert "0 created, 0 updated, 0 unchanged, 30 read, 1 failed" in out
+    assert "0 created, 0 updated, 0 unchanged, 32 read, 1 failed" in out
 
 
 def run_import_bytes(data, *args, capsys):
@@ -249,3 +252,29 @@ def run_import_bytes(data, *args, capsys):
         path = Path(folder) / SEED_FILE.name
         path.write_bytes(data)
         return run_import(*args, path, capsys=capsys)
+
+
+def test_a_draft_reimport_of_a_live_story_says_readers_still_see_the_published_version(newsroom, capsys, tmp_path):
+    run_import("--publish", SEED_FILE, capsys=capsys)
+    changed = tmp_path / SEED_FILE.name
+    changed.write_bytes(SEED_FILE.read_bytes().replace(b"355-day", b"355 day"))
+
+    _, out, _ = run_import(changed, capsys=capsys)
+
+    assert "updated (live; the changes are a draft, readers see the published version)" in out
+
+
+def test_publishing_a_file_already_imported_as_a_draft_of_a_live_story_publishes_it(newsroom, capsys, client, tmp_path):
+    run_import("--publish", SEED_FILE, capsys=capsys)
+    changed = tmp_path / SEED_FILE.name
+    changed.write_bytes(SEED_FILE.read_bytes().replace(b"355-day", b"355 day"))
+    run_import(changed, capsys=capsys)
+
+    _, out, _ = run_import("--publish", changed, capsys=capsys)
+
+    article = ArticlePage.objects.get()
+    assert "updated (live)" in out
+    assert not article.has_unpublished_changes
+    assert "355 day mission" in client.get(article.url).content.decode()
+    _, again, _ = run_import("--publish", changed, capsys=capsys)
+    assert "unchanged (live)" in again

@@ -15,9 +15,10 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
-from articles.models import ArticlePage, ArticlePageAuthor, NewsIndexPage, Section
+from articles.models import ArticlePage, ArticlePageAuthor, NewsIndexPage
 from authors.models import AuthorPage
 
+from .factories import SectionFactory
 from .test_admin_import import confirm, make_user, preview
 
 AUTHOR = "Casey Canary"
@@ -53,7 +54,7 @@ def tag_and_republish(article):
 @pytest.fixture
 def canaries(newsroom, tmp_path):
     """(public article, {headline: secret word} of every canary)."""
-    section = Section.objects.create(name="Harbour", slug=SECTION)
+    section = SectionFactory(name="Harbour", slug=SECTION)
     admin = Client()
     admin.force_login(make_user("desk", superuser=True))
     public = import_by_command(tmp_path, "The public harbour story", "pelican", "--publish", "--section", SECTION)

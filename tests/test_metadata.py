@@ -11,10 +11,10 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from articles.formatting import text_to_html
-from articles.models import ArticlePage, NewsroomSettings, Outlet, Section, SourceRelationship
+from articles.models import ArticlePage, NewsroomSettings, Outlet, SourceRelationship
 
 from .conftest import SEED_FILE
-from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory, SectionFactory
 
 SEED_URL = "http://localhost/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-space/"
 HOSTILE = "</script><script>alert(1)</script><!-- \u2028\u2029"
@@ -40,7 +40,7 @@ def test_seed_article_states_its_attribution_in_json_ld(client, seed_article):
     settings.publisher_name = "Test Newsroom Media"
     settings.logo = ImageFactory()
     settings.save()
-    seed_article.section = Section.objects.create(name="Science", slug="science")
+    seed_article.section = SectionFactory(name="Science")
     seed_article.lead_image = ImageFactory()
     seed_article.tags.add("space")
     seed_article.save_revision().publish()
@@ -72,7 +72,7 @@ def test_seed_article_states_its_attribution_in_json_ld(client, seed_article):
 
 
 def test_seed_article_has_open_graph_twitter_canonical_and_description(client, seed_article):
-    seed_article.section = Section.objects.create(name="Science", slug="science")
+    seed_article.section = SectionFactory(name="Science")
     seed_article.tags.add("space")
     seed_article.save_revision().publish()
     seed_article.refresh_from_db()

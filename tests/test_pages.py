@@ -2,14 +2,25 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
-from articles.models import CopyrightNotice, Outlet, Section
+from articles.models import ArticlePage, CopyrightNotice, Outlet, Section
 from authors.models import AuthorPage
 
 from .conftest import SEED_FILE
-from .factories import ArticlePageFactory, AuthorPageFactory, CopyrightNoticeFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, CopyrightNoticeFactory, SectionFactory
+from .helpers import post_editor_form
+
+
+@pytest.fixture
+def editor_client(newsroom):
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.com", "password"))
+    return client
+
 
 SEED_HEADLINE = "Russia is threatening to leave an American astronaut stranded in space"
 
@@ -96,7 +107,7 @@ def test_any_page_number_gets_a_listing_or_not_found_never_an_error(client, seed
 
 
 def test_section_listing_shows_only_that_section(client, newsroom):
-    science = Section.objects.create(name="Science", slug="science")
+    science = SectionFactory(name="Science")
     ArticlePageFactory(parent=newsroom.news_index, title="Space story", section=science, live=True)
     ArticlePageFactory(parent=newsroom.news_index, title="Sports story", live=True)
 
@@ -192,3 +203,64 @@ def test_author_of_a_draft_only_is_not_public(client, newsroom):
 
     assert not AuthorPage.objects.get().live
     assert client.get("/authors/solange-reyner/").status_code == 404
+
+
+def test_section_labels_link_to_their_listing_on_the_article_and_its_cards(client, newsroom):
+    economy = SectionFactory(name="Économie")
+    article = ArticlePageFactory(parent=newsroom.news_index, title="Prices rise", section=economy, live=True)
+
+    label = get_soup(client, article.url).select_one(".article-header .kicker a")
+    card_label = get_soup(client, "/").select_one(".card .kicker a")
+
+    assert label.get_text() == "Économie"
+    assert label["href"] == card_label["href"] == "/section/%C3%A9conomie/"
+    assert text_of(get_soup(client, label["href"]), "h1") == "Économie"
+
+
+def test_the_header_lists_the_sections_in_the_editors_order(client, newsroom):
+    Section.objects.filter(name="Science").update(sort_order=-1)  # an editor dragged it to the top
+
+    soup = get_soup(client, "/authors/")
+
+    names = [link.get_text() for link in soup.select(".site-sections a")]
+    assert names == ["Science", "World", "Politics", "Business", "Culture", "Sport"]
+    assert soup.select_one(".site-sections a")["href"] == "/section/science/"
+
+
+def test_a_new_section_appears_in_the_header_at_once(client, newsroom):
+    get_soup(client, "/")  # cached for readers
+
+    SectionFactory(name="Weather")
+
+    assert [a.get_text() for a in get_soup(client, "/").select(".site-sections a")][-1] == "Weather"
+
+
+def test_a_co_author_without_a_bio_gets_no_empty_bio_box(client, newsroom):
+    with_bio = AuthorPageFactory(parent=newsroom.author_index, title="Jane Doe", live=True)
+    without = AuthorPageFactory(parent=newsroom.author_index, title="John Roe", bio="", live=True)
+    with_role = AuthorPageFactory(
+        parent=newsroom.author_index, title="Ann Poe", bio="<p></p>", role="Intern", live=True
+    )
+    article = ArticlePageFactory(parent=newsroom.news_index, authors=[with_bio, without, with_role], live=True)
+
+    boxes = get_soup(client, article.url).select(".bio-box")
+
+    assert [box.select_one(".bio-name").get_text() for box in boxes] == ["Jane Doe", "Ann Poe"]
+    assert not boxes[1].select(".bio-text")
+    assert text_of(boxes[1], ".bio-role") == "Intern"
+
+
+def test_rich_text_saved_in_the_page_editor_carries_no_editor_markers_to_readers(client, editor_client, newsroom):
+    author = AuthorPageFactory(parent=newsroom.author_index, live=True)
+    article = ArticlePageFactory(parent=newsroom.news_index, authors=[author], live=True)
+    post_editor_form(editor_client, article, "action-publish")
+    stored = ArticlePage.objects.get().body[0].value.source
+    assert "data-block-key" in stored  # what Wagtail's editor keeps
+
+    urls = [article.url, "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/"]
+
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"data-block-key" not in response.content, url
+    assert "The story's first paragraph." in client.get(article.url).content.decode()

@@ -14,9 +14,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
 from articles.caching import reader_cache_tag
-from articles.models import ArticlePage, CopyrightNotice, Correction, NewsIndexPage, NewsroomSettings, Section
+from articles.models import ArticlePage, CopyrightNotice, Correction, NewsIndexPage, NewsroomSettings
 
-from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory, SectionFactory
 
 WRITE_RE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
@@ -44,7 +44,7 @@ def queries_for(client, url, **headers):
 def newsroom_with_articles(newsroom):
     """25 live articles, 5 authors each, in a section, with tags, lead images and a correction."""
     authors = [AuthorPageFactory(parent=newsroom.author_index, live=True, photo=ImageFactory()) for _ in range(5)]
-    section = Section.objects.create(name="Science", slug="science")
+    section = SectionFactory(name="Science")
     image = ImageFactory()
     articles = [
         ArticlePageFactory(parent=newsroom.news_index, authors=authors, section=section, lead_image=image, live=True)

@@ -7,7 +7,7 @@ import sys
 from django.core.management import call_command
 from wagtail.models import Site
 
-from articles.models import NewsIndexPage, NewsroomSettings
+from articles.models import NewsIndexPage, NewsroomSettings, Section
 from authors.models import AuthorIndexPage
 
 
@@ -41,3 +41,18 @@ def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_a_new_newsroom_starts_with_sections_and_more_can_be_named(db, capsys):
+    call_command("setup_newsroom")
+
+    assert list(Section.objects.values_list("name", flat=True)) == [
+        "World", "Politics", "Business", "Science", "Culture", "Sport",
+    ]  # fmt: skip
+    Section.objects.filter(name="Sport").delete()
+    call_command("setup_newsroom", "--sections", "Weather, science, Économie")
+
+    assert "created the section 'Weather'" in capsys.readouterr().out
+    assert list(Section.objects.values_list("slug", flat=True)) == [
+        "world", "politics", "business", "science", "culture", "weather", "économie",
+    ]  # fmt: skip

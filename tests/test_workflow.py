@@ -4,25 +4,18 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from articles.models import ArticleApprovalTask, ArticlePage
 from articles.provisioning import EDITORS, REPORTERS
 
 from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory
-
-
-def member_of(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "password")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+from .helpers import edit_url, member_of, messages_of, post_editor_form
 
 
 @pytest.fixture
@@ -39,31 +32,6 @@ def editor(newsroom):
 def seed_draft(newsroom):
     call_command("import_story", str(SEED_FILE), stdout=io.StringIO())
     return ArticlePage.objects.get()
-
-
-def edit_url(page):
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
-def post_editor_form(client, page, action, **changes):
-    """Submit the page editor as a person would: the form as rendered, with ``changes`` and a button."""
-    html = client.get(edit_url(page)).content.decode()
-    data = querydict_from_html(html, form_id="page-edit-form")
-    # A ticked checkbox without a value attribute is sent as "on" by browsers (the helper sends "").
-    for checkbox in BeautifulSoup(html, "html.parser").select("#page-edit-form input[type=checkbox][checked]"):
-        data[checkbox["name"]] = checkbox.get("value", "on")
-    # The body's StreamField is drawn by JavaScript, so it is not in the HTML: post it as the browser would.
-    blocks = page.get_latest_revision_as_object().body
-    body = streamfield([(block.block_type, rich_text(block.value.source)) for block in blocks])
-    for name, value in nested_form_data({"body": body}).items():
-        data[name] = value
-    for name, value in changes.items():
-        if value is None:
-            data.pop(name, None)
-        else:
-            data[name] = value
-    data[action] = action
-    return client.post(edit_url(page), data, follow=True)
 
 
 def test_setup_newsroom_creates_the_roles_and_workflow_once(newsroom):
@@ -136,7 +104,7 @@ def test_publishing_an_unfinished_article_is_refused_saying_why(client, editor, 
     response = post_editor_form(client, seed_draft, "action-publish", title="Russia threatens to strand astronaut")
 
     article = ArticlePage.objects.get()
-    messages = [str(message) for message in response.context["messages"]]
+    messages = messages_of(response)
     assert not article.live
     assert article.get_latest_revision_as_object().title == "Russia threatens to strand astronaut"  # draft kept
     assert any("not published" in message and "headline was proposed" in message for message in messages)
@@ -168,7 +136,7 @@ def test_an_author_whose_page_was_unpublished_blocks_publishing(client, editor, 
     response = post_editor_form(client, article, "action-publish")
 
     assert not ArticlePage.objects.get().live
-    messages = [str(message) for message in response.context["messages"]]
+    messages = messages_of(response)
     assert any("Gone Author's author page is unpublished" in message for message in messages)
 
 
@@ -238,3 +206,120 @@ def test_a_refused_bulk_publish_returns_only_to_an_address_on_this_site(client, 
 
     assert elsewhere["Location"] == reverse("wagtailadmin_explore_root")
     assert here["Location"] == "/admin/pages/"
+
+
+def submit_for_moderation(client, reporter, article, **changes):
+    client.force_login(reporter)
+    post_editor_form(client, article, "action-submit", **changes)
+    return WorkflowState.objects.get(object_id=str(article.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+
+
+def approve_in_the_editor(client, article, **changes):
+    """The editor's Approve button in the page editor: it saves the form, then approves."""
+    return post_editor_form(client, article, "action-workflow-action", **{"workflow-action-name": "approve"}, **changes)
+
+
+def test_an_editor_who_fixes_a_submitted_story_then_approves_publishes_the_fix(client, reporter, editor, seed_draft):
+    state = submit_for_moderation(client, reporter, seed_draft)  # proposed headline, unconfirmed credit
+    client.force_login(editor)
+    post_editor_form(
+        client, seed_draft, "action-save", title="Russia threatens to strand astronaut", is_headline_proposed=None,
+        is_source_confirmed="on",
+    )  # fmt: skip
+    task = ArticleApprovalTask.objects.get()
+    assert "approve" in [name for name, _label, _modal in task.get_actions(ArticlePage.objects.get(), editor)]
+
+    url = reverse("wagtailadmin_pages:workflow_action", args=[seed_draft.pk, "approve", state.current_task_state.pk])
+    response = client.post(url, follow=True)
+
+    article = ArticlePage.objects.get()
+    assert response.status_code == 200
+    assert "do not have permission" not in response.content.decode()
+    assert article.live
+    assert article.title == "Russia threatens to strand astronaut"
+    assert not article.has_unpublished_changes
+
+
+def test_an_editor_who_fixes_and_approves_in_one_go_from_the_page_editor_publishes_the_fix(
+    client, reporter, editor, seed_draft
+):
+    submit_for_moderation(client, reporter, seed_draft, is_headline_proposed=None, is_source_confirmed="on")
+    client.force_login(editor)
+
+    approve_in_the_editor(client, seed_draft, title="Russia threatens to strand astronaut")
+
+    article = ArticlePage.objects.get()
+    assert article.live
+    assert article.title == "Russia threatens to strand astronaut"
+
+
+def test_an_editor_who_empties_the_byline_and_approves_is_refused_and_nothing_goes_live(
+    client, reporter, editor, seed_draft
+):
+    state = submit_for_moderation(client, reporter, seed_draft, is_headline_proposed=None, is_source_confirmed="on")
+    client.force_login(editor)
+
+    response = approve_in_the_editor(client, seed_draft, **{"authors-0-DELETE": "1"})
+
+    article = ArticlePage.objects.get()
+    assert not article.live
+    assert response.redirect_chain[-1][0] == edit_url(seed_draft)
+    assert any("Not approved, and nothing was published. The byline is empty" in m for m in messages_of(response))
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not article.get_latest_revision_as_object().authors.exists()  # the edit is kept as a draft
+
+
+def test_an_approval_of_a_story_that_changed_since_the_page_was_drawn_publishes_nothing(
+    client, reporter, editor, seed_draft
+):
+    state = submit_for_moderation(client, reporter, seed_draft, is_headline_proposed=None, is_source_confirmed="on")
+    draft = seed_draft.get_latest_revision_as_object()
+    draft.authors = []
+    draft.save_revision(user=reporter)  # the byline goes after the editor's dashboard offered Approve
+    client.force_login(editor)
+
+    url = reverse("wagtailadmin_pages:workflow_action", args=[seed_draft.pk, "approve", state.current_task_state.pk])
+    client.post(url)
+
+    assert not ArticlePage.objects.get().live
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_a_refused_publish_links_each_problem_to_the_field_that_fixes_it(client, editor, seed_draft):
+    client.force_login(editor)
+
+    response = post_editor_form(client, seed_draft, "action-publish")
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    anchors = {link["href"] for link in soup.select(".messages a[href^='#']")}
+    assert anchors == {"#id_is_headline_proposed", "#id_is_source_confirmed"}
+    for anchor in anchors:
+        assert soup.find(id=anchor[1:]), anchor  # the panel is on the page
+    checklist = {link["href"] for link in soup.select(".help-warning a[href^='#']")}
+    assert checklist == anchors
+
+
+def test_the_headline_proposed_help_text_does_not_say_the_file_had_none(client, editor, newsroom, tmp_path):
+    story = tmp_path / "with-headline.txt"
+    story.write_text("Harbour bridge reopens\nBy Jane Doe\nThe harbour bridge reopened to traffic on Tuesday.\n")
+    call_command("import_story", str(story), stdout=io.StringIO())
+    client.force_login(editor)
+
+    html = client.get(edit_url(ArticlePage.objects.get())).content.decode()
+
+    assert "had no headline, so one was drawn" not in html
+    assert "when a story file has no headline" in html
+
+
+def test_an_empty_byline_links_to_the_byline_in_the_page_editor(client, editor, newsroom):
+    article = ArticlePageFactory(parent=newsroom.news_index, title="No byline")
+    client.force_login(editor)
+
+    response = post_editor_form(client, article, "action-publish")
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    link = soup.select_one(".messages a[href^='#']")
+    assert link.get_text() == "The byline is empty: add at least one author."
+    assert soup.find(id=link["href"][1:])

@@ -9,6 +9,8 @@ from wagtail.models import Site
 from articles.feed_formats import FEED_FORMATS
 from articles.metadata import build_article_metadata, byline_author, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
+from articles.navigation import site_navigation
+from articles.rich_text import reader_html
 
 register = template.Library()
 
@@ -24,6 +26,12 @@ def json_ld(data):
     """
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=True).translate(SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.filter
+def newsroom_richtext(value):
+    """Rich text for readers: ``{{ page.bio|newsroom_richtext }}`` (see ``articles.rich_text``)."""
+    return reader_html(value)
 
 
 @register.filter
@@ -69,6 +77,22 @@ def newsroom_copyright(context, article=None):
     else:
         site_settings = NewsroomSettings.for_site(site_of(context, article))
     return {"notice": copyright_notice_for(article, site_settings) if article else site_settings.copyright_notice}
+
+
+@register.simple_tag(takes_context=True)
+def newsroom_sections(context):
+    """``{% newsroom_sections as sections %}``: the site's sections in the editors' order, each with
+    its ``name`` and the ``url`` of its listing, for a site's navigation."""
+    request = context.get("request")
+    return site_navigation(request).sections if request is not None else ()
+
+
+@register.inclusion_tag("newsroom_articles/includes/section_label.html", takes_context=True)
+def newsroom_section_label(context, section):
+    """``{% newsroom_section_label article.section %}``: the section's name, linking to its listing."""
+    request = context.get("request")
+    url = site_navigation(request).section_url(section) if request is not None and section else ""
+    return {"section": section, "url": url}
 
 
 @register.simple_tag(takes_context=True)

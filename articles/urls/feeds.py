@@ -3,14 +3,15 @@
 
 from django.urls import path
 
+from .. import converters
 from ..feed_formats import FEED_FORMATS
 from ..feeds import AuthorArticlesFeed, LatestArticlesFeed, SectionArticlesFeed, TagArticlesFeed, feed_view
 
 FEEDS = {
     "latest": ("feeds/latest/", LatestArticlesFeed),
-    "author": ("feeds/authors/<slug:slug>/", AuthorArticlesFeed),
-    "section": ("feeds/sections/<slug:slug>/", SectionArticlesFeed),
-    "tag": ("feeds/tags/<slug:slug>/", TagArticlesFeed),
+    "author": (f"feeds/authors/<{converters.SLUG}:slug>/", AuthorArticlesFeed),
+    "section": (f"feeds/sections/<{converters.SLUG}:slug>/", SectionArticlesFeed),
+    "tag": (f"feeds/tags/<{converters.SLUG}:slug>/", TagArticlesFeed),
 }
 
 urlpatterns = [

@@ -13,6 +13,7 @@ import urllib.request
 import feedparser
 import pytest
 
+from ..helpers import log_in
 from .conftest import AXE, EDITOR, REPORTER, ROOT, VNU
 
 pytestmark = pytest.mark.e2e
@@ -20,14 +21,6 @@ pytestmark = pytest.mark.e2e
 SEED = ROOT / "seeds" / "000_3581a14dfa9c6e0e.txt"
 AUTHOR = "Solange Reyner"
 CORRECTED_HEADLINE = "Russia threatens to strand a US astronaut on the space station"
-
-
-def log_in(page, site, user):
-    page.goto(f"{site}/admin/login/")
-    page.fill("input[name=username]", user[0])
-    page.fill("input[name=password]", user[1])
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{site}/admin/")
 
 
 def article_url(site):

@@ -103,11 +103,12 @@ class Command(BaseCommand):
                     "outcome": outcome,
                     "article_id": article.pk,
                     "live": article.live,
-                    "not_published_because": list(result.unpublished_because),
+                    "state": result.reader_state,
+                    "not_published_because": [str(problem) for problem in result.unpublished_because],
                 }
             self.stdout.write(json.dumps(line, ensure_ascii=False))
             return outcome
-        state = f" ({article_state(result.article)})" if result else ""
+        state = f" ({result.reader_state})" if result else ""
         proposed = " [headline proposed]" if story.is_headline_proposed else ""
         self.stdout.write(f"{outcome}{state}: {report.file_name}: {story.headline!r}{proposed}")
         for warning in story.warnings:
@@ -121,14 +122,6 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps({"file": name, "error": message}, ensure_ascii=False))
         self.stderr.write(self.style.ERROR(f"error: {name}: {message}"))
         return "failed"
-
-
-def article_state(article):
-    if article.live:
-        return "live"
-    if article.go_live_at:
-        return f"scheduled for {timezone.localtime(article.go_live_at):%Y-%m-%d %H:%M %Z}"
-    return "draft"
 
 
 def story_files(paths):

@@ -17,17 +17,25 @@ class Command(BaseCommand):
             help="The site's public address, e.g. https://news.example.com: absolute links in feeds use it.",
         )
         parser.add_argument(
+            "--sections",
+            metavar="NAMES",
+            default="",
+            help='Comma-separated sections to create where missing, e.g. "World, Politics, Sport" '
+            "(a new newsroom starts with a few anyway).",
+        )
+        parser.add_argument(
             "--local-admin",
             action="store_true",
             help="Also create or reset the 'admin' superuser with a new random password and print it. "
             "Only with DEBUG on: it is for trying the site on your own machine.",
         )
 
-    def handle(self, *args, site_name=None, site_url=None, local_admin=False, **options):
+    def handle(self, *args, site_name=None, site_url=None, sections="", local_admin=False, **options):
         if local_admin and not settings.DEBUG:
             raise CommandError("--local-admin is for local use and needs DEBUG=1.")
         try:
-            done = setup_newsroom(site_name=site_name, site_url=site_url)
+            names = [name.strip() for name in sections.split(",") if name.strip()]
+            done = setup_newsroom(site_name=site_name, site_url=site_url, sections=names)
         except SetupError as error:
             raise CommandError(f"Newsroom is not set up: {error}.") from error
         for line in done:

@@ -1,0 +1,55 @@
+"""What every page links to: the site's news index and its sections, in the editors' order.
+
+The header lists the sections and every section label (the kicker on an article and its cards)
+links to its listing. Built once per content version and site, so a page pays no query for it.
+"""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from wagtail.models import Site
+
+from .app_settings import newsroom_setting
+from .caching import content_version
+from .models import NewsIndexPage, Section
+
+
+@dataclass(frozen=True)
+class SectionLink:
+    name: str
+    slug: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Navigation:
+    home_url: str  # the news index: "" on a site without one
+    sections: tuple[SectionLink, ...]
+
+    def section_url(self, section: Section) -> str:
+        return next((link.url for link in self.sections if link.slug == section.slug), "")
+
+
+def site_navigation(request) -> Navigation:
+    """The navigation of the request's site: from the cache, else built and kept until content changes."""
+    if not hasattr(request, "newsroom_navigation"):
+        site = Site.find_for_request(request)
+        key = f"newsroom:navigation:{content_version(request).token}:{site.pk if site else None}"
+        navigation = cache.get(key)
+        if navigation is None:
+            navigation = build_navigation(site, request)
+            cache.set(key, navigation, newsroom_setting("CACHE_SECONDS"))
+        request.newsroom_navigation = navigation
+    return request.newsroom_navigation
+
+
+def build_navigation(site: Site | None, request=None) -> Navigation:
+    news_index = NewsIndexPage.for_site(site) if site else None
+    if news_index is None:
+        return Navigation(home_url="", sections=())
+    home_url = news_index.get_url(request) or ""
+    sections = tuple(
+        SectionLink(section.name, section.slug, home_url + news_index.reverse_subpage("section", args=[section.slug]))
+        for section in Section.objects.all()
+    )
+    return Navigation(home_url=home_url, sections=sections)
