@@ -35,9 +35,10 @@ CONDITIONAL_HEADERS = frozenset(
 PUBLIC_CACHE_CONTROL = f"max-age={BROWSER_SECONDS}, public"
 PRIVATE_DIRECTIVES = frozenset({"private", "no-cache", "no-store"})
 VERSION_KEY = "newsroom:content-version"
-# A shared cache (Redis) hears every bump at once, so it may keep the version long; a local-memory
+# A shared cache (Redis) hears every bump at once, so it may keep the version for a minute (not
+# longer: a bump made while Redis was unreachable could not drop the copy it keeps); a local-memory
 # cache cannot hear bumps made by other processes, so it asks the database again every second.
-SHARED_VERSION_SECONDS, LOCAL_VERSION_SECONDS = 600, 1
+SHARED_VERSION_SECONDS, LOCAL_VERSION_SECONDS = 60, 1
 
 
 def content_version(request) -> ContentVersion:

@@ -126,18 +126,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
 # Redis when REDIS_URL is set, shared by every app server; local memory otherwise. Wagtail keeps
 # image renditions in their own alias, never in the database. django-redis keeps one Redis client
 # per process (Django's own backend builds one per call, which costs more than the round trip).
-if os.environ.get("REDIS_URL"):
-    CACHES = {
+# A cache is an accelerator: with Redis unreachable, every cache call answers "nothing cached"
+# within half a second (IGNORE_EXCEPTIONS), the site is served from the database, a warning is
+# logged now and then (not per request), and the cache is used again as soon as Redis answers.
+def redis_caches(url):
+    options = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+    return {
         alias: {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": url,
             "KEY_PREFIX": f"newsroom-{alias}",
+            "OPTIONS": options,
         }
         for alias in ("default", "renditions")
     }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "newsroom.cache"
+if os.environ.get("REDIS_URL"):
+    CACHES = redis_caches(os.environ["REDIS_URL"])
 else:
     # Django's default of 300 entries would keep evicting pages a site serves all day; 5,000 (pages
     # run ~30 KB, "not found" answers ~3 KB) bounds each process's cache to about 150 MB at worst.
@@ -207,8 +219,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    # A "Not Found" line per 404 is noise, and under a scanner's flood a cost: server errors still log.
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "filters": {"cache_outage": {"()": "newsroom.log_filters.CacheOutageFilter", "seconds": 300}},
+    "loggers": {
+        # A "Not Found" line per 404 is noise, and under a scanner's flood a cost: server errors still log.
+        "django.request": {"level": "ERROR"},
+        # An unreachable cache: one warning every five minutes at most, not one per request.
+        "newsroom.cache": {"filters": ["cache_outage"]},
+    },
 }
 
 

@@ -48,3 +48,29 @@ def wait_until_answering(base, server, log):
             time.sleep(0.2)
     log.seek(0)
     pytest.fail(f"runserver did not answer at {base}:\n{log.read()}")
+
+
+class RedisServer:
+    """A real Redis server of the test's own on ``port``, to stop and start again (Debian's redis-server)."""
+
+    def __init__(self, port):
+        self.port, self.process = port, None
+        self.url = f"redis://127.0.0.1:{port}/0"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return self
+            except OSError:
+                time.sleep(0.05)
+        pytest.fail(f"redis-server did not start on port {self.port}")
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait(timeout=10)
