@@ -10,6 +10,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
+from .query_parameters import has_control_characters
+
 ARTICLE_FILTERS = {
     "author": "authors__author__slug",
     "section": "section__slug",
@@ -33,14 +35,20 @@ class ArticleFilter(BaseFilterBackend):
 
 class NewsroomPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [*PagesAPIViewSet.filter_backends[:-1], ArticleFilter, PagesAPIViewSet.filter_backends[-1]]
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(ARTICLE_FILTERS)
+    # Wagtail's ?site= picks another site's pages; this API answers for the request's site only.
+    known_query_parameters = (PagesAPIViewSet.known_query_parameters - {"site"}).union(ARTICLE_FILTERS)
 
     def get_base_queryset(self):
         """Live, public pages of the request's site, as Wagtail gives them, less expired ones.
 
+        Every view (listing, detail, find) starts here, so the query string is checked here too.
         Expired pages are left out by id, not by ``expire_at``: a search may only filter on
         indexed fields, and ``expire_at`` is not one of Wagtail's ``Page`` search fields.
         """
+        if "site" in self.request.GET:
+            raise BadRequestError("site: this API answers for the site it is asked on only")
+        if has_control_characters(self.request.GET):
+            raise BadRequestError("query parameters may not hold control characters")
         expired = Page.objects.live().filter(expire_at__lte=timezone.now()).values_list("pk", flat=True)
         return super().get_base_queryset().exclude(pk__in=list(expired))
 

@@ -91,8 +91,11 @@ def add_validators(request, response, version: ContentVersion, tag: str):
         response = get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    if response.has_header("Cache-Control"):
-        patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
+    # Nobody downstream may keep it past the next expiry or go-live time.
+    next_change = version.seconds_until_next_change()
+    max_age = BROWSER_SECONDS if next_change is None else max(0, min(BROWSER_SECONDS, int(next_change)))
+    if response.has_header("Cache-Control") or max_age != BROWSER_SECONDS:
+        patch_cache_control(response, public=True, max_age=max_age)
     else:
         response["Cache-Control"] = PUBLIC_CACHE_CONTROL
     return response

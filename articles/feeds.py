@@ -11,6 +11,7 @@ import re
 from html import escape
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.feedgenerator import Enclosure
@@ -200,7 +201,10 @@ class SectionArticlesFeed(ArticlesFeed):
 
 class TagArticlesFeed(ArticlesFeed):
     def get_subject(self, slug):
-        return get_object_or_404(Tag, slug=slug)
+        tag = get_object_or_404(Tag, slug=slug)
+        if not self.articles(tag).exists():  # a tag only drafts carry is not public, as /tag/…/ says
+            raise Http404("No articles with this tag.")
+        return tag
 
     def articles(self, tag):
         return super().articles(tag).filter(tags=tag)

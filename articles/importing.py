@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Site
@@ -127,6 +127,9 @@ def import_read_story(story: Story, source: StorySource, destination, options) -
         result = import_story(story, source, destination, options)
     except ValidationError as error:
         return FileReport(source.file_name, story=story, source=source, error="; ".join(error.messages))
+    except PermissionDenied as error:
+        message = str(error) or "you may not make one of the changes this story needs"
+        return FileReport(source.file_name, story=story, source=source, error=f"not imported: {message}")
     return FileReport(source.file_name, story=story, source=source, result=result)
 
 
@@ -264,19 +267,21 @@ def author_page_for(author: Author, destination: ImportDestination, options: Imp
     known_page, has_bio = destination.known_authors.get(key, (None, False))
     if known_page is not None and (not author.bio or (has_bio and not options.update_bios)):
         return known_page
-    page = find_or_create_author(author, destination.author_index, options.user, replace_bio=options.update_bios)
+    page = find_or_create_author(author, destination.author_index, options)
     remembered = (page, has_bio or bool(author.bio))
     # Remembered only once the story's transaction commits: a failed story leaves nothing behind.
     transaction.on_commit(lambda: destination.known_authors.__setitem__(key, remembered))
     return page
 
 
-def find_or_create_author(author: Author, author_index: AuthorIndexPage, user=None, replace_bio=False) -> AuthorPage:
+def find_or_create_author(author: Author, author_index: AuthorIndexPage, options=ImportOptions()) -> AuthorPage:
     """The author page for a byline name, matched by its normalised form; created as a draft if new.
 
     A bio from the file fills an empty bio but never replaces one an editor wrote, unless
-    ``replace_bio`` says so.
+    ``update_bios`` says so. On a live author page the new bio goes live only as the import
+    publishes: at once, at the scheduled time, or (a draft import) not until an editor publishes it.
     """
+    user = options.user
     page = AuthorPage.objects.child_of(author_index).filter(name_key=normalise_name(author.name)).first()
     if page is None:
         page = AuthorPage(title=author.name, bio=text_to_html(author.bio) if author.bio else "", live=False)
@@ -285,10 +290,12 @@ def find_or_create_author(author: Author, author_index: AuthorIndexPage, user=No
         return page
     if author.bio:
         draft, bio = page.get_latest_revision_as_object(), text_to_html(author.bio)
-        if draft.bio != bio and (replace_bio or not draft.bio):
+        if draft.bio != bio and (options.update_bios or not draft.bio):
             draft.bio = bio
+            if page.live and options.publish:
+                draft.go_live_at = options.go_live_at
             revision = draft.save_revision(user=user, log_action=True)
-            if page.live:
+            if page.live and options.publish:
                 revision.publish(user=user)
             page.refresh_from_db()
     return page

@@ -1,3 +1,7 @@
+import bisect
+from datetime import datetime
+from functools import cached_property
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -23,7 +27,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, PageManager, Site
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, PageManager, Revision, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -183,10 +187,20 @@ class ContentVersion(models.Model):
     conditional request costs at most one query and no cache is ever served stale. It lives in
     the database, so every app server and the import command see the same version; readers get
     it through ``articles.caching.content_version``, which keeps a copy in the cache.
+
+    Time changes what readers see too: a page's expiry, a scheduled revision's go-live time. The
+    version keeps the next of those times (``upcoming_changes``, worked out at each bump), and its
+    ``token`` moves as each one passes, without a write and without waiting for
+    ``publish_scheduled``.
     """
+
+    MAX_UPCOMING_CHANGES = 100
 
     number = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField(default=timezone.now)
+    upcoming_changes = models.JSONField(
+        default=list, blank=True, help_text="The next expiry and go-live times (ISO 8601), soonest first."
+    )
 
     class Meta:
         verbose_name = "content version"
@@ -196,17 +210,39 @@ class ContentVersion(models.Model):
 
     @classmethod
     def current(cls):
-        return cls.objects.order_by("pk").first() or cls.objects.create()
+        return cls.objects.order_by("pk").first() or cls.objects.create(upcoming_changes=upcoming_change_times())
 
     @property
     def token(self):
-        """Unique to this version even if the database is restored and the number goes back."""
-        return f"{self.number}.{int(self.changed_at.timestamp() * 1_000_000)}"
+        """Unique to this version even if the database is restored and the number goes back, and
+        to each stretch of time between its upcoming changes."""
+        passed = bisect.bisect_right(self.upcoming_times, timezone.now())
+        if passed == len(self.upcoming_times) == self.MAX_UPCOMING_CHANGES:  # past the last one known
+            passed = f"{passed}.{int(timezone.now().timestamp()) // 60}"
+        return f"{self.number}.{int(self.changed_at.timestamp() * 1_000_000)}.{passed}"
+
+    @cached_property
+    def upcoming_times(self) -> list[datetime]:
+        return [datetime.fromisoformat(time) for time in self.upcoming_changes]
+
+    def seconds_until_next_change(self) -> float | None:
+        now = timezone.now()
+        return next(((time - now).total_seconds() for time in self.upcoming_times if time > now), None)
 
     @classmethod
     def bump(cls):
-        if not cls.objects.update(number=models.F("number") + 1, changed_at=timezone.now()):
-            cls.objects.create(number=1)
+        upcoming = upcoming_change_times()
+        if not cls.objects.update(number=models.F("number") + 1, changed_at=timezone.now(), upcoming_changes=upcoming):
+            cls.objects.create(number=1, upcoming_changes=upcoming)
+
+
+def upcoming_change_times() -> list[str]:
+    """When time next changes what readers see: live pages' expiry, scheduled revisions' go-live."""
+    now = timezone.now()
+    expiries = Page.objects.live().filter(expire_at__gt=now).values_list("expire_at", flat=True)
+    go_lives = Revision.objects.filter(approved_go_live_at__gt=now).values_list("approved_go_live_at", flat=True)
+    times = sorted({*expiries, *go_lives})[: ContentVersion.MAX_UPCOMING_CHANGES]
+    return [time.isoformat() for time in times]
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -406,6 +442,7 @@ class ArticlePage(NewsroomPageMixin, Page):
     )
 
     objects = ArticlePageManager()
+    exclude_fields_in_copy = ["story_key"]  # a copy is a new story, not another import of this one
 
     content_panels = [
         PublicationChecklistPanel(heading="Ready to publish?"),

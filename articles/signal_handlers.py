@@ -2,7 +2,7 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from authors.models import AuthorPage
@@ -42,6 +42,8 @@ def publish_new_byline_authors(sender, instance, revision, **kwargs):
     Author pages that the importer created as drafts are published with the first article
     that names them; a page an editor has unpublished (it was live once) stays unpublished.
     """
+    if not instance.live:
+        return  # scheduled for later (Wagtail sends page_published then too): authors go live with it
     # The article's publication was authorised; its bylines follow it, whoever wrote the revision.
     user = revision.user if revision else None
     for link in instance.authors.select_related("author"):
@@ -56,6 +58,13 @@ def publish_new_byline_authors(sender, instance, revision, **kwargs):
 @receiver(post_page_move)
 def page_changed_for_readers(sender, **kwargs):
     bump_content_version()
+
+
+@receiver(post_save, sender=Revision)
+def revision_scheduled(sender, instance, update_fields=None, **kwargs):
+    """Scheduling a revision of a live page sends no page_published: the version notes the time."""
+    if update_fields and "approved_go_live_at" in update_fields:
+        bump_content_version()
 
 
 @receiver(post_delete)

@@ -20,6 +20,7 @@ from .metadata import SourceCredit
 from .models import ArticlePage, CopyrightNotice, NewsroomSettings
 from .pages import layout_context
 from .parsing import Story, plain_text
+from .query_parameters import without_control_characters
 from .staging import stage_previewed_files
 
 PREVIEW_PARAGRAPHS = 3
@@ -149,7 +150,7 @@ MAX_QUERY_LENGTH = 200
 @require_GET
 def search(request):
     """Search live, public articles of this site by headline, standfirst, body and author names."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = without_control_characters(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
         articles = ArticlePage.objects.visible_to_readers().in_site(Site.find_for_request(request))

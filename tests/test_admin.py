@@ -90,3 +90,17 @@ def test_sections_are_ordered_by_dragging_in_the_snippets_list(editor_client, ne
 
     assert response.status_code == 200
     assert list(Section.objects.values_list("name", flat=True))[:2] == ["Sport", "World"]
+
+
+def test_an_imported_article_can_be_copied_as_a_new_story(editor_client, seed_article):
+    copy_url = reverse("wagtailadmin_pages:copy", args=[seed_article.pk])
+
+    response = editor_client.post(
+        copy_url, {"new_title": "A copy", "new_slug": "a-copy", "new_parent_page": seed_article.get_parent().pk}
+    )
+
+    assert response.status_code == 302
+    copy = ArticlePage.objects.get(slug="a-copy")
+    assert copy.story_key is None
+    assert [link.author.title for link in copy.authors.all()] == ["Solange Reyner"]
+    assert ArticlePage.objects.get(pk=seed_article.pk).story_key  # the original stays the imported story

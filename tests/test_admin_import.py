@@ -1,6 +1,7 @@
 """The admin's "Import stories" view: permission, CSRF, preview, import, and bad files."""
 
 import hashlib
+import io
 from datetime import timedelta
 
 import pytest
@@ -9,15 +10,19 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Revision
 
 from articles.models import ArticlePage, PreviewedImport
+from articles.provisioning import REPORTERS
+from authors.models import AuthorPage
 
 from .conftest import SEED_FILE
 from .factories import SectionFactory
+from .helpers import member_of
 
 IMPORT_URL = "/admin/newsroom/import/"
 
@@ -259,3 +264,19 @@ def test_a_user_who_may_add_but_not_publish_gets_drafts_only(client, newsroom):
     confirm(client, response, publish="on")
 
     assert ArticlePage.objects.get().live is False
+
+
+def test_a_reporters_upload_imports_every_file_even_one_bringing_a_live_author_a_bio(client, newsroom, tmp_path):
+    first = tmp_path / "first.txt"
+    first.write_text("Harbour bridge reopens\nBy Ann Poe\nThe harbour bridge reopened to traffic on Tuesday.\n")
+    call_command("import_story", "--publish", str(first), stdout=io.StringIO())
+    client.force_login(member_of(REPORTERS, "reporter"))
+    with_bio = "Courts close early\nBy Ann Poe\nThe courts will close early on Friday, the clerk said.\nAnn Poe ✉\n"
+    with_bio += "Ann Poe covers the courts.\n"
+    other = "Ferry returns\nBy Bo Lee\nThe harbour ferry returns to its summer timetable on Monday.\n"
+
+    response = confirm(client, preview(client, ("with-bio.txt", with_bio.encode()), ("other.txt", other.encode())))
+
+    assert "Imported 2 of 2 file(s)." in response.content.decode()
+    assert ArticlePage.objects.count() == 3
+    assert AuthorPage.objects.get(title="Ann Poe").bio == ""  # the reporter's bio waits for an editor

@@ -1,8 +1,13 @@
 """The import service: what it writes, and that a failure writes nothing."""
 
+import io
+from datetime import timedelta
 from unittest import mock
 
 import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
 from django_tasks.signals import task_enqueued
 from wagtail.models import Page, ReferenceIndex, Revision
 
@@ -220,3 +225,64 @@ def test_an_edit_outside_the_importer_is_indexed_at_once(newsroom):
     article.save_revision().publish()
 
     assert list(ArticlePage.objects.live().search("ferry")) == [article]
+
+
+def story_by(author, bio="", lede="The harbour bridge reopened to traffic on Tuesday after two years of repairs."):
+    signature = f"{author} ✉\n{bio}\n" if bio else ""
+    return f"Harbour bridge reopens\nBy {author}\n{lede}\nEngineers replaced the cracked supports.\n{signature}"
+
+
+def test_scheduling_a_story_keeps_its_new_author_hidden_until_it_goes_live(newsroom, client):
+    go_live = timezone.now() + timedelta(hours=2)
+
+    import_text(story_by("Sam Scheduled", "Sam Scheduled writes about ibises."), newsroom, publish=True,
+                go_live_at=go_live)  # fmt: skip
+
+    author = AuthorPage.objects.get(title="Sam Scheduled")
+    assert not author.live
+    assert "Sam Scheduled" not in client.get("/authors/").content.decode()
+    with time_machine.travel(go_live + timedelta(minutes=1)):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert AuthorPage.objects.get(title="Sam Scheduled").live
+
+
+def live_author_without_bio(newsroom):
+    import_text(story_by("Ann Poe"), newsroom, publish=True)
+    author = AuthorPage.objects.get(title="Ann Poe")
+    assert author.live and not author.bio
+    return author
+
+
+@pytest.mark.parametrize("update_bios", [False, True])
+def test_a_draft_import_leaves_a_live_authors_bio_as_readers_see_it(newsroom, client, update_bios):
+    author = live_author_without_bio(newsroom)
+
+    import_text(story_by("Ann Poe", "Ann Poe covers courts.", lede="Another story about the courts today."),
+                newsroom, update_bios=update_bios)  # fmt: skip
+
+    author.refresh_from_db()
+    assert author.bio == ""
+    assert "covers courts" not in client.get(author.url).content.decode()
+    assert author.get_latest_revision_as_object().bio == "<p>Ann Poe covers courts.</p>"  # for an editor to publish
+
+
+def test_a_published_import_publishes_the_authors_new_bio(newsroom, client):
+    author = live_author_without_bio(newsroom)
+
+    import_text(story_by("Ann Poe", "Ann Poe covers courts.", lede="Another story about the courts today."),
+                newsroom, publish=True)  # fmt: skip
+
+    assert "Ann Poe covers courts." in client.get(author.url).content.decode()
+
+
+def test_a_scheduled_import_schedules_the_authors_new_bio_with_it(newsroom, client):
+    author = live_author_without_bio(newsroom)
+    go_live = timezone.now() + timedelta(hours=2)
+
+    import_text(story_by("Ann Poe", "Ann Poe covers courts.", lede="Another story about the courts today."),
+                newsroom, publish=True, go_live_at=go_live)  # fmt: skip
+
+    assert "covers courts" not in client.get(author.url).content.decode()
+    with time_machine.travel(go_live + timedelta(minutes=1)):
+        call_command("publish_scheduled", stdout=io.StringIO())
+        assert "Ann Poe covers courts." in client.get(author.url).content.decode()

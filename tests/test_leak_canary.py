@@ -1,15 +1,19 @@
 """Canary: stories readers must not see never show up in any public channel.
 
-A draft (imported by the command and by the admin), a scheduled story, a password-protected and a
-login-only story, an expired story and a story on a second site share their author, section and
-tag with one public story. An anonymous reader then walks every public channel of the main site;
-no canary's headline or body text may appear in any of them.
+A draft (imported by the command and by the admin), a scheduled story (by an author it would be
+the first for), a password-protected and a login-only story, an expired story and a story on a
+second site share their author, section and tag with one public story; drafts re-imported with bios
+for the public author, and a draft with a tag of its own, add secrets of their own. An anonymous
+reader then walks every public channel of the main site; no canary's headline, body text, author or
+bio may appear in any of them. A story that expires while readers have it cached leaves every
+channel at its expiry time.
 """
 
 import datetime
 import io
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -25,18 +29,19 @@ AUTHOR = "Casey Canary"
 SECTION = "harbour-news"
 
 
-def story(headline, secret):
+def story(headline, secret, author=AUTHOR, bio=""):
+    signature = f"{author} ✉\n{bio}\n" if bio else ""
     return (
-        f"{headline}\nBy {AUTHOR}\n"
+        f"{headline}\nBy {author}\n"
         f"Officials said on Tuesday that the {secret} bridge would reopen next month after repairs.\n"
-        "Engineers found cracks in two of the supports during a routine inspection.\n"
+        f"Engineers found cracks in two of the supports during a routine inspection.\n{signature}"
         "© 2026 City Times. All rights reserved.\n"
     )
 
 
-def import_by_command(tmp_path, headline, secret, *options):
+def import_by_command(tmp_path, headline, secret, *options, **story_parts):
     path = tmp_path / f"{secret}.txt"
-    path.write_text(story(headline, secret), encoding="utf-8")
+    path.write_text(story(headline, secret, **story_parts), encoding="utf-8")
     call_command("import_story", *options, str(path), stdout=io.StringIO())
     return ArticlePage.objects.get(title=headline)
 
@@ -69,6 +74,17 @@ def canaries(newsroom, tmp_path):
     import_by_admin(admin, *canary("Walrus draft by admin", "axolotl"), section=section.pk)
     go_live = (timezone.now() + datetime.timedelta(days=2)).isoformat()
     import_by_command(tmp_path, *canary("Walrus scheduled", "okapi"), "--go-live-at", go_live)
+    scheduled_author = canary("Walrus scheduled by a new author", "Sam Scheduled")[1]
+    import_by_command(tmp_path, "Walrus scheduled by a new author", "ibis", "--go-live-at", go_live,
+                      author=scheduled_author, bio=f"{scheduled_author} writes about ibises.")  # fmt: skip
+    hidden["ibis"] = "ibis"
+    # Draft re-imports of the public story bring the public author a bio: drafts change nothing live.
+    import_by_command(tmp_path, "The public harbour story", "pelican", bio=f"{AUTHOR} keeps lemurs.")
+    import_by_command(tmp_path, "The public harbour story", "pelican", "--update-bios", bio=f"{AUTHOR} keeps yaks.")
+    hidden |= {"lemurs bio": "lemurs", "yaks bio": "yaks"}
+    gecko = import_by_command(tmp_path, *canary("Walrus with a tag of its own", "gecko"))
+    gecko.tags.add("gecko")
+    gecko.save_revision()
 
     password = import_by_admin(admin, *canary("Walrus password", "narwhal"), section=section.pk, publish="on")
     tag_and_republish(password)
@@ -124,11 +140,43 @@ def test_no_hidden_story_shows_in_any_public_channel(client, canaries):
             assert secret not in text, f"{secret!r} leaked into {url}"
 
 
+def test_a_tag_only_drafts_carry_has_no_feed(client, canaries):
+    for format_name in ("rss", "atom", "json"):
+        assert client.get(f"/feeds/tags/gecko/{format_name}/").status_code == 404
+
+
+def test_the_api_answers_for_the_requests_site_only(client, canaries):
+    response = client.get("/api/v2/pages/?site=other.example&fields=*")
+
+    assert response.status_code == 400
+    assert b"wombat" not in response.content and b"Walrus" not in response.content
+
+
+def test_a_story_that_expires_leaves_every_cached_channel_at_its_time(client, canaries):
+    public, _ = canaries
+    article = ArticlePage.objects.get(title="The public harbour story")
+    article.expire_at = timezone.now() + datetime.timedelta(minutes=2)
+    article.save_revision().publish()
+    urls = [url for url in public_urls(public) if "walrus" not in url and url != "/robots.txt"]
+    assert all(client.get(url).status_code == 200 for url in urls)  # cached for readers, with the story
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=3)):
+        assert client.get(public.url).status_code == 404
+        for url in urls:
+            if url == public.url:
+                continue
+            response = client.get(url)
+            assert "The public harbour story" not in response.content.decode(), url
+            assert "pelican" not in response.content.decode(), url
+
+
 def test_hidden_stories_themselves_are_not_served_nor_found_by_the_api(client, canaries):
     _, hidden = canaries
 
     for headline, secret in hidden.items():
-        article = ArticlePage.objects.get(title=headline)
+        article = ArticlePage.objects.filter(title=headline).first()
+        if article is None:
+            continue  # a secret that is not a story of its own (a bio, an author's name)
         page = client.get(f"/{article.slug}/")  # on the main site, whose news index is the root
         assert headline not in page.content.decode() and secret not in page.content.decode(), headline
         assert client.get(f"/api/v2/pages/{article.pk}/").status_code == 404, headline
