@@ -25,7 +25,7 @@ BROWSER_SECONDS = 60  # what browsers and CDNs may keep without asking again
 # middleware inside the cache adds (building a Content-Security-Policy on every hit costs more
 # than the rest of the hit).
 CACHED_HEADERS = (
-    "Content-Type", "Content-Language", "Link", "ETag", "Last-Modified", "Cache-Control",
+    "Content-Type", "Content-Language", "Link", "ETag", "Last-Modified", "Cache-Control", "Vary",
     "X-Frame-Options", "Content-Security-Policy",
 )  # fmt: skip
 CACHED_STATUSES = {200, 404}

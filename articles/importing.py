@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -130,6 +130,14 @@ def import_read_story(story: Story, source: StorySource, destination, options) -
     except PermissionDenied as error:
         message = str(error) or "you may not make one of the changes this story needs"
         return FileReport(source.file_name, story=story, source=source, error=f"not imported: {message}")
+    except DatabaseError as error:
+        # The transaction was rolled back: nothing of this story was written. A connection that
+        # broke is closed, so the next story opens a new one instead of failing too.
+        connection.close_if_unusable_or_obsolete()
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return FileReport(
+            source.file_name, story=story, source=source, error=f"database error, nothing saved: {reason}"
+        )
     return FileReport(source.file_name, story=story, source=source, result=result)
 
 
@@ -185,8 +193,9 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
         if existing is None:
             destination.news_index.add_child(instance=article)
         revision = article.save_revision(user=user, log_action=True)
-        StoryImport.objects.create(
-            article=article, file_name=source.file_name, text=source.text, checksum=source.checksum
+        saved(
+            StoryImport(article=article, file_name=source.file_name, text=source.text, checksum=source.checksum),
+            "provenance",
         )
         problems = tuple(publication_problems(article)) if options.publish else ()
         if options.publish and not problems:
@@ -244,14 +253,30 @@ def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *
         article.source_relationship = story.source_relationship
         article.is_source_confirmed = False  # found by the importer: an editor confirms it
     if story.copyright:
-        article.copyright_notice, _ = CopyrightNotice.objects.get_or_create(
+        notice = CopyrightNotice(
             holder=story.copyright.holder, year=story.copyright.year, statement=story.copyright.statement
         )
+        article.copyright_notice = CopyrightNotice.objects.filter(
+            holder=notice.holder, year=notice.year, statement=notice.statement
+        ).first() or saved(notice, "copyright notice")
 
 
 def find_or_create_outlet(name: str) -> Outlet:
     """The outlet record for a credited name, matched ignoring case; created if new."""
-    return Outlet.objects.filter(name__iexact=name).first() or Outlet.objects.create(name=name)
+    return Outlet.objects.filter(name__iexact=name).first() or saved(Outlet(name=name), "credited outlet")
+
+
+def saved(record, what: str):
+    """``record`` saved once its values fit its fields: a value too long for a column fails the
+    same way on every database (PostgreSQL refuses it, SQLite would keep it), naming the field."""
+    try:
+        record.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        raise ValidationError(
+            [f"{what}, {field}: {message}" for field, messages in error.message_dict.items() for message in messages]
+        ) from None
+    record.save()
+    return record
 
 
 def unique_authors(authors):

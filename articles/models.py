@@ -556,7 +556,7 @@ class StoryImport(models.Model):
     """Provenance: one story file as it was imported into an article."""
 
     article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="imports")
-    file_name = models.CharField(max_length=255)
+    file_name = models.TextField(help_text="The file's name or path, as the import was given it.")
     text = models.TextField()
     checksum = models.CharField(max_length=64, help_text="SHA-256 of the file's bytes.")
     imported_at = models.DateTimeField(default=timezone.now)

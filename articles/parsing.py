@@ -22,6 +22,7 @@ PROPOSED_HEADLINE_LENGTH = 100
 MIN_PROPOSED_HEADLINE_LENGTH = 30
 MAX_NAME_WORDS = 6
 MAX_HOLDER_LENGTH = 100
+MAX_OUTLET_LENGTH = 100
 MAX_WRAPPED_WIDTH = 100
 TEXT, MARKDOWN = "text", "markdown"
 VIA, WIRE = "via", "wire"  # how the credited outlet stands to the story
@@ -119,9 +120,13 @@ def decode_story(data: bytes) -> tuple[str, str]:
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), "utf-16"
+            text = data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise StoryFormatError(f"not valid UTF-16 (at byte {error.start})") from None
+        if "\x00" in text:  # as in a UTF-8 file: no text holds one, and no database takes it
+            line = text[: text.index("\x00")].count("\n") + 1
+            raise StoryFormatError("contains a NUL character; this is not a text file", line=line)
+        return text, "utf-16"
     if b"\x00" in data:
         raise StoryFormatError("contains a NUL byte; this is not a text file", line=line_of(data, data.index(b"\x00")))
     try:
@@ -383,15 +388,18 @@ def clean_outlet(name: str) -> str:
 
 
 def find_source_credit(paragraphs: list[str]) -> str:
-    """The outlet the story credits ("…, reports Fox News." → "Fox News"), or ""."""
+    """The outlet the story credits ("…, reports Fox News." → "Fox News"), or "".
+
+    A run of capitalised words longer than any outlet's name is a title or a list, not an outlet.
+    """
     for text in paragraphs:
         for pattern in STRONG_CREDIT_PATTERNS:
-            if match := pattern.search(text):
+            if (match := pattern.search(text)) and len(match["name"]) <= MAX_OUTLET_LENGTH:
                 return clean_outlet(match["name"])
     for text in paragraphs:
         for pattern in WEAK_CREDIT_PATTERNS:
             for match in pattern.finditer(text):
-                if MEDIA_WORD_RE.search(match["name"]):
+                if MEDIA_WORD_RE.search(match["name"]) and len(match["name"]) <= MAX_OUTLET_LENGTH:
                     return clean_outlet(match["name"])
     return ""
 

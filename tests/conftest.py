@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 SEED_FILE = SEEDS_DIR / "000_3581a14dfa9c6e0e.txt"
 STORIES_DIR = Path(__file__).resolve().parent / "stories"

@@ -3,7 +3,10 @@
 import hashlib
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
@@ -12,13 +15,15 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage, Section
+from articles.provisioning import setup_newsroom
 from authors.models import AuthorPage
 
-from .conftest import SEED_FILE, STORIES_DIR
+from .conftest import ROOT, SEED_FILE, STORIES_DIR
 from .factories import SectionFactory
 
 
@@ -278,3 +283,99 @@ def test_publishing_a_file_already_imported_as_a_draft_of_a_live_story_publishes
     assert "355 day mission" in client.get(article.url).content.decode()
     _, again, _ = run_import("--publish", changed, capsys=capsys)
     assert "unchanged (live)" in again
+
+
+def story_text(copyright_line="© 2026 Harbour Times. All rights reserved.", lede_end="the council said."):
+    return (
+        "Harbour bridge reopens\nBy Jane Doe\n"
+        f"The harbour bridge reopened to traffic on Tuesday after two years of repairs, {lede_end}\n"
+        f"Engineers replaced the cracked supports during the winter.\n{copyright_line}\n"
+    )
+
+
+def test_values_too_long_for_the_database_fail_that_file_alike_on_every_database(newsroom, tmp_path, capsys):
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    long_statement = "All rights reserved. " + "No part of this story may be reproduced in any form. " * 12
+    (folder / "1-long-notice.txt").write_text(story_text(f"© 2026 Harbour Times. {long_statement}"))
+    long_outlet = " ".join(["Harbour"] * 40)
+    (folder / "2-long-outlet.txt").write_text(story_text(lede_end=f"reports The {long_outlet}."))
+    (folder / "3-nul.txt").write_bytes(story_text(lede_end="the council\x00 said.").encode("utf-16"))
+    (folder / "4-fine.txt").write_text(story_text(lede_end="officials said on Friday."))
+    before = database_state()
+
+    code, out, err = run_import("--publish", folder, capsys=capsys)
+
+    assert code == 1
+    assert "1-long-notice.txt: copyright notice, statement: Ensure this value has at most 500 characters" in err
+    assert "3-nul.txt: line 3: contains a NUL character" in err
+    assert "Traceback" not in err
+    assert "2 created, 0 updated, 0 unchanged, 0 read, 2 failed" in out
+    long_outlet_story = ArticlePage.objects.get(imports__file_name__endswith="2-long-outlet.txt")
+    assert long_outlet_story.source is None  # forty capitalised words are not an outlet's name
+    assert database_state()[0] == before[0] + 3  # two articles and their author
+
+
+def test_a_path_longer_than_255_characters_is_kept_whole_as_the_provenance(newsroom, tmp_path, capsys):
+    folder = tmp_path
+    for part in ("a" * 100, "b" * 100, "c" * 100):
+        folder = folder / part
+    folder.mkdir(parents=True)
+    story = folder / "story.txt"
+    story.write_text(story_text())
+
+    code, _, _ = run_import("--publish", story, capsys=capsys)
+
+    assert code == 0
+    assert ArticlePage.objects.get().imports.get().file_name == str(story)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="cuts a PostgreSQL connection (CI runs the suite there)")
+@pytest.mark.django_db(transaction=True)
+def test_a_database_connection_cut_mid_import_fails_that_file_in_one_line_and_the_rest_import(tmp_path):
+    setup_newsroom(site_name="Test Newsroom")
+    with connection.cursor() as cursor:  # the importing process's connection dies as it writes the second file
+        cursor.execute(CUT_CONNECTION_TRIGGER)
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for name, lede_end in [
+        ("1.txt", "the council said."),
+        ("2-cut-here.txt", "officials said."),
+        ("3.txt", "it said."),
+    ]:
+        (folder / name).write_text(story_text(lede_end=f"{lede_end} ({name})"))
+    database = connection.settings_dict
+    url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    env = os.environ | {"DATABASE_URL": url, "DEBUG": "1"}
+    env.pop("REDIS_URL", None)
+
+    try:
+        run = subprocess.run(
+            [sys.executable, "manage.py", "import_story", "--publish", str(folder)],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER IF EXISTS newsroom_test_cut ON newsroom_articles_storyimport")
+
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "2-cut-here.txt: database error, nothing saved: terminating connection" in errors[0]
+    assert "3 file(s): 2 created, 0 updated, 0 unchanged, 0 read, 1 failed" in run.stdout
+    assert sorted(ArticlePage.objects.values_list("imports__file_name", flat=True)) == [
+        str(folder / "1.txt"), str(folder / "3.txt"),
+    ]  # fmt: skip
+
+
+CUT_CONNECTION_TRIGGER = """
+CREATE OR REPLACE FUNCTION newsroom_test_cut() RETURNS trigger AS $$
+BEGIN
+    IF NEW.file_name LIKE '%cut-here%' THEN
+        PERFORM pg_terminate_backend(pg_backend_pid());
+    END IF;
+    RETURN NEW;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER newsroom_test_cut BEFORE INSERT ON newsroom_articles_storyimport
+    FOR EACH ROW EXECUTE FUNCTION newsroom_test_cut();
+"""

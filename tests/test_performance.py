@@ -259,3 +259,14 @@ def test_a_new_redirect_replaces_a_cached_not_found_on_the_next_request(client, 
     Redirect.objects.create(old_path="/old-story-address", redirect_page=article)
 
     assert client.get("/old-story-address/")["Location"] == article.url
+
+
+@pytest.mark.parametrize("url", ["/", "/feeds/latest/rss/", "/no-such-page/"])
+def test_a_cached_response_varies_as_the_fresh_one_did(client, newsroom_with_articles, url):
+    clear_caches()
+
+    fresh, cached = client.get(url), client.get(url)
+
+    assert cached.get("Vary") == fresh.get("Vary")
+    if url == "/":
+        assert "Cookie" in cached["Vary"]
