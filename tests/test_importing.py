@@ -2,10 +2,10 @@
 
 import io
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks.signals import task_enqueued
@@ -162,11 +162,12 @@ def test_import_story_reuses_an_existing_copyright_notice(newsroom):
 def test_import_story_that_fails_midway_leaves_the_database_as_it_was(newsroom):
     before = (Page.objects.count(), Revision.objects.count(), CopyrightNotice.objects.count())
 
-    with (
-        mock.patch.object(StoryImport.objects, "create", side_effect=RuntimeError("disk full")),
-        pytest.raises(RuntimeError),
-    ):
-        import_seed(newsroom, publish=True)
+    text = decode_story(SEED_FILE.read_bytes())[0]
+    # The provenance is the last thing written: by then the article and its author page exist.
+    unwritable = StorySource(SEED_FILE.name, text, checksum="not a SHA-256 checksum " * 4)
+
+    with pytest.raises(ValidationError, match="provenance, checksum"):
+        import_story(parse_story(text), unwritable, newsroom, ImportOptions(publish=True))
 
     assert (Page.objects.count(), Revision.objects.count(), CopyrightNotice.objects.count()) == before
     assert not AuthorPage.objects.exists()
