@@ -47,8 +47,6 @@ if "*" in ALLOWED_HOSTS and not DEBUG:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "articles",
-    "authors",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -74,6 +72,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    # After Wagtail's apps, as a host site adds them: Newsroom's image and document permission
+    # policies replace Wagtail's, which wagtail.images and wagtail.documents register as they load.
+    "articles",
+    "authors",
 ]
 
 MIDDLEWARE = [
