@@ -7,6 +7,7 @@ story that fails leaves the database exactly as it was.
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -18,7 +19,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from authors.models import AuthorIndexPage, AuthorPage
-from authors.names import normalise_name
+from authors.names import name_skeleton, normalise_name
 
 from .app_settings import newsroom_setting
 from .formatting import paragraph_to_html, text_to_html
@@ -308,6 +309,8 @@ def find_or_create_author(author: Author, author_index: AuthorIndexPage, options
     """
     user = options.user
     page = AuthorPage.objects.child_of(author_index).filter(name_key=normalise_name(author.name)).first()
+    if page is None and (look_alike := look_alike_author(author.name, author_index)):
+        raise ValidationError(look_alike_message(author.name, look_alike.title))
     if page is None:
         page = AuthorPage(title=author.name, bio=text_to_html(author.bio) if author.bio else "", live=False)
         author_index.add_child(instance=page)
@@ -324,3 +327,20 @@ def find_or_create_author(author: Author, author_index: AuthorIndexPage, options
                 revision.publish(user=user)
             page.refresh_from_db()
     return page
+
+
+def look_alike_author(name: str, author_index: AuthorIndexPage) -> AuthorPage | None:
+    """An author page whose name looks like ``name`` but is another name: "Solange Reyner" spelled
+    with a Cyrillic "a" (U+0430), beside the real one. Importing never creates such a page silently."""
+    look_alikes = AuthorPage.objects.child_of(author_index).filter(name_skeleton=name_skeleton(name))
+    return look_alikes.exclude(name_key=normalise_name(name)).first()
+
+
+def look_alike_message(name: str, existing: str) -> str:
+    letters = ", ".join(
+        f"“{ch}” ({unicodedata.name(ch, 'unnamed').lower()})" for ch in dict.fromkeys(name) if ch not in existing
+    )
+    return (
+        f"“{name}” looks like the author “{existing}” but is written with other letters ({letters}): "
+        "correct the byline, or add that author's page in the admin first if they are someone else"
+    )

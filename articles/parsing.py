@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
-from authors.names import join_names
+from authors.names import join_names, mixed_scripts
 
 from .formatting import markdown_to_text
 
@@ -491,6 +491,9 @@ def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story
         warnings.append("no headline in the file; one was proposed from the lede for the editor to review")
     if not authors:
         warnings.append("no byline found")
+    for author in authors:
+        if scripts := mixed_scripts(author.name):
+            warnings.append(f"the name “{author.name}” mixes {' and '.join(scripts)} letters: check its spelling")
     if not copyright_notice:
         warnings.append("no copyright line; the site's default notice applies")
 

@@ -15,7 +15,15 @@ from authors.names import join_names
 
 from .app_settings import newsroom_setting
 from .forms import StoryImportForm, StoryUploadForm
-from .importing import ImportOptions, NewsroomNotSetUpError, find_destination, import_read_story, read_file
+from .importing import (
+    ImportOptions,
+    NewsroomNotSetUpError,
+    find_destination,
+    import_read_story,
+    look_alike_author,
+    look_alike_message,
+    read_file,
+)
 from .metadata import SourceCredit
 from .models import ArticlePage, CopyrightNotice, NewsroomSettings
 from .pages import layout_context
@@ -36,9 +44,10 @@ class StoryPreview:
     more_paragraphs: int
     credit: str
     notice: str
+    look_alikes: tuple[str, ...]  # byline names that look like another author's: the import refuses them
 
     @classmethod
-    def of(cls, story: Story, default_notice: CopyrightNotice | None):
+    def of(cls, story: Story, default_notice: CopyrightNotice | None, author_index):
         credit = SourceCredit(story.source_name, "", story.source_relationship).text if story.source_name else ""
         if story.copyright:
             notice = story.copyright.notice
@@ -51,6 +60,11 @@ class StoryPreview:
             more_paragraphs=max(len(story.paragraphs) - PREVIEW_PARAGRAPHS, 0),
             credit=credit,
             notice=notice,
+            look_alikes=tuple(
+                look_alike_message(author.name, look_alike.title)
+                for author in story.authors
+                if (look_alike := look_alike_author(author.name, author_index))
+            ),
         )
 
 
@@ -107,8 +121,9 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         default_notice = NewsroomSettings.for_request(self.request).copyright_notice
+        author_index = find_destination().author_index
         context["previews"] = [
-            (report, StoryPreview.of(report.story, default_notice) if report.story else None)
+            (report, StoryPreview.of(report.story, default_notice, author_index) if report.story else None)
             for report in kwargs.get("reports", ())
         ]
         context["explorer_url"] = reverse("wagtailadmin_explore", args=[find_destination().news_index.pk])

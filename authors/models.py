@@ -8,7 +8,7 @@ from wagtail.search import index
 from articles.formatting import html_to_text
 from articles.pages import NewsroomPageMixin
 
-from .names import normalise_name
+from .names import name_skeleton, normalise_name
 
 BIO_FEATURES = ["bold", "italic", "link"]
 
@@ -51,6 +51,12 @@ class AuthorPage(NewsroomPageMixin, Page):
         editable=False,
         help_text="The name folded for matching bylines: case, spacing and accents ignored.",
     )
+    name_skeleton = models.CharField(
+        max_length=255,
+        db_index=True,
+        editable=False,
+        help_text="What the name looks like (Unicode's confusables), to tell look-alike names apart.",
+    )
 
     content_panels = [
         FieldPanel("title", heading="Name"),
@@ -85,6 +91,7 @@ class AuthorPage(NewsroomPageMixin, Page):
 
     def save(self, *args, **kwargs):
         self.name_key = normalise_name(self.title)
+        self.name_skeleton = name_skeleton(self.title)
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -280,3 +280,13 @@ def test_a_reporters_upload_imports_every_file_even_one_bringing_a_live_author_a
     assert "Imported 2 of 2 file(s)." in response.content.decode()
     assert ArticlePage.objects.count() == 3
     assert AuthorPage.objects.get(title="Ann Poe").bio == ""  # the reporter's bio waits for an editor
+
+
+def test_the_preview_flags_a_name_that_only_looks_like_an_author(editor, seed_article):
+    look_alike = "Sol\u0430nge Reyn\u0435r"  # a Cyrillic a and e
+    story = f"Harbour bridge reopens\nBy {look_alike}\nThe harbour bridge reopened to traffic on Tuesday.\n"
+
+    text = " ".join(soup_of(preview(editor, ("look-alike.txt", story.encode()))).get_text(" ").split())
+
+    assert f"Will not import: “{look_alike}” looks like the author “Solange Reyner”" in text
+    assert "“а” (cyrillic small letter a)" in text

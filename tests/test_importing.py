@@ -287,3 +287,24 @@ def test_a_scheduled_import_schedules_the_authors_new_bio_with_it(newsroom, clie
     with time_machine.travel(go_live + timedelta(minutes=1)):
         call_command("publish_scheduled", stdout=io.StringIO())
         assert "Ann Poe covers courts." in client.get(author.url).content.decode()
+
+
+LOOK_ALIKE = "Sol\u0430nge Reyn\u0435r"  # "Solange Reyner" with a Cyrillic a and e
+
+
+def test_a_byline_name_that_only_looks_like_an_author_never_creates_a_second_page_silently(newsroom):
+    import_seed(newsroom, publish=True)
+    story = story_by(LOOK_ALIKE, lede="A different story about the harbour bridge and its long repairs.")
+
+    with pytest.raises(ValidationError, match="looks like the author “Solange Reyner”"):
+        import_text(story, newsroom, publish=True)
+
+    assert list(AuthorPage.objects.values_list("title", flat=True)) == ["Solange Reyner"]
+    assert ArticlePage.objects.count() == 1
+
+
+def test_the_parser_warns_of_a_name_that_mixes_alphabets():
+    story = parse_story(story_by(LOOK_ALIKE))
+
+    assert any("mixes Cyrillic and Latin letters" in warning for warning in story.warnings)
+    assert not any("mixes" in warning for warning in parse_story(story_by("山田 はな")).warnings)
