@@ -197,6 +197,13 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "newsroom" / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# A full or read-only media disk is a message to the editor, and leaves no partial files.
+STORAGES = {
+    "default": {"BACKEND": "articles.storage.MediaStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILIMAGES_IMAGE_FORM_BASE = "articles.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "articles.uploads.DocumentForm"
 
 # Page editors can exceed Django's default of 1,000 form fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -80,7 +80,9 @@ def host(tmp_path_factory):
     run(str(venv / "bin" / "wagtail"), "start", "hostsite", str(project), env=env)
 
     settings = project / "hostsite" / "settings" / "base.py"
-    settings.write_text(settings.read_text() + "\n" + readme_block("python", "INSTALLED_APPS"))
+    settings.write_text(
+        "\n".join([settings.read_text(), readme_block("python", "INSTALLED_APPS"), readme_block("python", "STORAGES")])
+    )
     urls = project / "hostsite" / "urls.py"
     urls.write_text(urls.read_text() + "\n" + readme_block("python", "articles.urls"))
     insert_before(project / "hostsite" / "templates" / "base.html", "    </head>", readme_block("html", "extra_head"))
