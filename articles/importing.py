@@ -240,12 +240,23 @@ def reader_state(article: ArticlePage) -> str:
     return "draft"
 
 
+def publication_time(iso: str) -> datetime | None:
+    """The time a date line gives ("2022-11-27T17:11:00-05:00"); a date alone is that day's start, and a
+    time without an offset is in ``TIME_ZONE``."""
+    if not iso:
+        return None
+    moment = datetime.fromisoformat(iso)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
 def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *, is_new: bool):
     """Copy the file's content onto the article; a proposed headline never replaces an existing one."""
     if is_new or not story.is_headline_proposed:
         article.title = story.headline
         article.is_headline_proposed = story.is_headline_proposed
     article.dek = story.dek or article.dek
+    article.dateline = story.dateline or article.dateline
+    article.originally_published_at = publication_time(story.published) or article.originally_published_at
     article.body = [("paragraph", paragraph_to_html(paragraph, story.markup)) for paragraph in story.paragraphs]
     # Forms number orderables; code must, or the byline's order is whatever the database returns.
     article.authors = [ArticlePageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)]
@@ -253,7 +264,7 @@ def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *
         article.source = find_or_create_outlet(story.source_name)
         article.source_relationship = story.source_relationship
         article.is_source_confirmed = False  # found by the importer: an editor confirms it
-    if story.copyright:
+    if story.copyright and story.copyright.holder:  # rights without a holder: the site's notice applies
         notice = CopyrightNotice(
             holder=story.copyright.holder, year=story.copyright.year, statement=story.copyright.statement
         )
@@ -312,7 +323,10 @@ def find_or_create_author(author: Author, author_index: AuthorIndexPage, options
     if page is None and (look_alike := look_alike_author(author.name, author_index)):
         raise ValidationError(look_alike_message(author.name, look_alike.title))
     if page is None:
-        page = AuthorPage(title=author.name, bio=text_to_html(author.bio) if author.bio else "", live=False)
+        bio = text_to_html(author.bio) if author.bio else ""
+        page = AuthorPage(
+            title=author.name, bio=bio, role=author.role[: AuthorPage._meta.get_field("role").max_length], live=False
+        )
         author_index.add_child(instance=page)
         page.save_revision(user=user, log_action=True)
         return page

@@ -424,6 +424,12 @@ class ArticlePage(NewsroomPageMixin, Page):
         blank=True,
         help_text="Only for a story republished in full from another outlet: search engines are sent to the original.",
     )
+    originally_published_at = models.DateTimeField(
+        "originally published",
+        null=True,
+        blank=True,
+        help_text="When the story was first published elsewhere, as its file dates it (wire and partner copy).",
+    )
     copyright_notice = models.ForeignKey(
         CopyrightNotice,
         null=True,
@@ -462,6 +468,7 @@ class ArticlePage(NewsroomPageMixin, Page):
                 FieldPanel("source_relationship"),
                 FieldPanel("is_source_confirmed"),
                 FieldPanel("canonical_url"),
+                FieldPanel("originally_published_at"),
             ],
             heading="Source credit",
         ),
@@ -495,6 +502,7 @@ class ArticlePage(NewsroomPageMixin, Page):
         APIField("section_name", serializer=AttributionField("section")),
         APIField("tags"),
         APIField("dateline"),
+        APIField("originally_published_at"),
         APIField("body"),
         APIField("corrections", serializer=AttributionField("corrections")),
     ]

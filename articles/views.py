@@ -27,7 +27,7 @@ from .importing import (
 from .metadata import SourceCredit
 from .models import ArticlePage, CopyrightNotice, NewsroomSettings
 from .pages import layout_context
-from .parsing import Story, plain_text
+from .parsing import Story, byline_name, credit_line, plain_text
 from .query_parameters import without_control_characters
 from .staging import stage_previewed_files
 
@@ -44,22 +44,24 @@ class StoryPreview:
     more_paragraphs: int
     credit: str
     notice: str
+    credits: tuple[str, ...]  # "Additional reporting by …", "Photos by …"
     look_alikes: tuple[str, ...]  # byline names that look like another author's: the import refuses them
 
     @classmethod
     def of(cls, story: Story, default_notice: CopyrightNotice | None, author_index):
         credit = SourceCredit(story.source_name, "", story.source_relationship).text if story.source_name else ""
-        if story.copyright:
+        if story.copyright and story.copyright.holder:
             notice = story.copyright.notice
         else:
             notice = f"{default_notice.text} (the site's default)" if default_notice else ""
         return cls(
             story=story,
-            byline=join_names([author.name for author in story.authors]),
+            byline=join_names([byline_name(author) for author in story.authors]),
             opening=tuple(plain_text(paragraph, story.markup) for paragraph in story.paragraphs[:PREVIEW_PARAGRAPHS]),
             more_paragraphs=max(len(story.paragraphs) - PREVIEW_PARAGRAPHS, 0),
             credit=credit,
             notice=notice,
+            credits=tuple(credit_line(person) for person in story.contributors),
             look_alikes=tuple(
                 look_alike_message(author.name, look_alike.title)
                 for author in story.authors

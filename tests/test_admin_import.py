@@ -290,3 +290,19 @@ def test_the_preview_flags_a_name_that_only_looks_like_an_author(editor, seed_ar
 
     assert f"Will not import: “{look_alike}” looks like the author “Solange Reyner”" in text
     assert "“а” (cyrillic small letter a)" in text
+
+
+def test_the_preview_shows_roles_dateline_original_date_and_contributors(editor):
+    story = (
+        "Harbour bridge reopens\nBy Jane Doe, Transport Correspondent, and John Roe\n"
+        "Published 5:11 PM EST, Sun November 27, 2022\n"
+        "BOSTON (AP) — The harbour bridge reopened to traffic on Tuesday after two years of repairs.\n"
+        "Photos by Ann Poe\n"
+    )
+
+    text = " ".join(soup_of(preview(editor, ("wire.txt", story.encode()))).get_text(" ").split())
+
+    assert "By Jane Doe (Transport Correspondent) and John Roe" in text
+    assert "Dateline: BOSTON · First published: 2022-11-27T17:11:00-05:00" in text
+    assert "Wire service: AP" in text
+    assert "Photos by Ann Poe" in text

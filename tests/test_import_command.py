@@ -54,14 +54,20 @@ def test_dry_run_json_prints_what_was_read_and_writes_nothing(newsroom, capsys):
         "file": str(SEED_FILE),
         "headline": "Russia is threatening to leave an American astronaut stranded in space",
         "headline_is_proposed": True,
+        "dek": "",
         "authors": [
             {
                 "name": "Solange Reyner",
+                "role": "",
                 "bio": "Solange Reyner is a writer and editor for Newsmax. She has more than 15 years in the "
                 "journalism industry reporting and covering news, sports and politics.",
             }
         ],
+        "contributors": [],
         "source_credit": "Fox News",
+        "source_relationship": "via",
+        "dateline": "",
+        "published": None,
         "copyright": {"holder": "Newsmax", "year": 2026, "notice": "© 2026 Newsmax. All rights reserved."},
         "paragraphs": line["paragraphs"],
         "warnings": ["no headline in the file; one was proposed from the lede for the editor to review"],

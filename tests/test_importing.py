@@ -308,3 +308,29 @@ def test_the_parser_warns_of_a_name_that_mixes_alphabets():
 
     assert any("mixes Cyrillic and Latin letters" in warning for warning in story.warnings)
     assert not any("mixes" in warning for warning in parse_story(story_by("山田 はな")).warnings)
+
+
+WIRE_STORY = """Harbour bridge reopens after two years
+By Jane Doe, Transport Correspondent, and John Roe
+Published 5:11 PM EST, Sun November 27, 2022
+BOSTON (AP) — The harbour bridge reopened to traffic on Tuesday after two years of repairs.
+Engineers replaced both supports during the closure.
+Additional reporting by Ann Poe
+Copyright 2022 The Associated Press. All rights reserved.
+"""
+
+
+def test_a_wire_story_keeps_its_dateline_original_date_roles_and_credit(newsroom, client):
+    article = import_text(WIRE_STORY, newsroom, publish=True).article
+
+    assert article.dateline == "BOSTON"
+    assert (article.source.name, article.source_relationship) == ("AP", "wire")
+    assert article.originally_published_at.isoformat() == "2022-11-27T17:11:00-05:00"
+    assert AuthorPage.objects.get(title="Jane Doe").role == "Transport Correspondent"
+    assert article.body[0].value.source == (
+        "<p>The harbour bridge reopened to traffic on Tuesday after two years of repairs.</p>"
+    )
+    page = " ".join(client.get(article.url).content.decode().split())
+    assert page.count("BOSTON") == 1  # the dateline, shown once
+    assert "First published elsewhere" in page and "27 November 2022" in page
+    assert "Additional reporting" not in page  # a credit line, not body text (contributors are not stored yet)

@@ -266,3 +266,154 @@ def test_parse_story_drops_characters_xml_cannot_carry():
     story = parse_story(story_text("Officials\x0b said\x0c on \x01Tuesday\ufffe that the bridge would reopen.", *BODY))
 
     assert story.paragraphs[0] == "Officials said on Tuesday that the bridge would reopen."
+
+
+# --- real-world forms: the classes tests/realworld/ holds, each on a line of its own ----------------
+
+LEDE = "Officials said on Tuesday that the harbour bridge would reopen next month after repairs."
+
+
+@pytest.mark.parametrize(
+    ("byline", "names", "roles", "wire"),
+    [
+        ("BY JANE DOE AND JOHN ROE", ["Jane Doe", "John Roe"], ["", ""], ""),
+        ("By: Jane Doe | Updated 5:11 PM EST, Nov 27, 2022", ["Jane Doe"], [""], ""),
+        ("Written by Jane Doe, Senior Correspondent", ["Jane Doe"], ["Senior Correspondent"], ""),
+        ("Words by Jane Doe & John Roe", ["Jane Doe", "John Roe"], ["", ""], ""),
+        ("Story by Jane Doe (reporting)", ["Jane Doe"], ["reporting"], ""),
+        ("Par Jeanne Dupont et Paul Martin", ["Jeanne Dupont", "Paul Martin"], ["", ""], ""),
+        ("Von Anna Schmidt und Max Weber", ["Anna Schmidt", "Max Weber"], ["", ""], ""),
+        ("By Jane Doe with John Roe", ["Jane Doe", "John Roe"], ["", ""], ""),
+        ("By Jane Doe, Reuters", ["Jane Doe"], [""], "Reuters"),
+        ("By Stephen Collinson, CNN", ["Stephen Collinson"], [""], "CNN"),
+        ("Von Julia Macher, ARD-Studio Madrid", ["Julia Macher"], ["ARD-Studio Madrid"], ""),
+        (
+            "Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | Par Martin Untersinger (avec Damien "
+            "Leloup et Morgane Tual)",
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"], ["", "", ""], "",
+        ),
+    ],
+)  # fmt: skip
+def test_a_byline_in_any_of_its_forms_gives_the_writers_their_roles_and_the_wire(byline, names, roles, wire):
+    story = parse_story(story_text("Harbour bridge to reopen", byline, LEDE))
+
+    assert [author.name for author in story.authors] == names
+    assert [author.role for author in story.authors] == roles
+    assert (story.source_name, story.source_relationship) == ((wire, "wire") if wire else ("", "via"))
+    assert story.paragraphs == (LEDE,)
+
+
+@pytest.mark.parametrize(
+    ("date_line", "published"),
+    [
+        ("Published 5:11 PM EST, Sun November 27, 2022", "2022-11-27T17:11:00-05:00"),
+        ("Wed Dec 14, 2016 | 5:03pm EST", "2016-12-14T17:03:00-05:00"),
+        ("Publié le 4 mai 2015 à 13h36", "2015-05-04T13:36:00"),
+        ("Stand: 27.03.2026 • 18:19 Uhr", "2026-03-27T18:19:00"),
+        ("Publicado: 03/12/2024 · Actualizado: 04/12/2024", "2024-12-03"),
+        ("Updated: 13 minutes ago", ""),
+    ],
+)
+def test_a_date_line_is_never_body_text_and_keeps_the_original_publication_time(date_line, published):
+    story = parse_story(story_text("Harbour bridge to reopen", "By Jane Doe", date_line, LEDE))
+
+    assert story.paragraphs == (LEDE,)
+    assert story.published == published
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline", "wire"),
+    [
+        ("WASHINGTON (AP) — ", "WASHINGTON", "AP"),
+        ("LONDON — ", "LONDON", ""),
+        ("MOUNT OLIVE, N.C. (AP) — ", "MOUNT OLIVE, N.C.", "AP"),
+        ("PARIS, 3 déc. (AFP) - ", "PARIS", "AFP"),
+        ("Nueva Delhi, 21 ene (EFE).- ", "Nueva Delhi", "EFE"),
+        ("МОСКВА, 2 ноября. /ТАСС/. ", "МОСКВА", "ТАСС"),
+        ("(CNN)", "", "CNN"),
+    ],
+)
+def test_a_dateline_becomes_the_articles_dateline_and_its_agency_the_wire_credit(opening, dateline, wire):
+    story = parse_story(story_text("By Jane Doe", opening + LEDE))
+
+    assert (story.dateline, story.source_name) == (dateline, wire)
+    assert story.paragraphs == (LEDE,)  # shown once: in the dateline, not again in the text
+
+
+@pytest.mark.parametrize(
+    ("line", "holder", "year"),
+    [
+        ("© 2016 Guardian News and Media Limited or its affiliated companies. All rights reserved.",
+         "Guardian News and Media Limited", 2016),
+        ("© 2024 USA TODAY, a division of Gannett Co., Inc.", "USA TODAY", 2024),
+        ("© 2016 Cable News Network. Turner Broadcasting System, Inc. All Rights Reserved.",
+         "Cable News Network", 2016),
+        ("Copyright © 2010–2024 Harbour Media Ltd. ALL RIGHTS RESERVED.", "Harbour Media Ltd.", 2024),
+        ("(c) Harbour Media. all rights reserved", "Harbour Media", None),
+        ("Copyright 2007 by United Press International", "United Press International", 2007),
+        ("Copyright 2022, dpa (www.dpa.de). Alle Rechte vorbehalten", "dpa", 2022),
+        ("© EFE 2019. Está expresamente prohibida la redistribución.", "EFE", 2019),
+    ],
+)  # fmt: skip
+def test_the_copyright_holder_is_the_first_legal_name_and_the_year_the_last(line, holder, year):
+    story = parse_story(story_text(LEDE, line))
+
+    assert (story.copyright.holder, story.copyright.year) == (holder, year)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "credit"),
+    [
+        ("The plan was first disclosed last week, Axios reported Sunday.", ("Axios", "via")),
+        ("The company is said to be in talks, according to Reuters.", ("Reuters", "via")),
+        ("This story was originally published by ProPublica.", ("ProPublica", "original")),
+        ("The bridge was unsafe, she told CNN on Monday.", ("", "via")),
+        ("The bridge was unsafe, according to officials.", ("", "via")),
+        ("The bridge was unsafe, according to local media.", ("", "via")),
+    ],
+)
+def test_an_outlet_is_credited_by_the_form_of_the_sentence_never_by_who_talks_to_it(sentence, credit):
+    story = parse_story(story_text("By Jane Doe", LEDE, sentence))
+
+    assert (story.source_name, story.source_relationship) == credit
+
+
+def test_credit_lines_name_contributors_with_their_roles_and_are_not_body_text():
+    story = parse_story(
+        story_text(
+            "By Howard Schneider",
+            LEDE,
+            "(Reporting by Howard Schneider; Additional reporting by Jason Lange in Washington and Ann Saphir in "
+            "San Francisco; Editing by Paul Simao)",
+            "Photos by Ramona Rosales",
+            "-- CNN's Bill Kirkos contributed to this report.",
+        )
+    )
+
+    assert story.paragraphs == (LEDE,)
+    assert [(person.name, person.role) for person in story.contributors] == [
+        ("Jason Lange", "additional reporting"), ("Ann Saphir", "additional reporting"), ("Paul Simao", "editing"),
+        ("Ramona Rosales", "photography"), ("Bill Kirkos", "contributing"),
+    ]  # fmt: skip
+
+
+def test_names_alone_under_the_headline_are_the_byline_but_a_sign_off_name_keeps_its_bio():
+    story = parse_story(
+        story_text("Jury finds defendant guilty", "December 15, 2016 3:33 PM ET", "Rebecca Hersher", LEDE)
+    )
+    signed = parse_story(story_text(LEDE, "Jane Doe", "Jane Doe covers transport for the City Times."))
+
+    assert [author.name for author in story.authors] == ["Rebecca Hersher"]
+    assert story.published == "2016-12-15T15:33:00-05:00"
+    assert [(author.name, author.bio) for author in signed.authors] == [
+        ("Jane Doe", "Jane Doe covers transport for the City Times.")
+    ]
+
+
+def test_a_story_in_a_script_without_spaces_has_story_text():
+    story = parse_story(
+        "米、日本に市場開放要求へ\n【ワシントン共同】米ホワイトハウスの高官は21日、日本に市場の開放を求める考えを示した。\n"
+    )
+
+    assert (story.dateline, story.source_name) == ("ワシントン", "共同")
+    assert story.headline == "米、日本に市場開放要求へ"

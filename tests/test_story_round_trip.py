@@ -3,7 +3,18 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.parsing import Author, Copyright, Story, format_story, parse_story, propose_headline
+from articles.parsing import (
+    ORIGINAL,
+    VIA,
+    WIRE,
+    Author,
+    Contributor,
+    Copyright,
+    Story,
+    format_story,
+    parse_story,
+    propose_headline,
+)
 
 WORDS = [
     "officials", "said", "the", "bridge", "would", "reopen", "next", "month", "after", "repairs",
@@ -15,6 +26,11 @@ FIRST_NAMES = ["Jane", "John", "Solange", "Amir", "Mei", "Olu", "Sofía", "Łuka
 SURNAMES = ["Doe", "Roe", "Reyner", "Haddad", "Chen", "Adeyemi", "García", "Nowak", "O'Brien", "Okafor"]
 OUTLETS = ["Fox News", "The Guardian", "CNN", "Le Monde", "The Wall Street Journal"]
 HOLDERS = ["Newsmax", "City Times", "Acme Media Inc.", "Daily Planet"]
+AGENCIES = ["AP", "AFP", "Reuters", "dpa"]
+DATELINES = ["WASHINGTON", "LONDON", "MOUNT OLIVE, N.C.", "SÃO PAULO"]
+ROLES = ["", "", "Senior Correspondent", "reporting", "Health Editor"]
+CREDIT_ROLES = ["additional reporting", "photography", "editing", "translation", "contributing"]
+PUBLISHED = ["", "2022-11-27", "2022-11-27T17:11:00", "2022-11-27T17:11:00-05:00", "2024-03-05T09:30:00+01:00"]
 
 sentences = st.lists(st.sampled_from(WORDS), min_size=5, max_size=18).map(lambda w: " ".join(w).capitalize() + ".")
 paragraphs = st.lists(sentences, min_size=1, max_size=3).map(" ".join)
@@ -26,7 +42,11 @@ names = st.tuples(st.sampled_from(FIRST_NAMES), st.sampled_from(SURNAMES)).map("
 def authors(draw):
     chosen = draw(st.lists(names, max_size=3, unique=True))
     return tuple(
-        Author(name, draw(st.sampled_from(["", f"{name} covers {draw(st.sampled_from(WORDS))} for the paper."])))
+        Author(
+            name,
+            draw(st.sampled_from(["", f"{name} covers {draw(st.sampled_from(WORDS))} for the paper."])),
+            role=draw(st.sampled_from(ROLES)),
+        )
         for name in chosen
     )
 
@@ -42,10 +62,12 @@ copyrights = st.none() | st.builds(
 @st.composite
 def stories(draw):
     body = draw(st.lists(paragraphs, min_size=1, max_size=6))
-    source = draw(st.none() | st.sampled_from(OUTLETS))
-    if source:
+    relationship = draw(st.sampled_from([VIA, WIRE, ORIGINAL]))
+    source = draw(st.none() | st.sampled_from(AGENCIES if relationship == WIRE else OUTLETS))
+    if source and relationship == VIA:
         body[0] = f"{body[0][:-1]}, reports {source}."
     bylines = draw(authors())
+    others = [name for name in draw(st.lists(names, max_size=2, unique=True)) if name not in {a.name for a in bylines}]
     headline = draw(st.none() | titles)
     dek = draw(sentences) if headline and bylines and draw(st.booleans()) else ""
     return Story(
@@ -55,7 +77,11 @@ def stories(draw):
         paragraphs=tuple(body),
         authors=bylines,
         source_name=source or "",
+        source_relationship=relationship if source else VIA,
         copyright=draw(copyrights),
+        contributors=tuple(Contributor(name, draw(st.sampled_from(CREDIT_ROLES))) for name in others),
+        dateline=draw(st.sampled_from(["", *DATELINES])),
+        published=draw(st.sampled_from(PUBLISHED)),
     )
 
 
