@@ -60,3 +60,23 @@ def jane_science_story(newsroom):
     article.save_revision().publish()
     ArticlePageFactory(parent=newsroom.news_index, title="Someone else's story", live=True)
     return article
+
+
+@pytest.fixture
+def reporter(newsroom):
+    """A member of the Reporters group ``setup_newsroom`` creates."""
+    from articles.provisioning import REPORTERS
+
+    from .helpers import member_of
+
+    return member_of(REPORTERS, "reporter")
+
+
+@pytest.fixture
+def editor(newsroom):
+    """A member of the Editors group ``setup_newsroom`` creates (a module may define its own editor)."""
+    from articles.provisioning import EDITORS
+
+    from .helpers import member_of
+
+    return member_of(EDITORS, "editor")

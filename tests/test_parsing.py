@@ -312,6 +312,7 @@ def test_a_byline_in_any_of_its_forms_gives_the_writers_their_roles_and_the_wire
         ("Stand: 27.03.2026 • 18:19 Uhr", "2026-03-27T18:19:00"),
         ("Publicado: 03/12/2024 · Actualizado: 04/12/2024", "2024-12-03"),
         ("Updated: 13 minutes ago", ""),
+        ("JAKARTA Tue Dec 30, 2014 9:21am IST", "2014-12-30T09:21:00"),  # whose IST is not guessed
     ],
 )
 def test_a_date_line_is_never_body_text_and_keeps_the_original_publication_time(date_line, published):
@@ -331,6 +332,7 @@ def test_a_date_line_is_never_body_text_and_keeps_the_original_publication_time(
         ("Nueva Delhi, 21 ene (EFE).- ", "Nueva Delhi", "EFE"),
         ("МОСКВА, 2 ноября. /ТАСС/. ", "МОСКВА", "ТАСС"),
         ("(CNN)", "", "CNN"),
+        ("Jan 30 (Reuters) - ", "", "Reuters"),
     ],
 )
 def test_a_dateline_becomes_the_articles_dateline_and_its_agency_the_wire_credit(opening, dateline, wire):
@@ -353,6 +355,8 @@ def test_a_dateline_becomes_the_articles_dateline_and_its_agency_the_wire_credit
         ("Copyright 2007 by United Press International", "United Press International", 2007),
         ("Copyright 2022, dpa (www.dpa.de). Alle Rechte vorbehalten", "dpa", 2022),
         ("© EFE 2019. Está expresamente prohibida la redistribución.", "EFE", 2019),
+        ("(c) Copyright Thomson Reuters 2017. Click For Restrictions - http://about.reuters.com/fulllegal.asp",
+         "Thomson Reuters", 2017),
     ],
 )  # fmt: skip
 def test_the_copyright_holder_is_the_first_legal_name_and_the_year_the_last(line, holder, year):
@@ -367,6 +371,7 @@ def test_the_copyright_holder_is_the_first_legal_name_and_the_year_the_last(line
         ("The plan was first disclosed last week, Axios reported Sunday.", ("Axios", "via")),
         ("The company is said to be in talks, according to Reuters.", ("Reuters", "via")),
         ("This story was originally published by ProPublica.", ("ProPublica", "original")),
+        ("The post Harbour bridge to reopen appeared first on WND.", ("WND", "original")),
         ("The bridge was unsafe, she told CNN on Monday.", ("", "via")),
         ("The bridge was unsafe, according to officials.", ("", "via")),
         ("The bridge was unsafe, according to local media.", ("", "via")),
@@ -417,3 +422,27 @@ def test_a_story_in_a_script_without_spaces_has_story_text():
 
     assert (story.dateline, story.source_name) == ("ワシントン", "共同")
     assert story.headline == "米、日本に市場開放要求へ"
+
+
+def test_wire_credits_at_the_end_are_read_wherever_they_stand():
+    story = parse_story(
+        story_text(
+            "By The Associated Press",
+            "MEXICO CITY (AP) — " + LEDE,
+            "The work will take a year. (Reporting by Joseph Ax; Editing by Frank McGurty and Jeffrey Benkoe)",
+            "___",
+            "Associated Press writer E. Eduardo Castillo reported this story in Mexico City and AP writer Michael "
+            "Graczyk reported from Houston. AP writers Elizabeth Rivera in Guadalajara, Mexico; and Emily Schmall in "
+            "Fort Worth, Texas, contributed to this report.",
+            "© Copyright 2020 AccessWDUN.com",
+            "All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.",
+        )
+    )
+
+    assert story.paragraphs == (LEDE, "The work will take a year.")
+    assert [person.name for person in story.contributors] == [
+        "Frank McGurty", "Jeffrey Benkoe", "E. Eduardo Castillo", "Michael Graczyk", "Elizabeth Rivera",
+        "Emily Schmall",
+    ]  # fmt: skip
+    assert (story.copyright.holder, story.copyright.year) == ("AccessWDUN.com", 2020)
+    assert story.copyright.statement.startswith("All rights reserved.")

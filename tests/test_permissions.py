@@ -10,20 +10,8 @@ from wagtail.permissions import policy_registry
 
 from articles.models import NewsroomSettings
 from articles.permissions import PublishedMediaPermissionPolicy
-from articles.provisioning import EDITORS, REPORTERS
 
 from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
-from .helpers import member_of
-
-
-@pytest.fixture
-def reporter(newsroom):
-    return member_of(REPORTERS, "reporter")
-
-
-@pytest.fixture
-def editor(newsroom):
-    return member_of(EDITORS, "editor")
 
 
 def live_article_showing(newsroom, **fields):
@@ -69,35 +57,30 @@ def test_a_reporter_may_not_delete_their_document_once_a_live_page_links_it(clie
     assert get_document_model().objects.filter(pk=document.pk).exists()
 
 
-def image_routes(image):
-    """Every admin request by which a user changes or deletes an image, each with its POST data."""
-    form = {"title": "Replaced", "collection": image.collection_id}
-    bulk_delete = reverse("wagtail_bulk_action", args=["wagtailimages", "image", "delete"]) + f"?id={image.pk}"
+def media_routes(media, namespace, prefix):
+    """Every admin request by which a user changes or deletes an image or a document, each with its
+    POST data: the editor, delete, the multiple-upload editor and delete, and bulk delete."""
+    form = {"title": "Replaced", "collection": media.collection_id}
+    meta = media._meta
+    bulk_delete = reverse("wagtail_bulk_action", args=[meta.app_label, meta.model_name, "delete"]) + f"?id={media.pk}"
     return [
-        (reverse("wagtailimages:edit", args=[image.pk]), form),
-        (reverse("wagtailimages:delete", args=[image.pk]), {}),
+        (reverse(f"{namespace}:edit", args=[media.pk]), form),
+        (reverse(f"{namespace}:delete", args=[media.pk]), {}),
         (
-            reverse("wagtailimages:edit_multiple", args=[image.pk]),
-            {f"image-{image.pk}-{k}": v for k, v in form.items()},
+            reverse(f"{namespace}:edit_multiple", args=[media.pk]),
+            {f"{prefix}-{media.pk}-{k}": v for k, v in form.items()},
         ),
-        (reverse("wagtailimages:delete_multiple", args=[image.pk]), {}),
+        (reverse(f"{namespace}:delete_multiple", args=[media.pk]), {}),
         (bulk_delete, {}),
     ]
+
+
+def image_routes(image):
+    return media_routes(image, "wagtailimages", "image")
 
 
 def document_routes(document):
-    form = {"title": "Replaced", "collection": document.collection_id}
-    bulk_delete = reverse("wagtail_bulk_action", args=["wagtaildocs", "document", "delete"]) + f"?id={document.pk}"
-    return [
-        (reverse("wagtaildocs:edit", args=[document.pk]), form),
-        (reverse("wagtaildocs:delete", args=[document.pk]), {}),
-        (
-            reverse("wagtaildocs:edit_multiple", args=[document.pk]),
-            {f"doc-{document.pk}-{k}": v for k, v in form.items()},
-        ),
-        (reverse("wagtaildocs:delete_multiple", args=[document.pk]), {}),
-        (bulk_delete, {}),
-    ]
+    return media_routes(document, "wagtaildocs", "doc")
 
 
 @pytest.mark.parametrize("used_by", ["lead image of a live article", "logo in Newsroom settings"])

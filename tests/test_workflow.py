@@ -15,17 +15,7 @@ from articles.provisioning import EDITORS, REPORTERS
 
 from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory
-from .helpers import edit_url, member_of, messages_of, post_editor_form
-
-
-@pytest.fixture
-def reporter(newsroom):
-    return member_of(REPORTERS, "reporter")
-
-
-@pytest.fixture
-def editor(newsroom):
-    return member_of(EDITORS, "editor")
+from .helpers import edit_url, messages_of, post_editor_form
 
 
 @pytest.fixture

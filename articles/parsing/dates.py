@@ -37,6 +37,7 @@ RELATIVE_TIME_RE = re.compile(
     re.IGNORECASE,
 )
 TIME_RE = re.compile(r"\d{1,2}\s*(?:[:h]|\.(?=\d{2}\b))\s*\d{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+AMBIGUOUS_ZONE_RE = re.compile(r"\b(?:IST|BST|AST|GST|SST)\b")
 HOUR_MINUTES_RE = re.compile(r"\b(\d{1,2})\s*h\s*(\d{2})(?:\s*min)?\b")  # "07h31min", "13h36"
 YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 SHORT_YEAR_DATE_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2}\b")  # "31/10/19"
@@ -83,6 +84,8 @@ def parse_date(text: str) -> str:
         return ""  # never a date the text does not give: dateparser reads "07h31min" as minutes ago
     if not TIME_RE.search(text):
         return found.date().isoformat()
+    if AMBIGUOUS_ZONE_RE.search(text):
+        return found.replace(tzinfo=None).isoformat()  # "IST" is India's, Israel's or Ireland's: not guessed
     return found.isoformat()
 
 
