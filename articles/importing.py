@@ -256,7 +256,8 @@ def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *
         article.is_headline_proposed = story.is_headline_proposed
     article.dek = story.dek or article.dek
     article.dateline = story.dateline or article.dateline
-    article.originally_published_at = publication_time(story.published) or article.originally_published_at
+    if story.source_name:  # a story from another outlet or the wire: when it first ran there
+        article.originally_published_at = publication_time(story.published) or article.originally_published_at
     article.body = [("paragraph", paragraph_to_html(paragraph, story.markup)) for paragraph in story.paragraphs]
     # Forms number orderables; code must, or the byline's order is whatever the database returns.
     article.authors = [ArticlePageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)]

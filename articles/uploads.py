@@ -28,7 +28,10 @@ def check_media_disk_takes(upload):
     if upload is None or not isinstance(default_storage, FileSystemStorage):
         return
     root = default_storage.location
-    os.makedirs(root, exist_ok=True)
+    try:
+        os.makedirs(root, exist_ok=True)
+    except OSError:
+        raise forms.ValidationError(READ_ONLY) from None
     if not os.access(root, os.W_OK):
         raise forms.ValidationError(READ_ONLY)
     if shutil.disk_usage(root).free < upload.size + HEADROOM_BYTES:

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from articles.parsing import (
+    MARKDOWN,
     Author,
     Copyright,
     StoryFormatError,
@@ -446,3 +447,38 @@ def test_wire_credits_at_the_end_are_read_wherever_they_stand():
     ]  # fmt: skip
     assert (story.copyright.holder, story.copyright.year) == ("AccessWDUN.com", 2020)
     assert story.copyright.statement.startswith("All rights reserved.")
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "The World Health Organization (WHO) said on Monday that cases rose sharply in the region.",
+        "Apple (AAPL) shares fell on Tuesday after the company cut its sales forecast for the year.",
+        "AC/DC will tour Europe next year, the band said in a statement on Tuesday morning.",
+        "The virus first appeared in Wuhan in late 2019, officials said on Monday in the capital.",
+        "Officials said the bridge would reopen next month.\nMore than 200 people crossed it daily before it shut.",
+        "Officials said the bridge would reopen next month.\nRelated work on the approach roads starts in May.",
+        "Officials said the bridge would reopen next month after the repairs to its supports.\nENDS",
+    ],
+)
+def test_sentences_that_only_look_like_metadata_stay_the_story(story):
+    parsed = parse_story(story + "\n")
+
+    assert (parsed.source_name, parsed.dateline) == ("", "")
+    assert parsed.paragraphs == tuple(line for line in story.split("\n") if line != "ENDS")
+
+
+def test_a_title_case_headline_with_by_is_no_byline_and_a_surname_is_no_outlet():
+    headline = parse_story(story_text("Hit By Hurricane Ian", LEDE))
+    byline = parse_story(story_text("By Jane Doe, John Fox", LEDE))
+
+    assert (headline.headline, headline.authors) == ("Hit By Hurricane Ian", ())
+    assert ([a.name for a in byline.authors], byline.source_name) == (["Jane Doe", "John Fox"], "")
+
+
+def test_odd_endings_are_read_or_refused_in_one_line_never_a_traceback():
+    with pytest.raises(StoryFormatError, match="no story text found"):
+        parse_story("12 March 2020\nBy Jane Doe\nShort title\n")
+    story = parse_story(f"{LEDE}\n\nJane Doe\n\n![](photo.jpg)\n", markup=MARKDOWN)
+
+    assert story.paragraphs[0] == LEDE

@@ -1,5 +1,7 @@
 """Property: any story written out in the file format reads back as the same story."""
 
+import json
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +16,8 @@ from articles.parsing import (
     format_story,
     parse_story,
     propose_headline,
+    story_from_data,
+    story_to_data,
 )
 
 WORDS = [
@@ -97,3 +101,9 @@ def test_line_ends_and_a_byte_order_mark_change_nothing(story, newline, bom):
     text = ("\ufeff" if bom else "") + format_story(story).replace("\n", newline)
 
     assert parse_story(text) == story
+
+
+@settings(max_examples=100, deadline=None)
+@given(stories())
+def test_a_story_kept_as_data_comes_back_the_same(story):
+    assert story_from_data(json.loads(json.dumps(story_to_data(story)))) == story  # as the import preview stages it

@@ -19,8 +19,8 @@ from .story import Author
 
 # "By", "BY:", "Written by", "Eine Analyse von", "Par", "Por", "Von", "Текст:", "ΓΡΑΦΕΙ:", "بقلم", "كتب".
 BYLINE_RE = re.compile(
-    r"^(?:(?:[\w-]+\s+){0,2}?(?:by|von|par|por)|автор|[тt]екст|γράφει|γραφει|κειμενο|κείμενο|بقلم|كتب)"
-    r"\s*:?\s+(?P<names>\S.*?)\s*$",
+    r"^(?:(?:(?:written|words|story|reporting|text|texte|authored|eine\s+analyse|ein\s+kommentar|ein\s+bericht)\s+)?"
+    r"(?:by|von|par|por)|автор|[тt]екст|γράφει|γραφει|κειμενο|κείμενο|بقلم|كتب)\s*:?\s+(?P<names>\S.*?)\s*$",
     re.IGNORECASE,
 )
 # Credits that are not the byline: "Photos by …", "Additional reporting by …".

@@ -23,7 +23,6 @@ STRONG_CREDIT_PATTERNS = [
     (re.compile(r"\breported\s+(?:[A-Z][\w'’.-]+\s+){1,3}of\s+" + OUTLET), VIA),  # "reported Jane Doe of WXYZ"
     (re.compile(r"\bfirst\s+(?:reported|published)\s+by\s+" + OUTLET), VIA),
     (re.compile(r"\boriginally\s+(?:published|appeared)\s+(?:by|in|on)\s+" + OUTLET), ORIGINAL),
-    (re.compile(r"\bfirst\s+appeared\s+(?:in|on)\s+" + OUTLET), ORIGINAL),
     # "(article et photo Ouest-France du 24 juillet 2015)": the story and its picture are another paper's
     (
         re.compile(r"\((?:article|texte|story|text|photo)s?\b[^()]*?\s" + OUTLET + r"\s+(?:du|of|from|vom|del)\s+\d"),
@@ -40,10 +39,9 @@ STRONG_CREDIT_PATTERNS = [
     # "El diario El País informó …": the word for a newspaper names it
     (
         re.compile(
-            r"\b(?:el\s+diario|el\s+periódico|the\s+newspaper|le\s+journal|le\s+quotidien|die\s+Zeitung)\s+"
+            r"\b(?i:el\s+diario|el\s+periódico|the\s+newspaper|le\s+journal|le\s+quotidien|die\s+Zeitung)\s+"
             + OUTLET
-            + r"\s+(?:informó|informa|reported|reports|a\s+rapporté|rapporte|berichtete|berichtet)",
-            re.IGNORECASE,
+            + r"\s+(?i:informó|informa|reported|reports|a\s+rapporté|rapporte|berichtete|berichtet)"
         ),
         VIA,
     ),
@@ -60,6 +58,7 @@ REPUBLISHED_NOTE_RE = re.compile(
 WEAK_CREDIT_PATTERNS = [
     re.compile(r"\baccording\s+to\s+(?:a\s+report\s+(?:by|in|from)\s+)?" + OUTLET),
     re.compile(r"(?:^|[.,;][\"”’]?\s+|\b(?:as|first)\s+)" + OUTLET + r"\s+(?:reported|reports)\b"),
+    re.compile(r"\bfirst\s+appeared\s+(?:in|on)\s+" + OUTLET),
 ]
 
 

@@ -19,7 +19,13 @@ CAPITALS_DATELINE_RE = re.compile(
     r"(?:\s+[-–—]{1,2}|\s*—|\.(?=\s+[A-Z]))\s*(?P<rest>\S.*)$"
 )
 # "Málaga/Dos miembros de la Guardia Civil …": the place joined to the first word.
-JOINED_DATELINE_RE = re.compile(r"^(?P<place>[A-ZÁÉÍÓÚÑ][\w]+(?:\s[A-ZÁÉÍÓÚÑ][\w]+)?)/(?P<rest>[A-ZÁÉÍÓÚÑ¿¡\"“«].*)$")
+JOINED_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:\s[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?)/(?P<rest>[A-ZÁÉÍÓÚÑ¿¡\"“«][a-záéíóúñ].*)$"
+)  # a place in ordinary case, then a sentence ("AC/DC will tour" is neither)
+# Words that stand alone in capitals above a story and are no place.
+KICKERS = frozenset(
+    {"exclusive", "breaking", "update", "updated", "analysis", "opinion", "live", "watch", "video", "ends"}
+)
 # "* نيويورك رويترز:" — a place and an agency on a line of their own, after an asterisk.
 STAR_DATELINE_RE = re.compile(r"^\*\s*(?P<place>[^\W\d_]+)\s+[-–]?\s*(?P<agency>[^\W\d_]+)\s*:(?P<rest>)$")
 # "【ワシントン共同】"
@@ -56,7 +62,8 @@ def read_dateline(text: str) -> tuple[str, str, str] | None:
 
 
 def is_place_line(text: str) -> bool:
-    return bool(PLACE_LINE_RE.match(text)) and is_capitals_place(text)
+    """A place in capitals on a line of its own ("ATLANTA"), not a kicker ("EXCLUSIVE")."""
+    return bool(PLACE_LINE_RE.match(text)) and is_capitals_place(text) and text.casefold() not in KICKERS
 
 
 def is_capitals_place(place: str) -> bool:
@@ -71,6 +78,4 @@ def is_dateline_agency(agency: str, place: str, dash: str | None) -> bool:
     words = agency.replace(",", " ").split()
     if not 1 <= len(words) <= 4 or not all(word[0].isupper() or (word.isalpha() and word.islower()) for word in words):
         return False
-    return (
-        bool(dash) or not place or place.split(",")[0].isupper() or bool(re.fullmatch(r"[a-z]{2,5}|[A-Z]{2,6}", agency))
-    )
+    return bool(dash) or not place or place.split(",")[0].isupper() or bool(re.fullmatch(r"[a-z]{2,5}", agency))

@@ -11,6 +11,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 MAX_DATE_LINE_LENGTH = 160
+MAX_DATE_LINE_WORDS = 18
+MAX_DATE_LINE_SENTENCE_WORDS = 8
 MAX_LEAD_WORDS = 4
 MAX_LABEL_WORDS = 3  # words before a date that are not part of it: "AFP 30 avril 2015", "JEFF AMY Monday, …"
 PUBLISHED, UPDATED = "published", "updated"
@@ -95,8 +97,8 @@ def date_line(text: str) -> DateLine | None:
     ``lead`` keeps up to four words before the first date when the rest of the line is dates: the
     caller decides whether they are a byline.
     """
-    if len(text) > MAX_DATE_LINE_LENGTH:
-        return None
+    if len(text) > MAX_DATE_LINE_LENGTH or len(text.split()) > MAX_DATE_LINE_WORDS or is_sentence(text):
+        return None  # a sentence of the story, not a date line: dateparser is not asked
     segments = split_segments(text)
     dates, others = read_dates(segments, lead_allowed=True)
     if not dates and segments and all(is_empty_date(part) for part in segments):
@@ -117,6 +119,15 @@ def is_empty_date(segment: str) -> bool:
 
 def is_label(text: str) -> bool:
     return len(text.split()) <= MAX_LABEL_WORDS and not any(ch.isdigit() or ch in ".!?" for ch in text)
+
+
+def is_sentence(text: str) -> bool:
+    """More words than a date line holds, ending as a sentence ends ("… on Tuesday."), not in "p.m."."""
+    return (
+        len(text.split()) > MAX_DATE_LINE_SENTENCE_WORDS
+        and text.endswith((".", "!", "?", '."', ".”"))
+        and not (text.endswith(("a.m.", "p.m.")))
+    )
 
 
 def split_segments(text: str, brackets: bool = True) -> list[str]:

@@ -63,7 +63,12 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter | None:
             continue
         elif NOTE_LINE_RE.match(text):
             pass
-        elif index and not authors and (found := AGENCY_AND_PLACE_RE.match(text)):
+        elif (
+            index
+            and not authors
+            and (found := AGENCY_AND_PLACE_RE.match(text))
+            and is_date_line_at(paragraphs, index + 1)
+        ):
             authors.append(Author(found["agency"]))  # "ANI United States": the agency and where it filed from
             wire = wire or found["agency"]
         elif byline := front_byline(paragraphs, index, has_authors=bool(authors)):
@@ -76,7 +81,7 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter | None:
             opens_with_date = True
         elif found := FROM_OUTLET_RE.match(text):  # "From: Herald Sun": syndicated from that paper
             original = original or found["name"]
-        elif index and (found := OUTLET_LINE_RE.match(text)):
+        elif index and authors and structure and structure[-1] == index - 1 and (found := OUTLET_LINE_RE.match(text)):
             wire = wire or found["agency"]  # "WebMD Health News": the desk the story comes from
         elif (found := read_dateline(text)) and not found[2]:  # "MÁLAGA, 2 Nov. (EUROPA PRESS) -" alone
             dateline, wire = found[0], wire or found[1]
@@ -93,7 +98,11 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter | None:
     length = structure[-1] + 1
     loose = [index for index in loose if index < length]
     if opens_with_date and not loose:  # a date (or a notice) opens the file: the headline is under it
-        while len(loose) < MAX_LOOSE_FRONT_LINES and is_headline_text(paragraphs[length].text):
+        while (
+            len(loose) < MAX_LOOSE_FRONT_LINES
+            and length < len(paragraphs) - 1
+            and is_headline_text(paragraphs[length].text)
+        ):
             loose.append(length)
             length += 1
     texts = [paragraphs[index].text for index in loose]
@@ -102,6 +111,10 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter | None:
     headline = texts.pop(0) if texts and (is_headline_text(texts[0]) or len(texts) == 2) else ""
     dek = texts.pop(0) if texts else ""
     return FrontMatter(length, headline, dek, tuple(authors), wire, original, published, dateline, notice)
+
+
+def is_date_line_at(paragraphs: list[Paragraph], index: int) -> bool:
+    return index < len(paragraphs) and date_line(paragraphs[index].text) is not None
 
 
 def is_place(lead: str) -> bool:

@@ -77,7 +77,7 @@ def is_person_name(text: str) -> bool:
         2 <= len(words) <= MAX_NAME_WORDS
         and is_name_like(text)
         and not is_role(text)
-        and not is_organisation(text)
+        and not is_outlet_form(text)
         and not is_institution(text)
     )
 
@@ -93,6 +93,17 @@ def is_role(text: str) -> bool:
         len(words) == 1
         or any(word.casefold() in ROLE_WORDS for word in words)
         or any(word[0].islower() and word.lower() not in NAME_PARTICLES for word in words)
+    )
+
+
+def is_outlet_form(text: str) -> bool:
+    """An outlet by the shape of its name alone: an acronym ("CNN"), "The …", a wire agency, or a
+    name ending in a news word ("Fox News", "Harbour Times"), never a person called Fox or Post."""
+    return bool(
+        ACRONYM_RE.match(text)
+        or text.casefold() in WIRE_AGENCIES
+        or re.match(r"^The\s+[A-Z]", text)
+        or NEWS_NOUN_END_RE.search(text)
     )
 
 
@@ -126,6 +137,9 @@ def ordinary_case(name: str) -> str:
 
 
 SENTENCE_ENDINGS = (".", "!", "?", "…", "。", "！", "？", ":", ";", ",")
+NEWS_NOUN_END_RE = re.compile(
+    r"\s(?:News|Times|Post|Journal|Press|Herald|Tribune|Gazette|Telegraph|Daily|Magazine|TV|Radio|Network|Wire)$"
+)
 MEDIA_WORD_RE = re.compile(
     r"\b(?:News|Times|Post|Journal|Press|Reuters|Bloomberg|Herald|Tribune|Gazette|Telegraph|Guardian|"
     r"Daily|Magazine|TV|Radio|Broadcasting|Network|Wire|Agence|Axios|Politico|Newsweek|"

@@ -75,7 +75,8 @@ def is_hard_wrapped(blocks: list[list[tuple[int, str]]]) -> bool:
         for (_, line), (_, next_line) in itertools.pairwise(block)
         if not ends_paragraph(line, next_line, TEXT)
     ]
-    return bool(inner) and sum(width >= max(widths) // 2 for width in inner) >= 0.8 * len(inner)
+    half = max(widths) // 2
+    return bool(inner) and sum(width >= half for width in inner) >= 0.8 * len(inner)
 
 
 def ends_paragraph(line: str, next_line: str, markup: str) -> bool:

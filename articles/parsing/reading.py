@@ -14,7 +14,7 @@ from .dates import date_line, parse_date
 from .decoding import decode_story
 from .front_matter import FrontMatter, is_dek_text, read_front_matter
 from .headlines import is_headline_line, propose_headline
-from .names import ACRONYM_RE, WIRE_AGENCIES
+from .names import WIRE_AGENCIES
 from .paragraphs import is_story_text, split_paragraphs
 from .signatures import INITIALS_SIGNATURE_RE, merge_authors, parse_signatures, unsigned_bio_author
 from .story import (
@@ -80,7 +80,11 @@ def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story
         authors=tuple(authors),
         source_name=source_name,
         source_relationship=source_relationship,
-        contributors=tuple(person for person in credits.contributors if person.name not in {a.name for a in authors}),
+        contributors=tuple(
+            person
+            for person in credits.contributors
+            if person.role != "reporting" and person.name not in {author.name for author in authors}
+        ),  # writers under "Reporting by" are the byline's
         dateline=top.dateline or opening.dateline,
         published=credits.first or top.published or credits.published or opening.published,
         copyright=copyright_notice,
@@ -152,7 +156,7 @@ def take_credit_lines(paragraphs: list[Paragraph]) -> CreditLines:
         elif not (CONTACT_LINE_RE.match(text) or is_web_furniture(text)):
             kept.append(paragraph)
     while len(kept) > 1 and SIGN_OFF_RE.match(kept[-1].text):  # "asl/tib/pid/cac", "AFP", "CNNMoney (New York)"
-        wire = wire or (kept[-1].text if ACRONYM_RE.match(kept[-1].text) else "")
+        wire = wire or WIRE_AGENCIES.get(kept[-1].text.casefold(), "")  # "AFP"; not "ENDS"
         kept.pop()
     return CreditLines(kept, tuple(contributors), original, published, first, wire)
 

@@ -26,12 +26,13 @@ def signature_name(line: str) -> str:
 def is_bio_of(paragraph: str, name: str) -> bool:
     """Whether ``paragraph`` is about the person ``name``: it opens with the name, the surname, the
     first name followed by a verb ("Dan is …"), or a pronoun; in any case ("JANE DOE IS …")."""
-    words = paragraph.split(maxsplit=2)
+    words, parts = paragraph.split(maxsplit=2), name.split()
+    if not words or not parts:
+        return False
     first_word = words[0].strip(",").casefold()
-    parts = name.split()
     opening = paragraph.casefold()
     return (
-        opening.startswith((name.casefold(), parts[-1].casefold()))
+        any(re.match(rf"{re.escape(start.casefold())}\b", opening) for start in (name, parts[-1]))
         or first_word in PRONOUNS
         or (len(parts) > 1 and len(words) > 1 and first_word == parts[0].casefold() and words[1][0].islower())
     )

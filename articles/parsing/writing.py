@@ -6,7 +6,7 @@ from dataclasses import asdict
 from authors.names import join_names
 
 from .credit_lines import credit_line
-from .story import ORIGINAL, SIGNATURE_MARK, WIRE, Author, Copyright, Story
+from .story import ORIGINAL, SIGNATURE_MARK, WIRE, Author, Contributor, Copyright, Story
 
 
 def story_to_data(story: Story) -> dict:
@@ -21,6 +21,7 @@ def story_from_data(data: dict) -> Story:
         | {
             "paragraphs": tuple(data["paragraphs"]),
             "authors": tuple(Author(**author) for author in data["authors"]),
+            "contributors": tuple(Contributor(**person) for person in data.get("contributors", ())),
             "copyright": Copyright(**copyright_data) if copyright_data else None,
             "warnings": tuple(data["warnings"]),
         }
