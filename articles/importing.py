@@ -324,10 +324,7 @@ def find_or_create_author(author: Author, author_index: AuthorIndexPage, options
     if page is None and (look_alike := look_alike_author(author.name, author_index)):
         raise ValidationError(look_alike_message(author.name, look_alike.title))
     if page is None:
-        bio = text_to_html(author.bio) if author.bio else ""
-        page = AuthorPage(
-            title=author.name, bio=bio, role=author.role[: AuthorPage._meta.get_field("role").max_length], live=False
-        )
+        page = AuthorPage(title=author.name, bio=text_to_html(author.bio) if author.bio else "", live=False)
         author_index.add_child(instance=page)
         page.save_revision(user=user, log_action=True)
         return page
