@@ -3,6 +3,7 @@ the rest the statement."""
 
 import re
 
+from .dates import YEAR_RE
 from .names import MAX_NAME_WORDS, is_name_like
 from .story import Copyright
 
@@ -26,7 +27,6 @@ HOLDER_END_RE = re.compile(
 )
 ABBREVIATION_END_RE = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Plc|S\.A|[A-Z])\.$")
 SITE_BEFORE_COPYRIGHT_RE = re.compile(r"^\S+\s+(?=©)")
-YEAR_IN_TEXT_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def is_owner_line(text: str) -> bool:
@@ -55,7 +55,7 @@ def parse_copyright(line: str) -> Copyright | None:
     holder, statement = (rest[: rights.start()], rest[rights.start() :]) if rights else (rest, "")
     if end := HOLDER_END_RE.search(holder):
         holder, statement = holder[: end.start()], f"{holder[end.start() :].strip(' .,;/')} {statement}".strip()
-    year = match["year"] or ((found := YEAR_IN_TEXT_RE.search(statement)) and found[0])
+    year = match["year"] or ((found := YEAR_RE.search(statement)) and found[0])
     if end and end[0].strip().isdigit() and statement.startswith(end[0].strip()):
         statement = statement[len(end[0].strip()) :].strip(" .,")  # "© EFE 2019. …": the year, not a statement
     holder = holder.strip(" ,;")

@@ -9,7 +9,7 @@ from .copyright import parse_copyright
 from .credit_lines import contributor_credits, is_web_furniture
 from .datelines import read_dateline
 from .dates import date_line
-from .headlines import MAX_HEADLINE_LENGTH
+from .headlines import is_headline_text
 from .names import ACRONYM_RE, SENTENCE_ENDINGS, WIRE_AGENCIES, is_person_name
 from .paragraphs import is_story_text
 from .signatures import is_bio_of
@@ -18,7 +18,6 @@ from .story import Author, Copyright, Paragraph
 FRONT_LINES = 7  # headline, dek, byline, date lines and a photo credit come within the first lines
 MAX_LOOSE_FRONT_LINES = 2  # a headline and a dek
 MAX_DEK_LENGTH = 400
-ABBREVIATION_RE = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}\.){2,}$")  # "EE.UU.", "U.S."
 FROM_OUTLET_RE = re.compile(r"^From:\s+(?P<name>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})$")
 AGENCY_AND_PLACE_RE = re.compile(r"^(?P<agency>[A-Z]{2,6})\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})$")
 OUTLET_LINE_RE = re.compile(r"^(?P<agency>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}\s(?:News|Press|Wire|Agency))$")
@@ -53,12 +52,14 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter | None:
     opens_with_date = False
     for index, paragraph in enumerate(paragraphs[: min(FRONT_LINES, len(paragraphs) - 1)]):
         text = paragraph.text
-        if (dates := date_line(text)) and (not dates.lead or is_place(dates.lead) or read_names(dates.lead)[0]):
+        dates = date_line(text)
+        lead_authors = read_names(dates.lead)[0] if dates and dates.lead and not is_place(dates.lead) else []
+        if dates and (not dates.lead or is_place(dates.lead) or lead_authors):
             opens_with_date = opens_with_date or index == 0
             if dates.published and published and dates.published.startswith(published):
                 published = dates.published  # "1 Mar 2011", then "2:00 pm on 1 March 2011": the time too
             published = dates.first or published or dates.published
-            authors += read_names(dates.lead)[0] if dates.lead and not is_place(dates.lead) else []
+            authors += lead_authors
         elif is_web_furniture(text):  # left out with the body's furniture; it does not end the top
             continue
         elif NOTE_LINE_RE.match(text):
@@ -152,11 +153,4 @@ def is_dek_text(text: str, following: list[Paragraph]) -> bool:
         and not BYLINE_RE.match(text)
         and not text.rstrip("»”’\"')").endswith(SENTENCE_ENDINGS)
         and any(is_story_text(p.text) for p in following)
-    )
-
-
-def is_headline_text(text: str) -> bool:
-    """Short, and not ended as a sentence is (an abbreviation may end it: "… con EE.UU.")."""
-    return len(text) <= MAX_HEADLINE_LENGTH and (
-        not text.endswith((".", ",", ";", ":")) or bool(ABBREVIATION_RE.search(text))
     )

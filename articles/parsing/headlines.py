@@ -6,6 +6,8 @@ from .bylines import byline_names
 from .signatures import signature_name
 from .story import Paragraph
 
+ABBREVIATION_RE = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}\.){2,}$")  # "EE.UU.", "U.S."
+
 MAX_HEADLINE_LENGTH = 120
 PROPOSED_HEADLINE_LENGTH = 100
 MIN_PROPOSED_HEADLINE_LENGTH = 30
@@ -15,13 +17,14 @@ CLAUSE_BREAK_RE = re.compile(r",\s+|\s+(?=(?:as|while|after|amid|over|but|becaus
 
 
 def is_headline_line(text: str, following: list[Paragraph]) -> bool:
-    """A first line that is short and has no closing full stop reads as a headline."""
-    return (
-        bool(following)
-        and len(text) <= MAX_HEADLINE_LENGTH
-        and not text.endswith((".", ",", ";", ":"))
-        and not byline_names(text)
-        and not signature_name(text)
+    """A first line that reads as a headline, and is neither a byline nor a signature."""
+    return bool(following) and is_headline_text(text) and not byline_names(text) and not signature_name(text)
+
+
+def is_headline_text(text: str) -> bool:
+    """Short, and not ended as a sentence is (an abbreviation may end it: "… con EE.UU.")."""
+    return len(text) <= MAX_HEADLINE_LENGTH and (
+        not text.endswith((".", ",", ";", ":")) or bool(ABBREVIATION_RE.search(text))
     )
 
 
