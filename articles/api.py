@@ -3,13 +3,13 @@
 ``/api/v2/pages/?type=newsroom_articles.ArticlePage&author=<slug>&section=<slug>&tag=<slug>``
 """
 
-from django.utils import timezone
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
+from .expiry import unexpired
 from .query_parameters import has_control_characters
 
 ARTICLE_FILTERS = {
@@ -49,7 +49,7 @@ class NewsroomPagesAPIViewSet(PagesAPIViewSet):
             raise BadRequestError("site: this API answers for the site it is asked on only")
         if has_control_characters(self.request.GET):
             raise BadRequestError("query parameters may not hold control characters")
-        expired = Page.objects.live().filter(expire_at__lte=timezone.now()).values_list("pk", flat=True)
+        expired = Page.objects.live().exclude(unexpired()).values_list("pk", flat=True)
         return super().get_base_queryset().exclude(pk__in=list(expired))
 
 

@@ -1,4 +1,4 @@
-"""Read-only API fields that draw an article's attribution from ``build_article_metadata``.
+"""Read-only API fields that draw an article's attribution from ``ArticlePage.get_metadata``.
 
 They let the headless API state byline, credit, copyright, dates and corrections exactly as the
 page, the feeds and the JSON-LD do.
@@ -13,12 +13,7 @@ class AttributionField(serializers.Field):
         self.part = part
 
     def to_representation(self, article):
-        from .metadata import build_article_metadata
-
-        meta = getattr(article, "_api_metadata", None)
-        if meta is None:
-            meta = article._api_metadata = build_article_metadata(article, self.context["request"])
-        return getattr(self, f"represent_{self.part}")(meta)
+        return getattr(self, f"represent_{self.part}")(article.get_metadata(self.context["request"]))
 
     def represent_byline(self, meta):
         return [{"name": author.name, "url": author.full_url or None} for author in meta.authors]

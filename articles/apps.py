@@ -9,6 +9,7 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Both load models, which are ready only now.
         from . import checks, signal_handlers  # noqa: F401
         from .permissions import register_media_permission_policies
 

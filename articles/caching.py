@@ -17,7 +17,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control, qu
 from django.utils.http import http_date
 from wagtail.models import Site
 
-from .app_settings import newsroom_setting
+from newsroom_core.app_settings import newsroom_setting
+
 from .models import ContentVersion, NewsroomSettings
 
 BROWSER_SECONDS = 60  # what browsers and CDNs may keep without asking again

@@ -1,7 +1,7 @@
 """The newsroom's feeds: latest articles, and per author, section and tag, in RSS, Atom and JSON Feed.
 
 Built on Django's syndication framework. Every item's byline, credit and rights come from
-``build_article_metadata``, the same builder the article page uses. Absolute URLs come from the
+``ArticlePage.get_metadata``, the same builder the article page uses. Absolute URLs come from the
 Wagtail site's configured root URL, never from the request's Host header.
 """
 
@@ -21,11 +21,11 @@ from taggit.models import Tag
 from wagtail.models import Site
 
 from authors.models import AuthorPage
+from newsroom_core.app_settings import newsroom_setting
 
-from .app_settings import newsroom_setting
 from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS, FeedAuthor, FeedCorrection, FeedImage
-from .metadata import absolute, build_article_metadata, build_publisher, site_title
+from .metadata import absolute, build_publisher, site_title
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
 from .rich_text import reader_html
 
@@ -155,10 +155,7 @@ class ArticlesFeed(Feed):
         }
 
     def metadata(self, article):
-        cached = getattr(article, "_feed_metadata", None)
-        if cached is None:
-            cached = article._feed_metadata = build_article_metadata(article, self.request)
-        return cached
+        return article.get_metadata(self.request)
 
 
 class LatestArticlesFeed(ArticlesFeed):

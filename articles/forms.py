@@ -1,6 +1,7 @@
 from django import forms
 
 from .models import Section
+from .parsing import MARKDOWN_SUFFIXES
 from .staging import PreviewError, previewed_stories
 
 MAX_FILES_PER_UPLOAD = 20
@@ -12,7 +13,8 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.md,.markdown,text/plain,text/markdown"}))
+        accept = ",".join([".txt", *MARKDOWN_SUFFIXES, "text/plain", "text/markdown"])
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
         kwargs.setdefault("allow_empty_file", True)  # reported per file by the parser, like any bad file
         super().__init__(*args, **kwargs)
 

@@ -19,10 +19,10 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from authors.models import AuthorIndexPage, AuthorPage
-from authors.names import name_skeleton, normalise_name
+from newsroom_core.app_settings import newsroom_setting
+from newsroom_core.names import name_skeleton, normalise_name
+from newsroom_core.rich_text_conversion import paragraph_to_html, text_to_html
 
-from .app_settings import newsroom_setting
-from .formatting import paragraph_to_html, text_to_html
 from .indexing import index_once
 from .models import (
     ArticlePage,
@@ -34,7 +34,7 @@ from .models import (
     StoryImport,
 )
 from .parsing import Author, Story, StoryFormatError, read_story_file
-from .readiness import PublicationProblem, publication_problems
+from .publication_check import PublicationProblem, publication_problems
 
 STORY_KEY_WORDS = 30
 IMPORT_LOCK_ID = 0x4E5753  # "NWS": the PostgreSQL advisory lock every import transaction takes
@@ -105,8 +105,8 @@ class ImportResult:
         return reader_state(self.article)
 
 
-def read_file(file_name: str, data: bytes) -> FileReport:
-    """Read a story file without writing anything: a dry run, or the admin's preview."""
+def read_story_bytes(file_name: str, data: bytes) -> FileReport:
+    """Read a story file's bytes without writing anything: a dry run, or the admin's preview."""
     try:
         story, text = read_story_file(file_name, data, newsroom_setting("IMPORT_MAX_BYTES"))
     except StoryFormatError as error:
@@ -116,7 +116,7 @@ def read_file(file_name: str, data: bytes) -> FileReport:
 
 def import_file(file_name: str, data: bytes, destination, options) -> FileReport:
     """Read and import one story file; a file that fails is reported and changes nothing."""
-    report = read_file(file_name, data)
+    report = read_story_bytes(file_name, data)
     if report.error:
         return report
     return import_read_story(report.story, report.source, destination, options)

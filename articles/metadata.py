@@ -4,21 +4,28 @@ The article page, its JSON-LD and Open Graph tags, the feeds and the API all rea
 object, so they can never disagree about who wrote a story or who holds its rights.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
 from django.utils.text import Truncator
-from wagtail.models import Site
 
-from authors.models import AuthorPage
-from authors.names import join_names
+from newsroom_core.app_settings import newsroom_setting
+from newsroom_core.names import join_names
+from newsroom_core.rich_text_conversion import html_to_text
 
-from .app_settings import newsroom_setting
-from .formatting import html_to_text
-from .models import ArticlePage, CopyrightNotice, NewsroomSettings, SourceRelationship, corrections_list
+from .source_credit import SourceRelationship, credit_text
+
+if TYPE_CHECKING:
+    from wagtail.models import Site
+
+    from authors.models import AuthorPage
+
+    from .models import ArticlePage, CopyrightNotice, NewsroomSettings
 
 DESCRIPTION_LENGTH = 160
 SHARING_IMAGE_SPEC = "width-1200"
@@ -39,15 +46,14 @@ class SourceCredit:
     relationship: str  # a SourceRelationship value
 
     @property
-    def label(self):
-        return SourceRelationship(self.relationship).label
+    def lead(self):
+        """What goes before the outlet's name: "Source:", "Originally published by"."""
+        return SourceRelationship(self.relationship).lead
 
     @property
     def text(self):
         """As readers see it: "Source: Fox News", "Originally published by Fox News"."""
-        if self.relationship in {SourceRelationship.VIA, SourceRelationship.WIRE}:
-            return f"{self.label}: {self.name}"
-        return f"{self.label} {self.name}"
+        return credit_text(self.relationship, self.name)
 
 
 @dataclass(frozen=True)
@@ -106,15 +112,11 @@ class ArticleMetadata:
         return self.language.replace("-", "_")
 
 
-def build_article_metadata(article: ArticlePage, request=None) -> ArticleMetadata:
-    if not hasattr(article, "correction_list"):  # not loaded by ArticlePage.objects.for_reading()
-        prefetch_related_objects([article], "authors__author", "tagged_items__tag", corrections_list())
-    if request is None:
-        site = article.get_site()
-        site_settings = NewsroomSettings.for_site(site)
-    else:
-        site = Site.find_for_request(request)
-        site_settings = NewsroomSettings.for_request(request)
+def build_article_metadata(
+    article: ArticlePage, site: Site, site_settings: NewsroomSettings, request=None
+) -> ArticleMetadata:
+    """``article``'s attribution on ``site``, whose Newsroom settings are ``site_settings``; its byline,
+    tags and corrections (``correction_list``) loaded, as ``ArticlePage.objects.for_reading()`` does."""
     _, root_url, path = article.get_url_parts(request) or (None, site.root_url, "")
     url = root_url + path
     corrections = tuple(

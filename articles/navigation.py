@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from wagtail.models import Site
 
-from .app_settings import newsroom_setting
+from newsroom_core.app_settings import newsroom_setting
+
 from .caching import content_version
 from .models import NewsIndexPage, Section
 

@@ -1,4 +1,6 @@
-"""Who may change what readers see.
+"""Who may do what: import stories, and change what readers see.
+
+``import_permissions`` says whether a user may import stories, and publish them as they import.
 
 Wagtail lets whoever uploaded an image or document change or delete it later, whatever it has
 become. Once readers can see it — a live page shows it, or a site setting or snippet uses it — its
@@ -15,6 +17,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from .importing import NewsroomNotSetUpError, find_destination
 
 
 class PublishedMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
@@ -52,3 +56,13 @@ def register_media_permission_policies():
             get_document_model_string(), auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
         ),
     )
+
+
+def import_permissions(user):
+    """(may import, may publish) for ``user`` on the default site's news index."""
+    try:
+        news_index = find_destination().news_index
+    except NewsroomNotSetUpError:
+        return False, False
+    tester = news_index.permissions_for_user(user)
+    return tester.can_add_subpage(), tester.can_publish_subpage()

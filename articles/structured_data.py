@@ -1,20 +1,12 @@
-"""schema.org JSON-LD for the newsroom's pages, drawn from ``ArticleMetadata`` and the site settings."""
+"""schema.org JSON-LD for the article and home pages, drawn from ``ArticleMetadata`` and the site settings."""
 
-from .formatting import html_to_text
+from newsroom_core.schema_org import SCHEMA_ORG, organization, person
+
 from .metadata import ArticleMetadata, Publisher
 
-SCHEMA_ORG = "https://schema.org"
 
-
-def organization(publisher: Publisher) -> dict:
-    data = {"@type": "Organization", "name": publisher.name, "url": publisher.url}
-    if publisher.logo_url:
-        data["logo"] = {"@type": "ImageObject", "url": publisher.logo_url}
-    return data
-
-
-def person(name: str, url: str) -> dict:
-    return {"@type": "Person", "name": name, **({"url": url} if url else {})}
+def publisher_organization(publisher: Publisher) -> dict:
+    return organization(publisher.name, publisher.url, publisher.logo_url)
 
 
 def news_article(meta: ArticleMetadata) -> dict:
@@ -28,21 +20,17 @@ def news_article(meta: ArticleMetadata) -> dict:
         "datePublished": meta.published_at.isoformat() if meta.published_at else None,
         "dateModified": (meta.modified_at or meta.published_at).isoformat() if meta.published_at else None,
         "author": [person(author.name, author.full_url) for author in meta.authors],
-        "publisher": organization(meta.publisher),
+        "publisher": publisher_organization(meta.publisher),
         "inLanguage": meta.language,
     }
     if meta.copyright:
         data |= {
-            "copyrightHolder": {"@type": "Organization", "name": meta.copyright.holder},
+            "copyrightHolder": organization(meta.copyright.holder),
             "copyrightYear": meta.copyright.display_year,
             "copyrightNotice": meta.copyright.text,
         }
     if meta.source:
-        outlet = {
-            "@type": "Organization",
-            "name": meta.source.name,
-            **({"url": meta.source.url} if meta.source.url else {}),
-        }
+        outlet = organization(meta.source.name, meta.source.url)
         based_on = {"@type": "CreativeWork", "publisher": outlet, "description": meta.source.text}
         if meta.canonical_url != meta.url:
             based_on["url"] = meta.canonical_url
@@ -61,22 +49,12 @@ def news_article(meta: ArticleMetadata) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def profile_page(author, full_url: str) -> dict:
-    """An author page: a ProfilePage about the Person."""
-    about = person(author.title, full_url)
-    if author.role:
-        about["jobTitle"] = author.role
-    if author.bio:
-        about["description"] = html_to_text(author.bio)
-    return {"@context": SCHEMA_ORG, "@type": "ProfilePage", "url": full_url, "mainEntity": about}
-
-
 def website(name: str, url: str, publisher: Publisher) -> dict:
     """The home page: the WebSite and who publishes it."""
     return {
         "@context": SCHEMA_ORG,
         "@graph": [
-            {"@type": "WebSite", "name": name, "url": url, "publisher": organization(publisher)},
-            organization(publisher),
+            {"@type": "WebSite", "name": name, "url": url, "publisher": publisher_organization(publisher)},
+            publisher_organization(publisher),
         ],
     }

@@ -11,24 +11,24 @@ from django.views.decorators.http import require_GET
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from authors.names import join_names
+from newsroom_core.app_settings import newsroom_setting
+from newsroom_core.names import join_names
+from newsroom_core.page_mixin import layout_context
 
-from .app_settings import newsroom_setting
 from .forms import StoryImportForm, StoryUploadForm
 from .importing import (
     ImportOptions,
-    NewsroomNotSetUpError,
     find_destination,
     import_read_story,
     look_alike_author,
     look_alike_message,
-    read_file,
+    read_story_bytes,
 )
-from .metadata import SourceCredit
 from .models import ArticlePage, CopyrightNotice, NewsroomSettings
-from .pages import layout_context
 from .parsing import Story, byline_name, credit_line, plain_text
+from .permissions import import_permissions
 from .query_parameters import without_control_characters
+from .source_credit import credit_text
 from .staging import stage_previewed_files
 
 PREVIEW_PARAGRAPHS = 3
@@ -49,7 +49,7 @@ class StoryPreview:
 
     @classmethod
     def of(cls, story: Story, default_notice: CopyrightNotice | None, author_index):
-        credit = SourceCredit(story.source_name, "", story.source_relationship).text if story.source_name else ""
+        credit = credit_text(story.source_relationship, story.source_name) if story.source_name else ""
         if story.copyright and story.copyright.holder:
             notice = story.copyright.notice
         else:
@@ -68,16 +68,6 @@ class StoryPreview:
                 if (look_alike := look_alike_author(author.name, author_index))
             ),
         )
-
-
-def import_permissions(user):
-    """(may import, may publish) for ``user`` on the default site's news index."""
-    try:
-        news_index = find_destination().news_index
-    except NewsroomNotSetUpError:
-        return False, False
-    tester = news_index.permissions_for_user(user)
-    return tester.can_add_subpage(), tester.can_publish_subpage()
 
 
 class ImportStoriesView(WagtailAdminTemplateMixin, View):
@@ -110,7 +100,7 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
         if not upload_form.is_valid():
             return self.render_to_response(self.get_context_data(upload_form=upload_form))
         limit = newsroom_setting("IMPORT_MAX_BYTES") + 1
-        reports = [read_file(upload.name, upload.read(limit)) for upload in upload_form.cleaned_data["files"]]
+        reports = [read_story_bytes(upload.name, upload.read(limit)) for upload in upload_form.cleaned_data["files"]]
         readable = [report for report in reports if not report.error]
         if not readable:  # nothing to import: offer the upload again
             return self.render_to_response(self.get_context_data(reports=reports, upload_form=StoryUploadForm()))

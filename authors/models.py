@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -5,10 +6,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
-from articles.formatting import html_to_text
-from articles.pages import NewsroomPageMixin
+from newsroom_core.app_settings import newsroom_setting
+from newsroom_core.names import name_skeleton, normalise_name
+from newsroom_core.page_mixin import NewsroomPageMixin
+from newsroom_core.pagination import paginate
+from newsroom_core.rich_text_conversion import html_to_text
 
-from .names import name_skeleton, normalise_name
+from .structured_data import profile_page
 
 BIO_FEATURES = ["bold", "italic", "link"]
 
@@ -95,14 +99,11 @@ class AuthorPage(NewsroomPageMixin, Page):
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from articles.app_settings import newsroom_setting
-        from articles.models import ArticlePage
-        from articles.paging import paginate
-        from articles.structured_data import profile_page
-
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)  # an author may also write for another site: not listed here
-        articles = ArticlePage.objects.visible_to_readers().in_site(site).by_author(self).for_listing()
+        # Looked up, not imported: the articles app imports this one (bylines name authors).
+        article_model = apps.get_model("newsroom_articles", "ArticlePage")
+        articles = article_model.objects.visible_to_readers().in_site(site).by_author(self).for_listing()
         context["articles"] = paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
         context["structured_data"] = profile_page(self, self.get_full_url(request))
         return context

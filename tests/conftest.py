@@ -1,14 +1,9 @@
 import io
-from pathlib import Path
 
 import pytest
 from django.core.cache import caches
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS_DIR = ROOT / "seeds"
-SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
-SEED_FILE = SEEDS_DIR / "000_3581a14dfa9c6e0e.txt"
-STORIES_DIR = Path(__file__).resolve().parent / "stories"
+from .helpers import SEED_FILE
 
 
 @pytest.fixture(autouse=True)
@@ -25,7 +20,7 @@ def fast_and_isolated(settings, tmp_path):
 def newsroom(db):
     """A database set up as ``manage.py setup_newsroom`` leaves it."""
     from articles.importing import find_destination
-    from articles.provisioning import setup_newsroom
+    from articles.site_setup import setup_newsroom
 
     setup_newsroom(site_name="Test Newsroom")
     return find_destination()
@@ -65,7 +60,7 @@ def jane_science_story(newsroom):
 @pytest.fixture
 def reporter(newsroom):
     """A member of the Reporters group ``setup_newsroom`` creates."""
-    from articles.provisioning import REPORTERS
+    from articles.roles import REPORTERS
 
     from .helpers import member_of
 
@@ -75,7 +70,7 @@ def reporter(newsroom):
 @pytest.fixture
 def editor(newsroom):
     """A member of the Editors group ``setup_newsroom`` creates (a module may define its own editor)."""
-    from articles.provisioning import EDITORS
+    from articles.roles import EDITORS
 
     from .helpers import member_of
 

@@ -3,9 +3,9 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from articles.formatting import text_to_html
 from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice, Section
 from authors.models import AuthorPage
+from newsroom_core.rich_text_conversion import text_to_html
 
 
 class PageFactory(factory.django.DjangoModelFactory):

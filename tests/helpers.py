@@ -1,10 +1,19 @@
-"""Helpers the tests share: people in the newsroom's groups, and the admin used as a person would."""
+"""Helpers the tests share: the project's paths, people in the newsroom's groups, and the admin used
+as a person would."""
+
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
+SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
+SEED_FILE = SEEDS_DIR / "000_3581a14dfa9c6e0e.txt"
+STORIES_DIR = Path(__file__).resolve().parent / "stories"
 
 
 def member_of(group_name, username):

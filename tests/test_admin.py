@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from articles.models import ArticlePage, Outlet, Section
 
-from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory
+from .helpers import SEED_FILE
 
 
 @pytest.fixture

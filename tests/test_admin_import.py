@@ -17,12 +17,11 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page, Revision
 
 from articles.models import ArticlePage, PreviewedImport
-from articles.provisioning import REPORTERS
+from articles.roles import REPORTERS
 from authors.models import AuthorPage
 
-from .conftest import SEED_FILE
 from .factories import SectionFactory
-from .helpers import member_of
+from .helpers import SEED_FILE, member_of
 
 IMPORT_URL = "/admin/newsroom/import/"
 

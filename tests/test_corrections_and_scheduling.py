@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from articles.models import ArticlePage, Correction, CorrectionKind
 
-from .conftest import SEED_FILE
+from .helpers import SEED_FILE
 
 SEED_PATH = "/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-space/"
 

@@ -13,10 +13,10 @@ from django.core.management import call_command
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.models import IndexEntry
 
-from articles.formatting import html_to_text
 from articles.importing import ImportOptions, import_file
 from articles.models import ArticlePage, CopyrightNotice, Outlet, StoryImport
 from authors.models import AuthorPage
+from newsroom_core.rich_text_conversion import html_to_text
 
 HOSTILE_DIR = Path(__file__).parent / "hostile"
 EXPECTED = {

@@ -20,11 +20,11 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage, Section
-from articles.provisioning import setup_newsroom
+from articles.site_setup import setup_newsroom
 from authors.models import AuthorPage
 
-from .conftest import ROOT, SEED_FILE, STORIES_DIR
 from .factories import SectionFactory
+from .helpers import ROOT, SEED_FILE, STORIES_DIR
 
 
 def run_import(*args, capsys):

@@ -16,7 +16,7 @@ from articles.models import ArticlePage, CopyrightNotice, StoryImport
 from articles.parsing import Author, decode_story, parse_story
 from authors.models import AuthorPage
 
-from .conftest import SEED_FILE
+from .helpers import SEED_FILE
 
 
 def import_text(text, destination, **options):

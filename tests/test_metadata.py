@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from articles.formatting import text_to_html
 from articles.models import ArticlePage, NewsroomSettings, Outlet, SourceRelationship
+from newsroom_core.rich_text_conversion import text_to_html
 
-from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory, SectionFactory
+from .helpers import SEED_FILE
 
 SEED_URL = "http://localhost/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-space/"
 HOSTILE = "</script><script>alert(1)</script><!-- \u2028\u2029"

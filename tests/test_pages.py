@@ -4,15 +4,16 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
+from wagtail.models import Page
 
 from articles.models import ArticlePage, CopyrightNotice, Outlet, Section
+from articles.models.pages import remember_parent
 from authors.models import AuthorPage
 
-from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory, CopyrightNoticeFactory, SectionFactory
-from .helpers import post_editor_form
+from .helpers import SEED_FILE, post_editor_form
 
 
 @pytest.fixture
@@ -264,3 +265,18 @@ def test_rich_text_saved_in_the_page_editor_carries_no_editor_markers_to_readers
         assert response.status_code == 200
         assert b"data-block-key" not in response.content, url
     assert "The story's first paragraph." in client.get(article.url).content.decode()
+
+
+def test_pages_remembered_parent_is_what_wagtail_gives_without_a_query(seed_article, django_assert_num_queries):
+    """Pins what ``remember_parent`` relies on: Wagtail's ``Page.route`` and treebeard's ``get_parent``
+    share the parent kept in ``_cached_parent_obj`` (Wagtail 8.0, django-treebeard 4.x)."""
+    news_index = seed_article.get_parent().specific
+    routed = news_index.get_children().specific().get(pk=seed_article.pk)
+    remember_parent(routed, news_index)
+    with django_assert_num_queries(0):
+        assert routed.get_parent() is news_index
+
+    generic = Page.objects.get(pk=news_index.pk)
+    served = generic.route(RequestFactory().get(seed_article.url), [seed_article.slug]).page
+    with django_assert_num_queries(0):
+        assert served.get_parent() == generic

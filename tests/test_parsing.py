@@ -15,7 +15,7 @@ from articles.parsing import (
     propose_headline,
 )
 
-from .conftest import SEED_FILE, SEED_FILES, STORIES_DIR
+from .helpers import SEED_FILE, SEED_FILES, STORIES_DIR
 
 EXPECTED = {
     name: value for name, value in json.loads((STORIES_DIR / "expected.json").read_text()).items() if name[0] != "_"

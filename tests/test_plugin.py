@@ -17,8 +17,8 @@ from articles.importing import find_destination
 from articles.models import ArticlePage, NewsIndexPage, NewsroomSettings
 from authors.models import AuthorIndexPage
 
-from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory, CopyrightNoticeFactory, ImageFactory
+from .helpers import SEED_FILE
 
 HOST_TEMPLATES = Path(__file__).resolve().parent / "templates"
 

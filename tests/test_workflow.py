@@ -11,11 +11,10 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, WorkflowState
 
 from articles.models import ArticleApprovalTask, ArticlePage
-from articles.provisioning import EDITORS, REPORTERS
+from articles.roles import EDITORS, REPORTERS
 
-from .conftest import SEED_FILE
 from .factories import ArticlePageFactory, AuthorPageFactory
-from .helpers import edit_url, messages_of, post_editor_form
+from .helpers import SEED_FILE, edit_url, messages_of, post_editor_form
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from .paragraphs import plain_text
 from .reading import parse_story, read_story_file
 from .story import (
     MARKDOWN,
+    MARKDOWN_SUFFIXES,
     ORIGINAL,
     SIGNATURE_MARK,
     TEXT,
@@ -32,7 +33,8 @@ from .story import (
 from .writing import byline_name, format_story, story_from_data, story_to_data
 
 __all__ = [
-    "MARKDOWN", "ORIGINAL", "SIGNATURE_MARK", "TEXT", "VIA", "WIRE", "Author", "Contributor", "Copyright", "Story",
-    "StoryFormatError", "byline_name", "credit_line", "decode_story", "format_story", "markup_for", "parse_story",
-    "plain_text", "propose_headline", "read_story_file", "story_from_data", "story_to_data",
+    "MARKDOWN", "MARKDOWN_SUFFIXES", "ORIGINAL", "SIGNATURE_MARK", "TEXT", "VIA", "WIRE", "Author", "Contributor",
+    "Copyright", "Story", "StoryFormatError", "byline_name", "credit_line", "decode_story", "format_story",
+    "markup_for", "parse_story", "plain_text", "propose_headline", "read_story_file", "story_from_data",
+    "story_to_data",
 ]  # fmt: skip

@@ -2,7 +2,7 @@
 prints them."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bylines import BYLINE_RE, Byline, cjk_byline_names, read_byline, read_names
 from .copyright import parse_copyright
@@ -64,13 +64,8 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter | None:
             continue
         elif NOTE_LINE_RE.match(text):
             pass
-        elif (
-            index
-            and not authors
-            and (found := AGENCY_AND_PLACE_RE.match(text))
-            and is_date_line_at(paragraphs, index + 1)
-        ):
-            authors.append(Author(found["agency"]))  # "ANI United States": the agency and where it filed from
+        elif index and not authors and (found := agency_and_place(paragraphs, index)):
+            authors.append(Author(found["agency"]))
             wire = wire or found["agency"]
         elif byline := front_byline(paragraphs, index, has_authors=bool(authors)):
             authors += [author for author in byline.authors if author not in authors]
@@ -96,7 +91,16 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter | None:
         structure.append(index)
     if not structure:
         return None
-    length = structure[-1] + 1
+    read = FrontMatter(0, "", "", tuple(authors), wire, original, published, dateline, notice)
+    return settle_front_matter(paragraphs, structure[-1] + 1, loose, opens_with_date, read)
+
+
+def settle_front_matter(
+    paragraphs: list[Paragraph], length: int, loose: list[int], opens_with_date: bool, read: FrontMatter
+) -> FrontMatter | None:
+    """The top of ``length`` lines, with its headline and dek among the ``loose`` lines (when a date
+    opens the file, the headline-like lines under the top); None when they are too many, or when
+    no story follows."""
     loose = [index for index in loose if index < length]
     if opens_with_date and not loose:  # a date (or a notice) opens the file: the headline is under it
         while (
@@ -111,7 +115,13 @@ def read_front_matter(paragraphs: list[Paragraph]) -> FrontMatter | None:
         return None
     headline = texts.pop(0) if texts and (is_headline_text(texts[0]) or len(texts) == 2) else ""
     dek = texts.pop(0) if texts else ""
-    return FrontMatter(length, headline, dek, tuple(authors), wire, original, published, dateline, notice)
+    return replace(read, length=length, headline=headline, dek=dek)
+
+
+def agency_and_place(paragraphs: list[Paragraph], index: int) -> re.Match | None:
+    """ "ANI United States" above a date line: the agency, and where it filed from."""
+    found = AGENCY_AND_PLACE_RE.match(paragraphs[index].text)
+    return found if found and is_date_line_at(paragraphs, index + 1) else None
 
 
 def is_date_line_at(paragraphs: list[Paragraph], index: int) -> bool:

@@ -5,7 +5,8 @@ import itertools
 import re
 import unicodedata
 
-from ..formatting import markdown_to_text
+from newsroom_core.rich_text_conversion import markdown_to_text
+
 from .bylines import byline_names
 from .copyright import parse_copyright
 from .decoding import ANSI_ESCAPE_RE, INVISIBLE_CHARACTERS

@@ -3,7 +3,7 @@ credit lines, the dateline, signatures — and the warnings an editor should see
 
 from dataclasses import dataclass
 
-from authors.names import mixed_scripts
+from newsroom_core.names import mixed_scripts
 
 from .bylines import EMPTY_BYLINE_RE, byline_names, read_byline
 from .copyright import is_owner_line, parse_copyright

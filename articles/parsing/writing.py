@@ -3,7 +3,7 @@ JSON-ready data."""
 
 from dataclasses import asdict
 
-from authors.names import join_names
+from newsroom_core.names import join_names
 
 from .credit_lines import credit_line
 from .story import ORIGINAL, SIGNATURE_MARK, WIRE, Author, Contributor, Copyright, Story

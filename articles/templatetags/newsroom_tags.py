@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from articles.feed_formats import FEED_FORMATS
-from articles.metadata import build_article_metadata, byline_author, copyright_notice_for, site_title
+from articles.metadata import byline_author, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
 from articles.navigation import site_navigation
 from articles.rich_text import reader_html
@@ -100,7 +100,7 @@ def newsroom_metadata(context, article):
     """``{% newsroom_metadata article as meta %}``: the article's byline authors, source credit,
     corrections and copyright as its page shows them (``articles.metadata.ArticleMetadata``), for
     Newsroom's includes in a host's own templates."""
-    return build_article_metadata(article, context.get("request"))
+    return article.get_metadata(context.get("request"))
 
 
 def site_of(context, article=None) -> Site | None:

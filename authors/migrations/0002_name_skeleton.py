@@ -1,6 +1,6 @@
 from django.db import migrations, models
 
-from authors.names import name_skeleton
+from newsroom_core.names import name_skeleton
 
 
 def fill_name_skeletons(apps, schema_editor):

@@ -9,16 +9,16 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from articles.app_settings import newsroom_setting
 from articles.importing import (
     FileReport,
     ImportOptions,
     NewsroomNotSetUpError,
     find_destination,
     import_file,
-    read_file,
+    read_story_bytes,
 )
 from articles.models import Section
+from newsroom_core.app_settings import newsroom_setting
 
 STDIN = "-"
 SUMMARY_KEYS = ("created", "updated", "unchanged", "read", "failed")
@@ -56,7 +56,10 @@ class Command(BaseCommand):
             except OSError as error:
                 report = FileReport(name, error=error.strerror or str(error))
             else:
-                report = read_file(name, data) if dry_run else import_file(name, data, destination, import_options)
+                if dry_run:
+                    report = read_story_bytes(name, data)
+                else:
+                    report = import_file(name, data, destination, import_options)
             counts[self.report(report)] += 1
         elapsed = time.perf_counter() - started
         total = sum(counts.values())

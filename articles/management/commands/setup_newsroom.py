@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.provisioning import SetupError, create_local_admin, setup_newsroom
+from articles.site_setup import SetupError, create_local_admin, setup_newsroom
 
 
 class Command(BaseCommand):

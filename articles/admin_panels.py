@@ -1,4 +1,8 @@
+"""The page editor's read-only panels for articles: provenance, the publication checklist, corrections."""
+
 from wagtail.admin.panels import Panel
+
+from .publication_check import publication_problems
 
 
 class StoryImportsPanel(Panel):
@@ -20,8 +24,6 @@ class PublicationChecklistPanel(Panel):
         template_name = "newsroom_articles/panels/publication_checklist.html"
 
         def get_context_data(self, parent_context=None):
-            from .readiness import publication_problems
-
             context = super().get_context_data(parent_context)
             context["problems"] = publication_problems(self.instance)
             return context

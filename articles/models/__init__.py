@@ -1,0 +1,35 @@
+"""Newsroom's models, one module per kind, all importable from here."""
+
+from ..source_credit import SourceRelationship
+from .bylines import ArticlePageAuthor, ArticlePageTag
+from .content_version import ContentVersion, upcoming_change_times
+from .pages import ArticlePage, NewsIndexPage
+from .provenance import PreviewedImport, PreviewedStoryFile, StoryImport
+from .querysets import ArticlePageQuerySet, bylines_with_authors, corrections_list
+from .site_settings import NewsroomSettings
+from .snippets import CopyrightNotice, Correction, CorrectionKind, NamedRecord, Outlet, Section
+from .workflow import ArticleApprovalTask
+
+__all__ = [
+    "ArticleApprovalTask",
+    "ArticlePage",
+    "ArticlePageAuthor",
+    "ArticlePageQuerySet",
+    "ArticlePageTag",
+    "ContentVersion",
+    "CopyrightNotice",
+    "Correction",
+    "CorrectionKind",
+    "NamedRecord",
+    "NewsIndexPage",
+    "NewsroomSettings",
+    "Outlet",
+    "PreviewedImport",
+    "PreviewedStoryFile",
+    "Section",
+    "SourceRelationship",
+    "StoryImport",
+    "bylines_with_authors",
+    "corrections_list",
+    "upcoming_change_times",
+]

@@ -1,0 +1,292 @@
+"""The page types: the news index (the front page and its listings) and the article."""
+
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from taggit.models import Tag
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from authors.models import AuthorIndexPage
+from newsroom_core.app_settings import newsroom_setting
+from newsroom_core.page_mixin import NewsroomPageMixin
+from newsroom_core.pagination import paginate
+
+from .. import converters
+from ..admin_panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
+from ..api_fields import AttributionField
+from ..blocks import ArticleBodyBlock
+from ..expiry import is_expired
+from ..metadata import ArticleMetadata, build_article_metadata, build_publisher
+from ..source_credit import SourceRelationship
+from ..structured_data import news_article, website
+from .bylines import ArticlePageTag
+from .querysets import ArticlePageManager, corrections_list
+from .site_settings import NewsroomSettings
+from .snippets import CopyrightNotice, Outlet, Section
+
+
+class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
+    """The front page of the news: the latest articles, and listings by section and tag."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = newsroom_setting("NEWS_INDEX_PARENT_PAGE_TYPES")  # read once, as the models load
+    subpage_types = ["newsroom_articles.ArticlePage", "newsroom_authors.AuthorIndexPage"]
+
+    class Meta:
+        verbose_name = "news index page"
+
+    @classmethod
+    def for_site(cls, site: Site):
+        """The site's news index: its home page, or the first one under it."""
+        root = site.root_page.specific
+        return root if isinstance(root, cls) else cls.objects.in_site(site).first()
+
+    def articles(self):
+        return ArticlePage.objects.visible_to_readers().descendant_of(self).for_listing()
+
+    def route(self, request, path_components):
+        """Serve an article with everything it shows fetched in one go, instead of field by field."""
+        if len(path_components) == 1:
+            articles = ArticlePage.objects.child_of(self).filter(slug=path_components[0])
+            article = articles.for_reading(author_photos=True).first()
+            if article is not None:
+                remember_parent(article, self)
+                return article.route(request, [])
+        elif path_components:
+            author_index = AuthorIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if author_index is not None:
+                return author_index.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        site = Site.find_for_request(request)
+        if site is not None and site.root_page_id == self.pk:  # the site's home page, not a news section
+            publisher = build_publisher(site, NewsroomSettings.for_request(request))
+            context["structured_data"] = website(site.site_name or self.title, f"{site.root_url}/", publisher)
+        return context
+
+    def paginate(self, request, articles):
+        return paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
+
+    @path("")
+    def latest(self, request):
+        return self.render(request, context_overrides={"articles": self.paginate(request, self.articles())})
+
+    @path(f"section/<{converters.SLUG}:slug>/", name="section")
+    def section(self, request, slug):
+        section = get_object_or_404(Section, slug=slug)
+        articles = self.paginate(request, self.articles().filter(section=section))
+        canonical_url = self.get_full_url(request) + self.reverse_subpage("section", args=[slug])
+        return self.render(
+            request, context_overrides={"articles": articles, "section": section, "canonical_url": canonical_url}
+        )
+
+    @path(f"tag/<{converters.SLUG}:slug>/", name="tag")
+    def tag(self, request, slug):
+        tag = get_object_or_404(Tag, slug=slug)
+        articles = self.articles().filter(tags=tag)
+        if not articles.exists():
+            raise Http404("No articles with this tag.")
+        canonical_url = self.get_full_url(request) + self.reverse_subpage("tag", args=[slug])
+        context = {"articles": self.paginate(request, articles), "tag": tag, "canonical_url": canonical_url}
+        return self.render(request, context_overrides=context)
+
+
+class ArticlePage(NewsroomPageMixin, Page):
+    """A news story. The page title is the headline; bylines are the ordered ``authors``."""
+
+    dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")
+    is_headline_proposed = models.BooleanField(
+        "headline proposed by the importer",
+        default=False,
+        help_text="Ticked by the importer when a story file has no headline and one is drawn from the lede: "
+        "review the headline, then untick this.",
+    )
+    dateline = models.CharField(max_length=100, blank=True, help_text='Where the story was filed: "WASHINGTON".')
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    body = StreamField(ArticleBodyBlock())
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField("caption", max_length=300, blank=True)
+    lead_image_credit = models.CharField("credit", max_length=200, blank=True)
+    source = models.ForeignKey(
+        Outlet,
+        verbose_name="credited outlet",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text='The outlet the story is credited to: "…, reports Fox News." credits Fox News.',
+    )
+    source_relationship = models.CharField(
+        "credited as", max_length=20, choices=SourceRelationship.choices, default=SourceRelationship.VIA
+    )
+    is_source_confirmed = models.BooleanField(
+        "credit confirmed",
+        default=True,
+        help_text="The importer found this credit in the story's text: check it, then tick this.",
+    )
+    canonical_url = models.URLField(
+        "original article's address",
+        blank=True,
+        help_text="Only for a story republished in full from another outlet: search engines are sent to the original.",
+    )
+    originally_published_at = models.DateTimeField(
+        "originally published",
+        null=True,
+        blank=True,
+        help_text="When the story was first published elsewhere, as its file dates it (wire and partner copy).",
+    )
+    copyright_notice = models.ForeignKey(
+        CopyrightNotice,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="Leave empty to use the site's default notice.",
+    )
+    # NULL, not "", for articles written in the admin: many may lack a key, but keys are unique.
+    story_key = models.CharField(  # noqa: DJ001
+        max_length=64,
+        null=True,
+        unique=True,
+        editable=False,
+        help_text="Identifies the imported story, so that importing it again updates this article.",
+    )
+
+    objects = ArticlePageManager()
+    exclude_fields_in_copy = ["story_key"]  # a copy is a new story, not another import of this one
+
+    content_panels = [
+        PublicationChecklistPanel(heading="Ready to publish?"),
+        FieldPanel("title", heading="Headline"),
+        FieldPanel("is_headline_proposed"),
+        FieldPanel("dek"),
+        InlinePanel("authors", heading="Byline", label="Author", min_num=0),
+        FieldRowPanel([FieldPanel("dateline"), FieldPanel("section")]),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")],
+            heading="Lead image",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("source"),
+                FieldPanel("source_relationship"),
+                FieldPanel("is_source_confirmed"),
+                FieldPanel("canonical_url"),
+                FieldPanel("originally_published_at"),
+            ],
+            heading="Source credit",
+        ),
+        FieldPanel("copyright_notice"),
+        FieldPanel("tags"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList([CorrectionsPanel(heading="Corrections and updates")], heading="Corrections"),
+            ObjectList([StoryImportsPanel(heading="Imported files")], heading="Provenance"),
+        ]
+    )
+    search_auto_update = False  # indexed by articles.indexing: once per import, not once per save
+    search_fields = Page.search_fields + [
+        index.SearchField("dek"),
+        index.SearchField("body"),
+        index.RelatedFields("authors", [index.RelatedFields("author", [index.SearchField("title")])]),
+        index.FilterField("section"),
+        index.FilterField("expire_at"),
+    ]
+    api_fields = [
+        APIField("dek"),
+        APIField("byline", serializer=AttributionField("byline")),
+        APIField("byline_text", serializer=AttributionField("byline_text")),
+        APIField("source_credit", serializer=AttributionField("source_credit")),
+        APIField("copyright", serializer=AttributionField("copyright")),
+        APIField("modified_at", serializer=AttributionField("modified_at")),
+        APIField("section_name", serializer=AttributionField("section")),
+        APIField("tags"),
+        APIField("dateline"),
+        APIField("originally_published_at"),
+        APIField("body"),
+        APIField("corrections", serializer=AttributionField("corrections")),
+    ]
+    parent_page_types = ["newsroom_articles.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+
+    @property
+    def is_expired(self):
+        """Past its expiry time (``articles.expiry``): kept from readers until Wagtail unpublishes it."""
+        return is_expired(self)
+
+    def route(self, request, path_components):
+        if self.is_expired:
+            raise Http404
+        return super().route(request, path_components)
+
+    def get_metadata(self, request=None) -> ArticleMetadata:
+        """The article's attribution, for ``request``'s site (else the article's own), built once per
+        article and request: a feed item and an API item read it part by part."""
+        memo = self.__dict__.get("_newsroom_metadata")
+        if memo is not None and memo[0] is request:
+            return memo[1]
+        if not hasattr(self, "correction_list"):  # not loaded by ArticlePage.objects.for_reading()
+            models.prefetch_related_objects([self], "authors__author", "tagged_items__tag", corrections_list())
+        if request is None:
+            site = self.get_site()
+            site_settings = NewsroomSettings.for_site(site)
+        else:
+            site = Site.find_for_request(request)
+            site_settings = NewsroomSettings.for_request(request)
+        meta = build_article_metadata(self, site, site_settings, request)
+        self.__dict__["_newsroom_metadata"] = (request, meta)
+        return meta
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.is_expired else super().get_sitemap_urls(request)
+
+    def get_indexed_instance(self):
+        """The article with its byline loaded once for the search fields that read author names
+        (otherwise each of them queries the byline again)."""
+        instance = super().get_indexed_instance()
+        if instance is not None:
+            models.prefetch_related_objects([instance], "authors__author")
+        return instance
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["meta"] = meta = self.get_metadata(request)
+        context["structured_data"] = news_article(meta)
+        context["news_index"] = self.get_parent().specific
+        context["tags"] = [tagged.tag for tagged in self.tagged_items.all()]
+        return context
+
+
+def remember_parent(page: Page, parent: Page):
+    """Tell ``page`` its parent, as Wagtail's ``Page.route`` does for the page it routes to, so that
+    ``page.get_parent()`` costs no query. Treebeard keeps the parent in ``_cached_parent_obj``, and
+    there is no public way to set it (``tests/test_pages.py`` pins the behaviour)."""
+    page._cached_parent_obj = parent

@@ -1,0 +1,97 @@
+"""The newsroom's roles: Reporters write and submit, Editors approve and publish, through the
+moderation workflow whose approval step is ``ArticleApprovalTask``."""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from authors.models import AuthorIndexPage
+
+from .models import ArticleApprovalTask
+
+REPORTERS, EDITORS = "Reporters", "Editors"
+WORKFLOW_NAME = "Newsroom moderation"
+# What each role may do: on the news and authors pages, on images and documents, and by model.
+ROLES = {
+    REPORTERS: {
+        "pages": ["add_page", "change_page"],
+        "collections": ["add_image", "choose_image", "add_document", "choose_document"],
+        "models": [
+            "wagtailadmin.access_admin",
+            "newsroom_articles.view_section",
+            "newsroom_articles.view_outlet",
+            "newsroom_articles.add_outlet",
+            "newsroom_articles.view_copyrightnotice",
+            "newsroom_articles.view_correction",
+        ],
+    },
+    EDITORS: {
+        "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+        "collections": [
+            "add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document",
+        ],
+        "models": [
+            "wagtailadmin.access_admin",
+            *(
+                f"newsroom_articles.{action}_{model}"
+                for model in ("section", "outlet", "copyrightnotice", "correction")
+                for action in ("add", "change", "delete", "view")
+            ),
+            "newsroom_articles.change_newsroomsettings",
+        ],
+    },
+}  # fmt: skip
+
+
+def setup_roles(news_index) -> list[str]:
+    """The Reporters and Editors groups with their permissions, and the moderation workflow.
+
+    Reporters write and submit for moderation; Editors approve, publish, schedule and manage
+    authors, sections, outlets, corrections, copyright and imports. Re-running adds what is
+    missing and never removes a permission an administrator granted.
+    """
+    done = []
+    groups = {}
+    for name, grants in ROLES.items():
+        group, created = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        if created:
+            done.append(f"created the {name} group")
+        group.permissions.add(*permissions(grants["models"]))
+        for codename in grants["pages"]:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            for page in (news_index, *AuthorIndexPage.objects.descendant_of(news_index)):
+                GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+        root_collection = Collection.get_first_root_node()
+        for permission in permissions(grants["collections"], app_labels=("wagtailimages", "wagtaildocs")):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
+
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if created:
+        task = ArticleApprovalTask.objects.create(name="Editor approval")
+        task.groups.set([groups[EDITORS]])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        done.append(f"created the {WORKFLOW_NAME!r} workflow: an editor approves each article")
+    if not WorkflowPage.objects.filter(page=news_index).exists():
+        WorkflowPage.objects.create(page=news_index, workflow=workflow)
+    return done
+
+
+def permissions(names, app_labels=None):
+    """Permission objects from "app_label.codename" names (or bare codenames within ``app_labels``)."""
+    found = []
+    for name in names:
+        app_label, _, codename = name.rpartition(".")
+        query = Permission.objects.filter(codename=codename)
+        query = query.filter(content_type__app_label=app_label) if app_label else query
+        query = query.filter(content_type__app_label__in=app_labels) if app_labels else query
+        found.append(query.get())
+    return found

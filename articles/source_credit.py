@@ -1,0 +1,24 @@
+"""How a story's credited outlet stands to it, and how readers see the credit."""
+
+from django.db import models
+
+from .parsing import ORIGINAL, VIA, WIRE
+
+
+class SourceRelationship(models.TextChoices):
+    """How the credited outlet stands to the story; the label is what readers see."""
+
+    VIA = VIA, "Source"
+    ORIGINALLY_PUBLISHED_BY = ORIGINAL, "Originally published by"
+    WIRE = WIRE, "Wire service"
+    ADDITIONAL_REPORTING = "additional", "Additional reporting by"
+
+    @property
+    def lead(self) -> str:
+        """What goes before the outlet's name: "Source:", "Wire service:", "Originally published by"."""
+        return f"{self.label}:" if self in {SourceRelationship.VIA, SourceRelationship.WIRE} else self.label
+
+
+def credit_text(relationship: str, outlet_name: str) -> str:
+    """The credit as readers see it: "Source: Fox News", "Originally published by Fox News"."""
+    return f"{SourceRelationship(relationship).lead} {outlet_name}"
