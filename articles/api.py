@@ -4,6 +4,7 @@
 """
 
 from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -33,8 +34,15 @@ class ArticleFilter(BaseFilterBackend):
         return queryset.distinct()
 
 
+def before_search(backends, backend):
+    """``backends`` with ``backend`` just before Wagtail's search filter: a search's results
+    cannot be filtered further, so the search stays after every filter."""
+    position = backends.index(SearchFilter)
+    return [*backends[:position], backend, *backends[position:]]
+
+
 class NewsroomPagesAPIViewSet(PagesAPIViewSet):
-    filter_backends = [*PagesAPIViewSet.filter_backends[:-1], ArticleFilter, PagesAPIViewSet.filter_backends[-1]]
+    filter_backends = before_search(PagesAPIViewSet.filter_backends, ArticleFilter)
     # Wagtail's ?site= picks another site's pages; this API answers for the request's site only.
     known_query_parameters = (PagesAPIViewSet.known_query_parameters - {"site"}).union(ARTICLE_FILTERS)
 
