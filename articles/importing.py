@@ -74,13 +74,27 @@ class FileReport:
     error: str = ""
 
 
+class KnownAuthors:
+    """The author pages met in one import run, by normalised name, with whether each has a bio."""
+
+    def __init__(self):
+        self.pages: dict[str, tuple[AuthorPage, bool]] = {}
+
+    def find(self, key: str) -> tuple[AuthorPage | None, bool]:
+        return self.pages.get(key, (None, False))
+
+    def remember_on_commit(self, key: str, page: AuthorPage, has_bio: bool):
+        """Remembered only once the story's transaction commits: a failed story leaves nothing behind."""
+        transaction.on_commit(lambda: self.pages.update({key: (page, has_bio)}))
+
+
 @dataclass(frozen=True)
 class ImportDestination:
     """Where stories go, looked up once per run; it also remembers the authors met in the run."""
 
     news_index: NewsIndexPage
     author_index: AuthorIndexPage
-    known_authors: dict = field(default_factory=dict, compare=False)  # name key -> (page, has bio)
+    known_authors: KnownAuthors = field(default_factory=KnownAuthors, compare=False)
 
 
 @dataclass(frozen=True)
@@ -302,13 +316,11 @@ def unique_authors(authors):
 def author_page_for(author: Author, destination: ImportDestination, options: ImportOptions) -> AuthorPage:
     """The author's page, from this run's memory when nothing about it needs changing."""
     key = normalise_name(author.name)
-    known_page, has_bio = destination.known_authors.get(key, (None, False))
+    known_page, has_bio = destination.known_authors.find(key)
     if known_page is not None and (not author.bio or (has_bio and not options.update_bios)):
         return known_page
     page = find_or_create_author(author, destination.author_index, options)
-    remembered = (page, has_bio or bool(author.bio))
-    # Remembered only once the story's transaction commits: a failed story leaves nothing behind.
-    transaction.on_commit(lambda: destination.known_authors.__setitem__(key, remembered))
+    destination.known_authors.remember_on_commit(key, page, has_bio or bool(author.bio))
     return page
 
 
