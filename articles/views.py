@@ -178,7 +178,7 @@ def robots_txt(request):
         "User-agent: *",
         f"Disallow: {reverse('wagtailadmin_home')}",
         "",
-        f"Sitemap: {root_url}{reverse('articles_sitemap')}",
-        f"Sitemap: {root_url}{reverse('articles_news_sitemap')}",
+        f"Sitemap: {root_url}{reverse('newsroom_sitemaps:sitemap')}",
+        f"Sitemap: {root_url}{reverse('newsroom_sitemaps:news_sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

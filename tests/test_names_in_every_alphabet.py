@@ -6,14 +6,16 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
-from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.importing import ImportOptions, StorySource, find_destination, import_story
 from articles.models import ArticlePage, Section
 from articles.parsing import parse_story
+from articles.urls.feeds import feed_url
 from authors.models import AuthorPage
+
+from .factories import SectionFactory
 
 FORMATS = ["rss", "atom", "json"]
 # Letters of each script, and whether its names are capitalised.
@@ -69,7 +71,7 @@ def publish_story_named(author_names, tag, section_name):
     text = story_file(author_names)
     story = parse_story(text)
     assert [author.name for author in story.authors] == author_names
-    section = Section.objects.create(name=section_name)
+    section = SectionFactory(name=section_name)
     options = ImportOptions(publish=True, section=section)
     source = StorySource.from_bytes("story.txt", text.encode(), text)
     result = import_story(story, source, find_destination(), options)
@@ -90,7 +92,7 @@ def assert_every_channel_names_them(client, author_names, tag, section_name):
         assert name in fetch_text(client, author.url)
         for format_name in FORMATS:
             assert name in feeds[format_name]
-            assert name in fetch_text(client, reverse(f"articles_author_{format_name}_feed", args=[author.slug]))
+            assert name in fetch_text(client, feed_url("author", format_name, author.slug))
     news_index = article.get_parent().specific
     assert tag in article_page and section_name in article_page
     tag_slug = article.tags.get().slug
@@ -99,8 +101,8 @@ def assert_every_channel_names_them(client, author_names, tag, section_name):
         client, news_index.url + news_index.reverse_subpage("section", args=[section.slug])
     )
     for format_name in FORMATS:
-        assert tag in fetch_text(client, reverse(f"articles_tag_{format_name}_feed", args=[tag_slug]))
-        assert section_name in fetch_text(client, reverse(f"articles_section_{format_name}_feed", args=[section.slug]))
+        assert tag in fetch_text(client, feed_url("tag", format_name, tag_slug))
+        assert section_name in fetch_text(client, feed_url("section", format_name, section.slug))
     call_command("check_feeds", stdout=io.StringIO())
 
 
@@ -144,5 +146,5 @@ def test_an_author_from_a_windows_1252_file_gets_pages_and_feeds(client, newsroo
     assert author.slug == "renée-dupré"
     assert "Renée Dupré" in fetch_text(client, author.url)
     for format_name in FORMATS:
-        assert "Renée Dupré" in fetch_text(client, reverse(f"articles_author_{format_name}_feed", args=[author.slug]))
+        assert "Renée Dupré" in fetch_text(client, feed_url("author", format_name, author.slug))
     call_command("check_feeds", stdout=io.StringIO())

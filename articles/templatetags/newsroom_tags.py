@@ -2,7 +2,6 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -11,6 +10,7 @@ from articles.metadata import byline_author, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
 from articles.navigation import site_navigation
 from articles.rich_text import reader_html
+from articles.urls.feeds import feed_url
 
 register = template.Library()
 
@@ -48,10 +48,9 @@ def feed_links(context, kind, title=None, slug=None):
     The latest articles' feeds are titled with the site's name unless ``title`` is given.
     """
     title = title or site_title(site_of(context))
-    args = [slug] if slug else []
     return {
         "feeds": [
-            (generator.media_type, f"{title} ({generator.label})", reverse(f"articles_{kind}_{name}_feed", args=args))
+            (generator.media_type, f"{title} ({generator.label})", feed_url(kind, name, slug))
             for name, generator in FEED_FORMATS.items()
         ]
     }

@@ -3,6 +3,13 @@
 A host site may include the parts it wants instead: ``articles.urls.feeds`` (RSS, Atom and JSON
 Feed), ``articles.urls.sitemaps`` (``sitemap.xml``, ``sitemap-news.xml``, ``robots.txt``),
 ``articles.urls.search`` (``search/``) and ``articles.urls.api`` (the API, under ``api/v2/``).
+
+Each part names its URLs in a namespace of its own, so that it works included alone and a host's
+own URL names never collide with Newsroom's: ``newsroom_feeds`` (``newsroom_feeds:latest_rss``,
+``newsroom_feeds:author_atom`` …, see ``articles.urls.feeds.feed_url``), ``newsroom_sitemaps``
+(``:sitemap``, ``:news_sitemap``, ``:robots_txt``), ``newsroom_search`` (``:search``) and
+``newsroom_api``. One namespace for all four could not be split: Django reverses a namespace
+included twice in only one of its includes.
 """
 
 from django.urls import include, path

@@ -1,12 +1,12 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
-from django.urls import reverse
 from taggit.models import Tag
 from wagtail.models import Site
 
 from articles.feed_checks import check_feed
 from articles.feed_formats import FEED_FORMATS
 from articles.models import ArticlePage, Section
+from articles.urls.feeds import feed_url
 from authors.models import AuthorPage
 
 
@@ -44,4 +44,4 @@ def feed_urls(site):
     subjects += [("tag", slug) for slug in tags.values_list("slug", flat=True)]
     for kind, slug in subjects:
         for format_name in FEED_FORMATS:
-            yield reverse(f"articles_{kind}_{format_name}_feed", args=[slug] if slug else [])
+            yield feed_url(kind, format_name, slug)
