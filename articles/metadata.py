@@ -141,7 +141,7 @@ def build_article_metadata(
         copyright=copyright_notice_for(article, site_settings),
         image=sharing_image(article, root_url),
         publisher=build_publisher(site, site_settings),
-        language=language_tag(settings.LANGUAGE_CODE),
+        language=site_language(),
         article=article,
     )
 
@@ -198,7 +198,8 @@ def absolute(url: str, root_url: str) -> str:
     return url if url.startswith(("http://", "https://")) else root_url + url
 
 
-def language_tag(language_code: str) -> str:
-    """Django's "en-us" as a BCP 47 tag: "en-US"."""
-    language, _, region = language_code.partition("-")
-    return f"{language}-{region.upper()}" if region else language
+def site_language(*, with_region: bool = True) -> str:
+    """The site's language, ``LANGUAGE_CODE``, as a BCP 47 tag: Django's "en-us" is "en-US", or
+    "en" without the region (Google News names the language alone)."""
+    language, _, region = settings.LANGUAGE_CODE.partition("-")
+    return f"{language}-{region.upper()}" if region and with_region else language

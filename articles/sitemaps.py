@@ -6,11 +6,10 @@ elements Google News reads, built on the same Django sitemap framework.
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
 
-from .metadata import build_publisher
+from .metadata import build_publisher, site_language
 from .models import ArticlePage, NewsroomSettings
 
 NEWS_WINDOW = timedelta(days=2)
@@ -25,13 +24,16 @@ class NewsSitemap(Sitemap):
         articles = ArticlePage.objects.visible_to_readers().in_site(self.get_wagtail_site())
         return articles.filter(first_published_at__gte=since).defer_streamfields()
 
-    def _urls(self, page, protocol, domain):
-        site = self.get_wagtail_site()
-        publication = build_publisher(site, NewsroomSettings.for_site(site)).name
-        language = settings.LANGUAGE_CODE.partition("-")[0]
+    def get_urls(self, page=1, site=None, protocol=None):
+        """The entries the news sitemap's template prints. Django's ``site`` and ``protocol`` (the
+        request's host and scheme) are not used: an article's address is its Wagtail site's, as in
+        the full sitemap."""
+        wagtail_site = self.get_wagtail_site()
+        publication = build_publisher(wagtail_site, NewsroomSettings.for_site(wagtail_site)).name
+        language = site_language(with_region=False)
         return [
             {
-                "location": article.get_full_url(self.request),
+                "location": self.location(article),
                 "lastmod": article.last_published_at,
                 "news": {
                     "publication_name": publication,
