@@ -12,6 +12,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from newsroom_core.app_settings import newsroom_setting
@@ -162,6 +164,18 @@ def byline_author(author: AuthorPage, request) -> BylineAuthor:
         return BylineAuthor(name=author.title, url="", full_url="", page=author)
     _, root_url, path = url_parts
     return BylineAuthor(name=author.title, url=path, full_url=root_url + path, page=author)
+
+
+def byline_html(authors) -> SafeString:
+    """The byline's names as HTML, joined as ``join_names`` joins them: each name escaped, and
+    linked to the author's page where it has one."""
+    names = [
+        format_html('<a href="{}" rel="author">{}</a>', author.url, author.name)
+        if author.url
+        else conditional_escape(author.name)
+        for author in authors
+    ]
+    return mark_safe(join_names(names))  # only the names are HTML, and each is escaped
 
 
 def sharing_image(article: ArticlePage, root_url: str) -> SharingImage | None:

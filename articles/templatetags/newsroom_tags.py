@@ -6,11 +6,12 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from articles.feed_formats import FEED_FORMATS
-from articles.metadata import byline_author, copyright_notice_for, site_title
+from articles.metadata import byline_author, byline_html, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
 from articles.navigation import site_navigation
 from articles.rich_text import reader_html
 from articles.urls.feeds import feed_url
+from newsroom_core.names import join_names
 
 register = template.Library()
 
@@ -32,6 +33,21 @@ def json_ld(data):
 def newsroom_richtext(value):
     """Rich text for readers: ``{{ page.bio|newsroom_richtext }}`` (see ``articles.rich_text``)."""
     return reader_html(value)
+
+
+@register.filter
+def newsroom_byline_html(authors):
+    """``{{ meta.authors|newsroom_byline_html }}``: "A, B and C", each name linking to the author's page."""
+    return byline_html(authors)
+
+
+@register.filter
+def newsroom_byline_text(article):
+    """``{{ article|newsroom_byline_text }}``: the article's authors' names, "A, B and C", as text.
+
+    In a listing, load the bylines with the articles (``ArticlePage.objects.for_listing()``).
+    """
+    return join_names([link.author.title for link in article.authors.all()])
 
 
 @register.filter
