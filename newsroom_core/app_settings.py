@@ -1,7 +1,6 @@
 """The settings a host site may change, with their defaults (all documented in the README).
 
-Each is read as ``NEWSROOM_<NAME>`` from the Django settings when it is used, except
-``NEWS_INDEX_PARENT_PAGE_TYPES``, which Wagtail reads once, when the models load.
+Each is read as ``NEWSROOM_<NAME>`` from the Django settings when it is used.
 """
 
 from django.conf import settings

@@ -87,9 +87,8 @@ def test_imported_story_is_read_under_the_hosts_news_section(client, host_newsro
     assert not soup_of(client.get("/news/")).select("script[type='application/ld+json']")
 
 
-def test_setup_refuses_a_home_page_the_parent_page_types_setting_excludes(host_home, monkeypatch):
-    monkeypatch.setattr(NewsIndexPage, "parent_page_types", ["newsroom_articles.NewsIndexPage"])
-    monkeypatch.setattr(NewsIndexPage, "_clean_parent_page_models", None)  # Wagtail's cache of the list
+def test_setup_refuses_a_home_page_the_parent_page_types_setting_excludes(host_home, settings):
+    settings.NEWSROOM_NEWS_INDEX_PARENT_PAGE_TYPES = ["newsroom_articles.NewsIndexPage"]
 
     with pytest.raises(CommandError) as refused:
         call_command("setup_newsroom")

@@ -15,8 +15,9 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 from wagtail.search import index
 
 from authors.models import AuthorIndexPage
@@ -44,11 +45,23 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = newsroom_setting("NEWS_INDEX_PARENT_PAGE_TYPES")  # read once, as the models load
     subpage_types = ["newsroom_articles.ArticlePage", "newsroom_authors.AuthorIndexPage"]
 
     class Meta:
         verbose_name = "news index page"
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        """The page types a news index may go under: ``NEWSROOM_NEWS_INDEX_PARENT_PAGE_TYPES``, read
+        each time Wagtail asks and resolved as Wagtail resolves ``parent_page_types``; None is any."""
+        names = newsroom_setting("NEWS_INDEX_PARENT_PAGE_TYPES")
+        if names is None:
+            return get_page_models()
+        parent_models = [resolve_model_string(name, cls._meta.app_label) for name in names]
+        for model in parent_models:
+            if not issubclass(model, Page):
+                raise LookupError(f"{model} is not a Page subclass")
+        return parent_models
 
     @classmethod
     def for_site(cls, site: Site):
