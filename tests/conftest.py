@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core.cache import caches
 
+from .factories import ArticlePageFactory, AuthorPageFactory, CorrectionFactory, ImageFactory, SectionFactory
 from .helpers import SEED_FILE
 
 
@@ -75,3 +76,20 @@ def editor(newsroom):
     from .helpers import member_of
 
     return member_of(EDITORS, "editor")
+
+
+@pytest.fixture
+def newsroom_with_articles(newsroom):
+    """25 live articles, 5 authors each, in a section, with tags, lead images and a correction."""
+    authors = [AuthorPageFactory(parent=newsroom.author_index, live=True, photo=ImageFactory()) for _ in range(5)]
+    section = SectionFactory(name="Science")
+    image = ImageFactory()
+    articles = [
+        ArticlePageFactory(parent=newsroom.news_index, authors=authors, section=section, lead_image=image, live=True)
+        for _ in range(25)
+    ]
+    newest = articles[-1]
+    newest.tags.add("space", "russia")
+    newest.save_revision().publish()
+    CorrectionFactory(article=newest, text="An earlier version misstated the date.")
+    return newsroom, newest, authors

@@ -1,9 +1,10 @@
 import factory
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 
-from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice, Section
+from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice, Correction, Outlet, Section
 from authors.models import AuthorPage
 from newsroom_core.rich_text_conversion import text_to_html
 
@@ -77,3 +78,49 @@ class ArticlePageFactory(PageFactory):
     def _create(cls, model_class, *args, authors=(), **kwargs):
         page_authors = [ArticlePageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)]
         return super()._create(model_class, *args, authors=page_authors, **kwargs)
+
+
+class OutletFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outlet
+
+    name = factory.Sequence(lambda n: f"Outlet {n}")
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    """A correction to ``article`` (required), published now unless ``published_at`` says otherwise."""
+
+    class Meta:
+        model = Correction
+
+    text = "An earlier version of this article misstated a figure."
+
+
+class PageViewRestrictionFactory(factory.django.DjangoModelFactory):
+    """Keeps ``page`` (required) from the public: readers must sign in, or give ``password``."""
+
+    class Meta:
+        model = PageViewRestriction
+
+    restriction_type = factory.LazyAttribute(
+        lambda restriction: PageViewRestriction.PASSWORD if restriction.password else PageViewRestriction.LOGIN
+    )
+    password = ""
+
+
+class SiteFactory(factory.django.DjangoModelFactory):
+    """Another Wagtail site, rooted at ``root_page`` (required)."""
+
+    class Meta:
+        model = Site
+
+    hostname = factory.Sequence(lambda n: f"site{n}.example")
+    port = 80
+    site_name = factory.Sequence(lambda n: f"Site {n}")
+
+
+class RedirectFactory(factory.django.DjangoModelFactory):
+    """A redirect from ``old_path`` to ``redirect_page`` (both required)."""
+
+    class Meta:
+        model = Redirect

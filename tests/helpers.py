@@ -3,10 +3,16 @@ as a person would."""
 
 from pathlib import Path
 
+import extruct
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import caches
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,6 +20,15 @@ SEEDS_DIR = ROOT / "seeds"
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 SEED_FILE = SEEDS_DIR / "000_3581a14dfa9c6e0e.txt"
 STORIES_DIR = Path(__file__).resolve().parent / "stories"
+HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
+IMPORT_URL = "/admin/newsroom/import/"
+# The end-to-end tests' browser, checkers and people.
+CHROMIUM = "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+EDITOR = ("desk-editor", "e2e-editor-password")
+REPORTER = ("field-reporter", "e2e-reporter-password")
+SEED_URL = "http://localhost/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-space/"
 
 
 def member_of(group_name, username):
@@ -59,3 +74,72 @@ def log_in(page, site, user):
     page.fill("input[name=password]", user[1])
     page.click("button[type=submit]")
     page.wait_for_url(f"{site}/admin/")
+
+
+def extract(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return extruct.extract(response.content.decode(), base_url=url, syntaxes=["json-ld", "opengraph"])
+
+
+def json_ld_of_type(data, schema_type):
+    [found] = [item for item in data["json-ld"] if item.get("@type") == schema_type]
+    return found
+
+
+def open_graph(data):
+    return data["opengraph"][0]["properties"]
+
+
+def clear_caches():
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+
+
+def queries_for(client, url, **headers):
+    """Queries of one anonymous request for a page or feed nobody has asked for yet.
+
+    The site-wide caches (Wagtail's site paths, the site and its settings) are warmed by another
+    page first, as they are on any site that has served a reader.
+    """
+    clear_caches()
+    client.get("/authors/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    assert response.status_code in (200, 304), url
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def make_user(username, *, superuser=False, page_permissions=(), news_index=None):
+    user_model = get_user_model()
+    if superuser:
+        return user_model.objects.create_superuser(username, f"{username}@example.com", "password")
+    user = user_model.objects.create_user(username, f"{username}@example.com", "password")
+    group = Group.objects.create(name=f"{username} group")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in page_permissions:
+        GroupPagePermission.objects.create(
+            group=group, page=news_index, permission=Permission.objects.get(codename=codename)
+        )
+    user.groups.add(group)
+    return user
+
+
+def upload(name, data):
+    return SimpleUploadedFile(name, data, content_type="text/plain")
+
+
+def soup_of(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def preview(client, *files):
+    return client.post(IMPORT_URL, {"files": [upload(name, data) for name, data in files]})
+
+
+def preview_token(preview_response):
+    return soup_of(preview_response).select_one("input[name=preview]")["value"]
+
+
+def confirm(client, preview_response, **fields):
+    return client.post(IMPORT_URL, {"preview": preview_token(preview_response), **fields})

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from articles.models import ArticlePage, Outlet, Section
 
-from .factories import ArticlePageFactory, AuthorPageFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, SectionFactory
 from .helpers import SEED_FILE
 
 
@@ -77,7 +77,7 @@ def test_a_section_or_outlet_needs_only_its_name_and_gets_a_slug_from_it(editor_
 
 
 def test_two_sections_whose_names_make_the_same_slug_get_two_slugs(newsroom):
-    first, second = Section.objects.create(name="Santé"), Section.objects.create(name="Santé!")
+    first, second = SectionFactory(name="Santé"), SectionFactory(name="Santé!")
 
     assert (first.slug, second.slug) == ("santé", "santé-2")
 

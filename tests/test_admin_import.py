@@ -6,65 +6,24 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page, Revision
+from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage, PreviewedImport
 from articles.roles import REPORTERS
 from authors.models import AuthorPage
 
 from .factories import SectionFactory
-from .helpers import SEED_FILE, member_of
-
-IMPORT_URL = "/admin/newsroom/import/"
-
-
-def make_user(username, *, superuser=False, page_permissions=(), news_index=None):
-    user_model = get_user_model()
-    if superuser:
-        return user_model.objects.create_superuser(username, f"{username}@example.com", "password")
-    user = user_model.objects.create_user(username, f"{username}@example.com", "password")
-    group = Group.objects.create(name=f"{username} group")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in page_permissions:
-        GroupPagePermission.objects.create(
-            group=group, page=news_index, permission=Permission.objects.get(codename=codename)
-        )
-    user.groups.add(group)
-    return user
-
-
-def upload(name, data):
-    return SimpleUploadedFile(name, data, content_type="text/plain")
-
-
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
+from .helpers import IMPORT_URL, SEED_FILE, confirm, make_user, member_of, preview, preview_token, soup_of
 
 
 @pytest.fixture
 def editor(client, newsroom):
     client.force_login(make_user("editor", superuser=True))
     return client
-
-
-def preview(client, *files):
-    return client.post(IMPORT_URL, {"files": [upload(name, data) for name, data in files]})
-
-
-def preview_token(preview_response):
-    return soup_of(preview_response).select_one("input[name=preview]")["value"]
-
-
-def confirm(client, preview_response, **fields):
-    return client.post(IMPORT_URL, {"preview": preview_token(preview_response), **fields})
 
 
 def test_menu_offers_import_stories_to_an_editor(editor):

@@ -3,11 +3,10 @@
 from datetime import timedelta
 
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage
 
-from .factories import ArticlePageFactory
+from .factories import ArticlePageFactory, PageViewRestrictionFactory
 
 ARTICLES = "/api/v2/pages/?type=newsroom_articles.ArticlePage"
 ATTRIBUTION = "fields=byline,byline_text,source_credit,copyright,modified_at,section_name,tags,corrections,body"
@@ -49,7 +48,7 @@ def test_api_never_shows_drafts_private_scheduled_or_expired_pages(client, newsr
     ArticlePageFactory(parent=newsroom.news_index, title="Visible story", live=True)
     ArticlePageFactory(parent=newsroom.news_index, title="Draft story")
     private = ArticlePageFactory(parent=newsroom.news_index, title="Private story", live=True)
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    PageViewRestrictionFactory(page=private, password="secret")
     scheduled = ArticlePageFactory(parent=newsroom.news_index, title="Scheduled story")
     scheduled.go_live_at = timezone.now() + timedelta(days=1)
     scheduled.save_revision().publish()

@@ -12,8 +12,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import ArticlePage, Correction, CorrectionKind
+from articles.models import ArticlePage, CorrectionKind
 
+from .factories import CorrectionFactory
 from .helpers import SEED_FILE
 
 SEED_PATH = "/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-space/"
@@ -21,7 +22,7 @@ SEED_PATH = "/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-s
 
 @pytest.fixture
 def correction(seed_article):
-    return Correction.objects.create(
+    return CorrectionFactory(
         article=seed_article,
         kind=CorrectionKind.CORRECTION,
         text="An earlier version misstated the length of the mission.",
@@ -57,7 +58,7 @@ def test_correction_is_in_the_json_ld_and_moves_the_modified_time(client, seed_a
 
 def test_correction_is_in_every_feed_at_once(client, seed_article):
     etag = client.get("/feeds/latest/atom/")["ETag"]
-    Correction.objects.create(article=seed_article, kind=CorrectionKind.UPDATE, text="Nasa has since replied.")
+    CorrectionFactory(article=seed_article, kind=CorrectionKind.UPDATE, text="Nasa has since replied.")
 
     atom = client.get("/feeds/latest/atom/", HTTP_IF_NONE_MATCH=etag)
     rss = feedparser.parse(client.get("/feeds/latest/rss/").content).entries[0]

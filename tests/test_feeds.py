@@ -14,13 +14,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.feedgenerator import Enclosure
-from wagtail.models import PageViewRestriction
 
 from articles import feeds
 from articles.feed_checks import check_feed
-from articles.models import ArticlePage, Correction, NewsroomSettings, Outlet
+from articles.models import ArticlePage, NewsroomSettings
 
-from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory, SectionFactory
+from .factories import (
+    ArticlePageFactory,
+    AuthorPageFactory,
+    CorrectionFactory,
+    ImageFactory,
+    OutletFactory,
+    PageViewRestrictionFactory,
+    SectionFactory,
+)
 
 SEED_HEADLINE = "Russia is threatening to leave an American astronaut stranded in space"
 FORMATS = ["rss", "atom", "json"]
@@ -169,7 +176,7 @@ def test_only_live_public_current_articles_appear(client, newsroom, format_name)
     ArticlePageFactory(parent=site_root, title="Visible story", live=True)
     ArticlePageFactory(parent=site_root, title="Draft story")
     private = ArticlePageFactory(parent=site_root, title="Private story", live=True)
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    PageViewRestrictionFactory(page=private, password="secret")
     scheduled = ArticlePageFactory(parent=site_root, title="Scheduled story")
     scheduled.go_live_at = timezone.now() + timedelta(days=1)
     scheduled.save_revision().publish()
@@ -210,7 +217,7 @@ def test_hostile_text_stays_well_formed_and_reads_back_as_text(client, newsroom,
         title="</script><script>alert(1)</script> ]]> & \x01\x0b end",
         dek="A dek with ]]> and <em>tags</em>",
         body=[("paragraph", "<p>Body ]]&gt; text</p>")],
-        source=Outlet.objects.create(name="Outlet & <Co>"),
+        source=OutletFactory(name="Outlet & <Co>"),
         authors=[author],
         live=True,
     )
@@ -348,7 +355,7 @@ def test_rss_credits_the_outlet_once(client, seed_article):
 
 @pytest.mark.parametrize("format_name", FORMATS)
 def test_feeds_of_a_story_with_corrections_pass_the_strict_checks(client, seed_article, format_name):
-    Correction.objects.create(article=seed_article, text="An earlier version misstated the mission's length.")
+    CorrectionFactory(article=seed_article, text="An earlier version misstated the mission's length.")
 
     response = fetch(client, f"/feeds/latest/{format_name}/")
 

@@ -6,7 +6,6 @@ The files are in ``hostile/``; ``hostile/expected.json`` is the table of outcome
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -18,7 +17,8 @@ from articles.models import ArticlePage, CopyrightNotice, Outlet, StoryImport
 from authors.models import AuthorPage
 from newsroom_core.rich_text_conversion import html_to_text
 
-HOSTILE_DIR = Path(__file__).parent / "hostile"
+from .helpers import HOSTILE_DIR
+
 EXPECTED = {
     name: outcome
     for name, outcome in json.loads((HOSTILE_DIR / "expected.json").read_text(encoding="utf-8")).items()

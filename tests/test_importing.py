@@ -16,6 +16,7 @@ from articles.models import ArticlePage, CopyrightNotice, StoryImport
 from articles.parsing import Author, decode_story, parse_story
 from authors.models import AuthorPage
 
+from .factories import CopyrightNoticeFactory
 from .helpers import SEED_FILE
 
 
@@ -152,7 +153,7 @@ def test_find_or_create_author_fills_an_empty_bio_from_the_file(newsroom):
 
 
 def test_import_story_reuses_an_existing_copyright_notice(newsroom):
-    CopyrightNotice.objects.create(holder="Newsmax", year=2026, statement="All rights reserved.")
+    CopyrightNoticeFactory(holder="Newsmax", year=2026, statement="All rights reserved.")
 
     import_seed(newsroom)
 

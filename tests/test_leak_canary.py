@@ -17,13 +17,13 @@ import time_machine
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page
 
 from articles.models import ArticlePage, ArticlePageAuthor, NewsIndexPage
 from authors.models import AuthorPage
 
-from .factories import SectionFactory
-from .test_admin_import import confirm, make_user, preview
+from .factories import PageViewRestrictionFactory, SectionFactory, SiteFactory
+from .helpers import confirm, make_user, preview
 
 AUTHOR = "Casey Canary"
 SECTION = "harbour-news"
@@ -88,10 +88,10 @@ def canaries(newsroom, tmp_path):
 
     password = import_by_admin(admin, *canary("Walrus password", "narwhal"), section=section.pk, publish="on")
     tag_and_republish(password)
-    PageViewRestriction.objects.create(page=password, restriction_type="password", password="s3cret")
+    PageViewRestrictionFactory(page=password, password="s3cret")
     members = import_by_command(tmp_path, *canary("Walrus members only", "pangolin"), "--publish")
     tag_and_republish(members)
-    PageViewRestriction.objects.create(page=members, restriction_type="login")
+    PageViewRestrictionFactory(page=members)
 
     expired = import_by_command(tmp_path, *canary("Walrus expired", "tapir"), "--publish", "--section", SECTION)
     expired.tags.add("harbour")
@@ -99,7 +99,7 @@ def canaries(newsroom, tmp_path):
     expired.save_revision().publish()
 
     other_root = Page.get_first_root_node().add_child(instance=NewsIndexPage(title="Other", slug="other"))
-    Site.objects.create(hostname="other.example", port=80, root_page=other_root, site_name="Other")
+    SiteFactory(hostname="other.example", port=80, root_page=other_root, site_name="Other")
     other = other_root.add_child(
         instance=ArticlePage(title=canary("Walrus other site", "wombat")[0], section=section, live=False)
     )

@@ -19,7 +19,7 @@ from articles.importing import ImportOptions, import_file
 from articles.models import ArticlePage, ArticlePageAuthor
 from authors.models import AuthorPage
 
-from .test_hostile_input import HOSTILE_DIR
+from .helpers import HOSTILE_DIR
 
 STORY_DIRS = (HOSTILE_DIR, Path(__file__).parent / "stories")
 ATOM_SCHEMA = Path(__file__).parent / "validators" / "atom.rnc"

@@ -8,11 +8,11 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 from wagtail.models import Page
 
-from articles.models import ArticlePage, CopyrightNotice, Outlet, Section
+from articles.models import ArticlePage, CopyrightNotice, Section
 from articles.models.pages import remember_parent
 from authors.models import AuthorPage
 
-from .factories import ArticlePageFactory, AuthorPageFactory, CopyrightNoticeFactory, SectionFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, CopyrightNoticeFactory, OutletFactory, SectionFactory
 from .helpers import SEED_FILE, post_editor_form
 
 
@@ -164,7 +164,7 @@ def test_editor_supplied_text_is_escaped_on_the_page(client, newsroom):
         parent=newsroom.news_index,
         title="</title><script>alert('headline')</script>",
         dek="<img src=x onerror=alert(1)>",
-        source=Outlet.objects.create(name="<b>Outlet</b>"),
+        source=OutletFactory(name="<b>Outlet</b>"),
         authors=[author],
         live=True,
     )

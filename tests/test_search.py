@@ -2,9 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import PageViewRestriction
 
-from .factories import ArticlePageFactory
+from .factories import ArticlePageFactory, PageViewRestrictionFactory
 
 SEED_HEADLINE = "Russia is threatening to leave an American astronaut stranded in space"
 
@@ -33,7 +32,7 @@ def test_search_never_returns_drafts_or_private_pages(client, newsroom):
     ArticlePageFactory(parent=newsroom.news_index, title="Harbour story published", live=True)
     ArticlePageFactory(parent=newsroom.news_index, title="Harbour story draft")
     private = ArticlePageFactory(parent=newsroom.news_index, title="Harbour story private", live=True)
-    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    PageViewRestrictionFactory(page=private)
 
     assert result_titles(client, "harbour") == ["Harbour story published"]
 

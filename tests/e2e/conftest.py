@@ -14,14 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from ..helpers import AXE, CHROMIUM, EDITOR, REPORTER, ROOT, VNU
 from ..serving import free_port, runserver
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-EDITOR = ("desk-editor", "e2e-editor-password")
-REPORTER = ("field-reporter", "e2e-reporter-password")
 NEEDED = {
     "Chromium (apt-get install chromium)": Path(CHROMIUM).exists(),
     "axe-core and vnu-jar (npm install)": AXE.exists() and VNU.exists(),

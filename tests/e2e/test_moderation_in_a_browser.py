@@ -7,8 +7,7 @@ import urllib.request
 
 import pytest
 
-from ..helpers import log_in
-from .conftest import EDITOR, REPORTER
+from ..helpers import EDITOR, REPORTER, log_in
 
 pytestmark = pytest.mark.e2e
 

@@ -13,8 +13,7 @@ import urllib.request
 import feedparser
 import pytest
 
-from ..helpers import log_in
-from .conftest import AXE, EDITOR, REPORTER, ROOT, VNU
+from ..helpers import AXE, EDITOR, REPORTER, ROOT, VNU, log_in
 
 pytestmark = pytest.mark.e2e
 
