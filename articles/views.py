@@ -2,7 +2,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,6 +13,7 @@ from wagtail.models import Site
 from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.names import join_names
 from newsroom_core.page_mixin import layout_context
+from newsroom_core.pagination import paginate
 
 from .forms import StoryImportForm, StoryUploadForm
 from .importing import (
@@ -162,7 +162,7 @@ def search(request):
     if query:
         articles = ArticlePage.objects.visible_to_readers().in_site(Site.find_for_request(request))
         matches = articles.for_listing().search(query, order_by_relevance=True)
-        results = Paginator(matches, newsroom_setting("PAGE_SIZE")).get_page(request.GET.get("page"))
+        results = paginate(matches, request.GET.get("page"), newsroom_setting("PAGE_SIZE"), counted=True)
     response = TemplateResponse(
         request, "newsroom_articles/search.html", {"query": query, "results": results, **layout_context()}
     )

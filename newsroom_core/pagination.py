@@ -1,7 +1,8 @@
 """Pages of a listing without counting the whole listing: "Newer" and "Older" need no total.
 
 Django's Paginator runs a COUNT over every matching article on each listing request; fetching
-one item more than a page shows whether there is a next page instead.
+one item more than a page shows whether there is a next page instead. A listing that shows its
+total ("12 results", "Page 2 of 3"), as search does, asks ``paginate`` to count.
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ class ListingPage:
     items: list
     number: int
     has_next: bool
+    count: int | None = None  # every item of the listing, when it was counted
+    num_pages: int | None = None
 
     def __iter__(self):
         return iter(self.items)
@@ -40,19 +43,33 @@ class ListingPage:
         return self.number - 1
 
 
-def page_number(page_param) -> int:
-    """``?page=`` as a number: 1 when it is missing or not a number, 404 when it is beyond any
-    listing (a huge number would overflow the database's OFFSET and fail instead)."""
+def page_number(page_param, last_page: int | None = None) -> int:
+    """``?page=`` as a number: 1 when it is missing or not a number. Past the ``last_page`` of a
+    counted listing it is that last page; past any listing otherwise 404 (a huge number would
+    overflow the database's OFFSET and fail instead)."""
     text = str(page_param or "").lstrip("0")
     if not (text.isascii() and text.isdigit()):
         return 1
     if len(text) > len(str(MAX_PAGE)) or int(text) > MAX_PAGE:
+        if last_page:
+            return last_page
         raise Http404("No such page of this listing.")
-    return int(text)
+    return min(int(text), last_page) if last_page else int(text)
 
 
-def paginate(items, page_param, per_page: int) -> ListingPage:
-    """The ``page_param``-th page (from ``?page=``) of ``items``; 404 past the end."""
+def paginate(items, page_param, per_page: int, *, counted: bool = False) -> ListingPage:
+    """The ``page_param``-th page (from ``?page=``) of ``items``; 404 past the end.
+
+    ``counted=True`` counts ``items`` once more, for the page's ``count`` and ``num_pages``; a
+    number past the end is then the last page, as Django's ``Paginator.get_page`` gives it.
+    """
+    if counted:
+        count = items.count()
+        num_pages = max(1, -(-count // per_page))
+        number = page_number(page_param, last_page=num_pages)
+        start = (number - 1) * per_page
+        found = list(items[start : start + per_page])
+        return ListingPage(found, number, has_next=number < num_pages, count=count, num_pages=num_pages)
     number = page_number(page_param)
     start = (number - 1) * per_page
     found = list(items[start : start + per_page + 1])

@@ -54,3 +54,25 @@ def test_empty_search_shows_the_form_and_no_results(client, newsroom):
 
     assert soup.select_one("form[role=search] input[name=q]")
     assert not soup.select(".listing")
+
+
+def test_search_pages_link_to_each_other_keeping_the_query(client, newsroom, settings):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    for number in range(3):
+        ArticlePageFactory(parent=newsroom.news_index, title=f"Harbour story {number}", live=True)
+
+    soup = BeautifulSoup(client.get("/search/", {"q": "harbour"}).content, "html.parser")
+
+    assert soup.select_one(".listing p").get_text() == "3 results for “harbour”."
+    assert soup.select_one(".pagination span").get_text() == "Page 1 of 2"
+    assert soup.select_one(".pagination a[rel=next]")["href"] == "?q=harbour&page=2"
+    assert soup.select_one(".pagination a[rel=next]").get_text() == "Next"
+
+
+def test_search_past_the_last_page_shows_the_last_page(client, newsroom, settings):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    for number in range(3):
+        ArticlePageFactory(parent=newsroom.news_index, title=f"Harbour story {number}", live=True)
+
+    for page in ("3", "999999999999"):
+        assert len(result_titles(client, "harbour", page=page)) == 1
