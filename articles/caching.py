@@ -36,9 +36,10 @@ CONDITIONAL_HEADERS = frozenset(
 PUBLIC_CACHE_CONTROL = f"max-age={BROWSER_SECONDS}, public"
 PRIVATE_DIRECTIVES = frozenset({"private", "no-cache", "no-store"})
 VERSION_KEY = "newsroom:content-version"
-# A shared cache (Redis) hears every bump at once, so it may keep the version for a minute (not
-# longer: a bump made while Redis was unreachable could not drop the copy it keeps); a local-memory
-# cache cannot hear bumps made by other processes, so it asks the database again every second.
+# A cache every app server shares (NEWSROOM_CACHE_IS_SHARED: Redis) hears every bump at once, so it
+# may keep the version for a minute (not longer: a bump made while Redis was unreachable could not
+# drop the copy it keeps); a cache of each process's own cannot hear bumps made by other processes,
+# so it asks the database again every second.
 SHARED_VERSION_SECONDS, LOCAL_VERSION_SECONDS = 60, 1
 
 
@@ -48,8 +49,8 @@ def content_version(request) -> ContentVersion:
         version = cache.get(VERSION_KEY)
         if version is None:
             version = ContentVersion.current()
-            is_local = settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
-            cache.set(VERSION_KEY, version, LOCAL_VERSION_SECONDS if is_local else SHARED_VERSION_SECONDS)
+            is_shared = newsroom_setting("CACHE_IS_SHARED")
+            cache.set(VERSION_KEY, version, SHARED_VERSION_SECONDS if is_shared else LOCAL_VERSION_SECONDS)
         request.newsroom_content_version = version
     return request.newsroom_content_version
 
@@ -67,8 +68,8 @@ def is_anonymous_read(request) -> bool:
 
 
 def prime_site_and_settings(request, version: ContentVersion):
-    """Load the request's Wagtail site and newsroom settings from the cache into Wagtail's own
-    per-request slots (``request._wagtail_site``, documented on ``Site.find_for_request``)."""
+    """Load the request's Wagtail site and newsroom settings from the cache into the places
+    ``Site.find_for_request`` and ``NewsroomSettings.for_request`` keep them for the request."""
     key = f"newsroom:site:{version.token}:{request.get_host()}"
     cached = cache.get(key)
     if cached is None:
@@ -78,10 +79,16 @@ def prime_site_and_settings(request, version: ContentVersion):
         cached = (site, NewsroomSettings.for_site(site) if site else None)
         cache.set(key, cached, newsroom_setting("CACHE_SECONDS"))
     site, site_settings = cached
-    request._wagtail_site = site
+    remember_site(request, site)
     if site_settings is not None:
-        site_settings._request = request
-        setattr(request, NewsroomSettings.get_cache_attr_name(), site_settings)
+        setattr(request, NewsroomSettings.get_cache_attr_name(), site_settings)  # as for_request keeps it
+
+
+def remember_site(request, site: Site | None):
+    """Make ``site`` the answer of ``Site.find_for_request(request)``, without a query."""
+    # Wagtail has no public way to give a request its site: find_for_request keeps its answer in
+    # this attribute, as its docstring says; tests/test_caching.py pins that for the installed Wagtail.
+    request._wagtail_site = site
 
 
 def add_validators(request, response, version: ContentVersion, tag: str):

@@ -221,6 +221,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 # Seconds rendered pages and feeds stay in the cache (keys change with every content change);
 # 0 turns the reader cache off.
 NEWSROOM_CACHE_SECONDS = int(os.environ.get("READER_CACHE_SECONDS", "600"))
+# Redis is shared by every app server; the local-memory cache is each process's own.
+NEWSROOM_CACHE_IS_SHARED = bool(os.environ.get("REDIS_URL"))
 
 # Behind a CDN or caching proxy, Wagtail purges a page's URL there when it is published or
 # unpublished: an HTTP PURGE endpoint (Varnish, nginx) or Cloudflare.

@@ -20,6 +20,9 @@ DEFAULTS = {
     "IMPORT_MAX_BYTES": 1_000_000,
     "FEED_ITEMS": 50,
     "CACHE_SECONDS": 600,
+    # True when every app server shares the default cache (Redis, Memcached): the content version
+    # is then kept in it for a minute; otherwise for a second, as a process cannot hear the others.
+    "CACHE_IS_SHARED": False,
 }
 
 

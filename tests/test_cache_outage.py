@@ -26,6 +26,7 @@ Evening sailings will end at ten instead of midnight until the spring, it added.
 def redis_cache(settings):
     server = RedisServer(free_port()).start()
     settings.CACHES = redis_caches(server.url)
+    settings.NEWSROOM_CACHE_IS_SHARED = True
     yield server
     if server.process.poll() is None:
         server.stop()
@@ -63,6 +64,7 @@ def test_readers_and_editors_carry_on_while_redis_is_down_and_the_cache_returns(
 
 def test_the_admin_login_page_answers_with_redis_never_reachable(settings, newsroom, client):
     settings.CACHES = redis_caches(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
+    settings.NEWSROOM_CACHE_IS_SHARED = True
 
     assert client.get("/admin/login/").status_code == 200
     assert client.get("/").status_code == 200

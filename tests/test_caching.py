@@ -4,12 +4,18 @@ import pytest
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from articles.caching import reader_cache_tag
+from articles.caching import reader_cache_tag, remember_site
 from articles.models import ArticlePage, NewsIndexPage, NewsroomSettings
 
-from .factories import ArticlePageFactory, CopyrightNoticeFactory, PageViewRestrictionFactory, RedirectFactory
+from .factories import (
+    ArticlePageFactory,
+    CopyrightNoticeFactory,
+    PageViewRestrictionFactory,
+    RedirectFactory,
+    SiteFactory,
+)
 from .helpers import clear_caches
 
 
@@ -170,3 +176,18 @@ def test_a_cached_response_varies_as_the_fresh_one_did(client, newsroom_with_art
     assert cached.get("Vary") == fresh.get("Vary")
     if url == "/":
         assert "Cookie" in cached["Vary"]
+
+
+def test_wagtail_answers_with_the_site_and_settings_the_cache_gave_the_request(rf, newsroom):
+    # Pins what prime_site_and_settings relies on in the installed Wagtail: find_for_request
+    # returns what remember_site kept, for_request what is kept under get_cache_attr_name.
+    other_site = SiteFactory(root_page=newsroom.news_index)
+    other_settings = NewsroomSettings.for_site(other_site)
+    request = rf.get("/", HTTP_HOST="localhost")
+    remember_site(request, other_site)
+    setattr(request, NewsroomSettings.get_cache_attr_name(), other_settings)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert Site.find_for_request(request) is other_site
+        assert NewsroomSettings.for_request(request) is other_settings
+    assert len(queries) == 0
