@@ -25,7 +25,7 @@ from newsroom_core.app_settings import newsroom_setting
 
 from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS, FeedAuthor, FeedCorrection, FeedImage
-from .metadata import absolute, build_publisher, site_title
+from .metadata import absolute, build_publisher, site_title, tag_title
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
 from .rich_text import reader_html
 
@@ -207,7 +207,7 @@ class TagArticlesFeed(ArticlesFeed):
         return super().articles(tag).filter(tags=tag)
 
     def title(self, tag):
-        return xml_text(f"Tagged “{tag.name}” · {super().title(tag)}")
+        return xml_text(f"{tag_title(tag.name)} · {super().title(tag)}")
 
     def link(self, tag):
         return self.listing_url("tag", tag.slug)

@@ -196,6 +196,11 @@ def site_title(site: Site | None) -> str:
     return (site and site.site_name) or getattr(settings, "WAGTAIL_SITE_NAME", "") or "News"
 
 
+def tag_title(tag_name: str) -> str:
+    """What a tag's listing and feeds are called: 'Tagged “space”'."""
+    return f"Tagged “{tag_name}”"
+
+
 def build_publisher(site: Site, site_settings: NewsroomSettings) -> Publisher:
     """Who publishes the site: from its Newsroom settings, else ``NEWSROOM_PUBLISHER_NAME`` and
     ``NEWSROOM_PUBLISHER_LOGO_URL``, else the site's name (and no logo)."""

@@ -30,7 +30,7 @@ from ..admin_panels import CorrectionsPanel, PublicationChecklistPanel, StoryImp
 from ..api_fields import AttributionField
 from ..blocks import ArticleBodyBlock
 from ..expiry import is_expired
-from ..metadata import ArticleMetadata, build_article_metadata, build_publisher
+from ..metadata import ArticleMetadata, build_article_metadata, build_publisher, tag_title
 from ..source_credit import SourceRelationship
 from ..structured_data import news_article, website
 from .bylines import ArticlePageTag
@@ -106,9 +106,13 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         section = get_object_or_404(Section, slug=slug)
         articles = self.paginate(request, self.articles().filter(section=section))
         canonical_url = self.get_full_url(request) + self.reverse_subpage("section", args=[slug])
-        return self.render(
-            request, context_overrides={"articles": articles, "section": section, "canonical_url": canonical_url}
-        )
+        context = {
+            "articles": articles,
+            "section": section,
+            "listing_title": section.name,
+            "canonical_url": canonical_url,
+        }
+        return self.render(request, context_overrides=context)
 
     @path(f"tag/<{converters.SLUG}:slug>/", name="tag")
     def tag(self, request, slug):
@@ -117,7 +121,12 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         if not articles.exists():
             raise Http404("No articles with this tag.")
         canonical_url = self.get_full_url(request) + self.reverse_subpage("tag", args=[slug])
-        context = {"articles": self.paginate(request, articles), "tag": tag, "canonical_url": canonical_url}
+        context = {
+            "articles": self.paginate(request, articles),
+            "tag": tag,
+            "listing_title": tag_title(tag.name),
+            "canonical_url": canonical_url,
+        }
         return self.render(request, context_overrides=context)
 
 
