@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+TEMPLATES := articles/templates authors/templates templates
 ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: run test e2e plugin-test fidelity dist lint format check bench loadtest clean
@@ -52,10 +53,12 @@ node_modules/.installed: package.json package-lock.json
 lint: $(VENV)/installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $(TEMPLATES)
 
 format: $(VENV)/installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml $(TEMPLATES)
 
 check: export DEBUG := 1
 check: $(VENV)/installed
