@@ -6,8 +6,8 @@ from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
-from articles.caching import reader_cache_tag, remember_site
-from articles.models import ArticlePage, NewsIndexPage, NewsroomSettings
+from articles.caching import bump_content_version, reader_cache_tag, remember_site
+from articles.models import ArticlePage, ContentVersion, NewsIndexPage, NewsroomSettings
 
 from .factories import (
     ArticlePageFactory,
@@ -191,3 +191,12 @@ def test_wagtail_answers_with_the_site_and_settings_the_cache_gave_the_request(r
         assert Site.find_for_request(request) is other_site
         assert NewsroomSettings.for_request(request) is other_settings
     assert len(queries) == 0
+
+
+def test_reading_the_content_version_never_writes_and_a_bump_saves_a_missing_one(db):
+    ContentVersion.objects.all().delete()  # as a flushed database has none
+
+    assert ContentVersion.current().number == 0
+    assert not ContentVersion.objects.exists()
+    bump_content_version()
+    assert ContentVersion.objects.get().number == 1
