@@ -110,6 +110,13 @@ class ArticleMetadata:
         return join_names([author.name for author in self.authors])
 
     @property
+    def is_updated(self):
+        """Changed since it was published, to the minute a reader sees: the page says "Updated"."""
+        if not (self.published_at and self.modified_at):
+            return False
+        return self.modified_at.replace(second=0, microsecond=0) != self.published_at.replace(second=0, microsecond=0)
+
+    @property
     def og_locale(self):
         return self.language.replace("-", "_")
 
@@ -169,13 +176,17 @@ def byline_author(author: AuthorPage, request) -> BylineAuthor:
 def byline_html(authors) -> SafeString:
     """The byline's names as HTML, joined as ``join_names`` joins them: each name escaped, and
     linked to the author's page where it has one."""
-    names = [
-        format_html('<a href="{}" rel="author">{}</a>', author.url, author.name)
-        if author.url
-        else conditional_escape(author.name)
-        for author in authors
-    ]
+    names = [author_name_html(author.name, author.url, rel="author") for author in authors]
     return mark_safe(join_names(names))  # only the names are HTML, and each is escaped
+
+
+def author_name_html(name: str, url: str, rel: str = "") -> SafeString:
+    """An author's name as HTML, escaped, and linked to ``url`` (the author's page) if there is one."""
+    if not url:
+        return conditional_escape(name)
+    if rel:
+        return format_html('<a href="{}" rel="{}">{}</a>', url, rel, name)
+    return format_html('<a href="{}">{}</a>', url, name)
 
 
 def sharing_image(article: ArticlePage, root_url: str) -> SharingImage | None:

@@ -2,11 +2,14 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import date as format_date
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from wagtail.models import Site
 
 from articles.feed_formats import FEED_FORMATS
-from articles.metadata import byline_author, byline_html, copyright_notice_for, site_title
+from articles.metadata import author_name_html, byline_author, byline_html, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
 from articles.navigation import site_navigation
 from articles.rich_text import reader_html
@@ -15,6 +18,8 @@ from newsroom_core.names import join_names
 
 register = template.Library()
 
+# How readers see a date, or a date and time ("2 December 2026, 14:05 UTC"), on every page.
+READER_DATE_FORMATS = {"date": "j F Y", "datetime": "j F Y, H:i T"}
 # Inside <script>, "</script>" or "<!--" would end or bend the element: escape the characters.
 SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -55,6 +60,21 @@ def html_datetime(value):
     """A date and time for a ``<time datetime>`` attribute: HTML allows at most three digits of a
     second's fraction, so the microseconds Django's "c" format prints are dropped."""
     return value.replace(microsecond=0).isoformat() if value else ""
+
+
+@register.filter
+def newsroom_time(value, precision="date"):
+    """``{{ when|newsroom_time }}``: a ``<time>`` element, the date as readers read it and machines
+    parse it; ``{{ when|newsroom_time:"datetime" }}`` shows the time too."""
+    shown = format_date(template_localtime(value), READER_DATE_FORMATS[precision])
+    return format_html('<time datetime="{}">{}</time>', html_datetime(value), shown)
+
+
+@register.filter
+def newsroom_author_name(author, address="relative"):
+    """``{{ author|newsroom_author_name }}`` (a ``BylineAuthor``): the name, linked to the author's page
+    where it has one; ``:"absolute"`` links the page's full address, for feeds."""
+    return author_name_html(author.name, author.full_url if address == "absolute" else author.url)
 
 
 @register.inclusion_tag("newsroom_articles/includes/feed_links.html", takes_context=True)
