@@ -9,6 +9,7 @@ from django.views import View
 from django.views.decorators.http import require_GET
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
+from wagtail.search.query import PlainText
 
 from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.names import join_names
@@ -161,13 +162,21 @@ def search(request):
     results = None
     if query:
         articles = ArticlePage.objects.visible_to_readers().in_site(Site.find_for_request(request))
-        matches = articles.for_listing().search(query, order_by_relevance=True)
+        words = search_words(query)
+        matches = articles.for_listing().search(PlainText(words), order_by_relevance=True) if words else articles.none()
         results = paginate(matches, request.GET.get("page"), newsroom_setting("PAGE_SIZE"), counted=True)
     response = TemplateResponse(
         request, "newsroom_articles/search.html", {"query": query, "results": results, **layout_context()}
     )
     response.reader_cache_tag = "search"  # the same for every anonymous reader until content changes
     return response
+
+
+def search_words(query: str) -> str:
+    """What a reader typed, as words to look for. Double quotes go: modelsearch's SQLite backend
+    puts each word in FTS5's double quotes without doubling the ones inside it, so a reader's '"'
+    was an FTS5 syntax error and a 500 (PostgreSQL's backend escapes them; words never hold them)."""
+    return " ".join(query.replace('"', " ").split())
 
 
 @require_GET

@@ -2,6 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .factories import ArticlePageFactory, PageViewRestrictionFactory
 
@@ -76,3 +78,20 @@ def test_search_past_the_last_page_shows_the_last_page(client, newsroom, setting
 
     for page in ("3", "999999999999"):
         assert len(result_titles(client, "harbour", page=page)) == 1
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=40))
+def test_search_answers_any_query_a_reader_types(client, seed_article, query):
+    """Quotes, brackets, operators and stray punctuation are words to look for, never a query syntax
+    the database may refuse ('"<x>"' answered 500 on SQLite's full-text search)."""
+    response = client.get("/search/", {"q": query})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query", ['"<x>"', '"', "AND", "NOT astronaut", "astro*", "(space", "a:b", "-", "^", "NEAR(a b)"]
+)
+def test_search_answers_query_syntax_as_words(client, seed_article, query):
+    assert client.get("/search/", {"q": query}).status_code == 200
