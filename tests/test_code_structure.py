@@ -32,24 +32,24 @@ def is_type_checking_block(node) -> bool:
     return isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
 
 
-def module_level_imports(tree):
-    """Imports that run when the module loads: at its top, or in a block other than ``if TYPE_CHECKING:``."""
+def runtime_imports(tree):
+    """Every import that can run: at the module's top, in a block, or deferred into a function (a
+    deferred import hides a circle from Python, not from a reader), but not under ``if TYPE_CHECKING:``."""
     pending = list(tree.body)
     while pending:
         node = pending.pop()
         if isinstance(node, ast.Import | ast.ImportFrom):
             yield node
-        elif isinstance(node, ast.If | ast.Try) and not is_type_checking_block(node):
-            pending += [*node.body, *node.orelse, *getattr(node, "handlers", []), *getattr(node, "finalbody", [])]
-        elif isinstance(node, ast.ExceptHandler):
-            pending += node.body
+        elif not is_type_checking_block(node):
+            children = ast.iter_child_nodes(node)
+            pending += [child for child in children if isinstance(child, ast.stmt | ast.excepthandler)]
 
 
 def imported_modules(name: str, path: Path) -> set[str]:
-    """The project's modules that loading ``name`` loads first."""
+    """The project's modules that ``name`` imports, and the packages they are in."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in module_level_imports(ast.parse(path.read_text())):
+    for node in runtime_imports(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         else:
