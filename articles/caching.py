@@ -3,8 +3,8 @@
 One query per request reads the version (``ContentVersion``); everything cached for anonymous
 readers — whole page responses, the request's Wagtail site and newsroom settings — is stored
 under that version, so a publish, unpublish, move, edit, author change or settings change is
-visible on the very next request. The cache is Redis when ``REDIS_URL`` is set, shared by every
-app server; local memory otherwise.
+visible on the very next request. On the example site the cache is Redis when ``REDIS_URL`` is
+set, shared by every app server (``NEWSROOM_CACHE_IS_SHARED``); local memory otherwise.
 """
 
 import hashlib
@@ -78,17 +78,18 @@ def prime_site_and_settings(request, version: ContentVersion):
             site.root_page = site.root_page.specific  # what Wagtail routes every request through
         cached = (site, NewsroomSettings.for_site(site) if site else None)
         cache.set(key, cached, newsroom_setting("CACHE_SECONDS"))
-    site, site_settings = cached
-    remember_site(request, site)
-    if site_settings is not None:
-        setattr(request, NewsroomSettings.get_cache_attr_name(), site_settings)  # as for_request keeps it
+    remember_site_and_settings(request, *cached)
 
 
-def remember_site(request, site: Site | None):
-    """Make ``site`` the answer of ``Site.find_for_request(request)``, without a query."""
-    # Wagtail has no public way to give a request its site: find_for_request keeps its answer in
-    # this attribute, as its docstring says; tests/test_caching.py pins that for the installed Wagtail.
+def remember_site_and_settings(request, site: Site | None, site_settings: NewsroomSettings | None):
+    """Make ``site`` and ``site_settings`` what ``Site.find_for_request(request)`` and
+    ``NewsroomSettings.for_request(request)`` answer, without a query."""
+    # Wagtail has no public way to give a request its site or settings: find_for_request keeps its
+    # answer in this attribute (its docstring says so) and for_request in the one get_cache_attr_name
+    # names; tests/test_caching.py pins both for the installed Wagtail.
     request._wagtail_site = site
+    if site_settings is not None:
+        setattr(request, NewsroomSettings.get_cache_attr_name(), site_settings)
 
 
 def add_validators(request, response, version: ContentVersion, tag: str):

@@ -9,7 +9,6 @@ from django.views import View
 from django.views.decorators.http import require_GET
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
-from wagtail.search.query import PlainText
 
 from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.names import join_names
@@ -163,7 +162,7 @@ def search(request):
     if query:
         articles = ArticlePage.objects.visible_to_readers().in_site(Site.find_for_request(request))
         words = search_words(query)
-        matches = articles.for_listing().search(PlainText(words), order_by_relevance=True) if words else articles.none()
+        matches = articles.for_listing().search(words, order_by_relevance=True) if words else articles.none()
         results = paginate(matches, request.GET.get("page"), newsroom_setting("PAGE_SIZE"), counted=True)
     response = TemplateResponse(
         request, "newsroom_articles/search.html", {"query": query, "results": results, **layout_context()}

@@ -6,12 +6,13 @@ from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
-from articles.caching import bump_content_version, reader_cache_tag, remember_site
-from articles.models import ArticlePage, ContentVersion, NewsIndexPage, NewsroomSettings
+from articles.caching import bump_content_version, reader_cache_tag, remember_site_and_settings
+from articles.models import ArticlePage, ContentVersion, NewsroomSettings
 
 from .factories import (
     ArticlePageFactory,
     CopyrightNoticeFactory,
+    NewsIndexPageFactory,
     PageViewRestrictionFactory,
     RedirectFactory,
     SiteFactory,
@@ -101,7 +102,7 @@ def test_making_a_page_private_is_visible_on_the_next_request(client, newsroom_w
 def test_a_move_is_visible_on_the_next_request(client, newsroom_with_articles):
     _, article, _ = newsroom_with_articles
     client.get("/")
-    archive = Page.get_first_root_node().add_child(instance=NewsIndexPage(title="Archive", slug="archive"))
+    archive = NewsIndexPageFactory(parent=Page.get_first_root_node(), title="Archive", slug="archive", live=True)
     article.move(archive, pos="last-child")
 
     assert article.title not in client.get("/").content.decode()
@@ -179,13 +180,12 @@ def test_a_cached_response_varies_as_the_fresh_one_did(client, newsroom_with_art
 
 
 def test_wagtail_answers_with_the_site_and_settings_the_cache_gave_the_request(rf, newsroom):
-    # Pins what prime_site_and_settings relies on in the installed Wagtail: find_for_request
-    # returns what remember_site kept, for_request what is kept under get_cache_attr_name.
+    # Pins what remember_site_and_settings relies on in the installed Wagtail: find_for_request
+    # and for_request answer from what it kept on the request.
     other_site = SiteFactory(root_page=newsroom.news_index)
     other_settings = NewsroomSettings.for_site(other_site)
     request = rf.get("/", HTTP_HOST="localhost")
-    remember_site(request, other_site)
-    setattr(request, NewsroomSettings.get_cache_attr_name(), other_settings)
+    remember_site_and_settings(request, other_site, other_settings)
 
     with CaptureQueriesContext(connection) as queries:
         assert Site.find_for_request(request) is other_site

@@ -1,12 +1,10 @@
 import io
 from urllib.parse import unquote_to_bytes
 
-from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.core.handlers.exception import response_for_exception
+from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
 from django.core.management.base import BaseCommand, CommandError
-from django.http import Http404, HttpResponse
-from django.urls import resolve
+from django.http import HttpResponse
 from taggit.models import Tag
 from wagtail.models import Site
 
@@ -22,9 +20,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         failures = 0
+        handler = BaseHandler()
+        handler.load_middleware()
         for site in Site.objects.select_related("root_page"):
             for url in feed_urls(site):
-                response = render_feed(site, url)
+                response = render_feed(handler, site, url)
                 problems = [f"HTTP {response.status_code}"] if response.status_code != 200 else []
                 problems = problems or check_feed(response.content, response["Content-Type"])
                 if problems:
@@ -53,10 +53,10 @@ def feed_urls(site):
             yield feed_url(kind, format_name, slug)
 
 
-def render_feed(site, path) -> HttpResponse:
-    """The feed at ``path`` as a reader of ``site`` gets it, rendered in this process by the URL's
-    view; a refusal (no such feed, the site's host not among ``ALLOWED_HOSTS``) is answered as
-    Django's request handler answers it. Any other error is raised."""
+def render_feed(handler: BaseHandler, site, path) -> HttpResponse:
+    """The feed at ``path`` as a reader of ``site`` gets it: the request goes through the site's
+    middleware and URLs in this process, as a WSGI server would hand it over, but without the
+    request signals (they would close the database connection the command is using)."""
     host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
     request = WSGIRequest(
         {
@@ -70,8 +70,4 @@ def render_feed(site, path) -> HttpResponse:
             "wsgi.input": io.BytesIO(),
         }
     )
-    try:
-        match = request.resolver_match = resolve(request.path_info)
-        return match.func(request, *match.args, **match.kwargs)
-    except (Http404, PermissionDenied, SuspiciousOperation) as refusal:
-        return response_for_exception(request, refusal)  # 404, 403, 400, logged as the handler logs them
+    return handler.get_response(request)
