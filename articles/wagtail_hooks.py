@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from . import workflow
+from . import publishing
 from .models import ArticlePage, Correction
 from .permissions import import_permissions
 from .views import ImportStoriesView
@@ -26,9 +26,9 @@ def register_import_menu_item():
     return ImportStoriesMenuItem("Import stories", reverse("newsroom_import_stories"), icon_name="upload", order=250)
 
 
-hooks.register("before_publish_page", workflow.refuse_to_publish_an_unfinished_article)
-hooks.register("after_edit_page", workflow.explain_a_refused_approval)
-hooks.register("before_bulk_action", workflow.refuse_to_bulk_publish_unfinished_articles)
+hooks.register("before_publish_page", publishing.refuse_to_publish_an_unfinished_article)
+hooks.register("after_edit_page", publishing.explain_a_refused_approval)
+hooks.register("before_bulk_action", publishing.refuse_to_bulk_publish_unfinished_articles)
 
 
 class CorrectionCreateView(CreateView):

@@ -1,16 +1,20 @@
 import io
 
 import pytest
-from django.core.cache import caches
+from django.core.management import call_command
+
+from articles.importing import find_destination
+from articles.models import ArticlePage
+from articles.roles import EDITORS, REPORTERS
+from articles.site_setup import setup_newsroom
 
 from .factories import ArticlePageFactory, AuthorPageFactory, CorrectionFactory, ImageFactory, SectionFactory
-from .helpers import SEED_FILE
+from .helpers import SEED_FILE, clear_caches, member_of
 
 
 @pytest.fixture(autouse=True)
 def fast_and_isolated(settings, tmp_path):
-    for alias in ("default", "renditions"):
-        caches[alias].clear()  # each test starts with no cached pages, feeds or renditions
+    clear_caches()  # each test starts with no cached pages, feeds or renditions
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
@@ -20,9 +24,6 @@ def fast_and_isolated(settings, tmp_path):
 @pytest.fixture
 def newsroom(db):
     """A database set up as ``manage.py setup_newsroom`` leaves it."""
-    from articles.importing import find_destination
-    from articles.site_setup import setup_newsroom
-
     setup_newsroom(site_name="Test Newsroom")
     return find_destination()
 
@@ -30,10 +31,6 @@ def newsroom(db):
 @pytest.fixture
 def seed_article(newsroom):
     """The seed story, imported and published as ``make run`` does."""
-    from django.core.management import call_command
-
-    from articles.models import ArticlePage
-
     call_command("import_story", "--publish", str(SEED_FILE), stdout=io.StringIO())
     return ArticlePage.objects.get()
 
@@ -41,9 +38,6 @@ def seed_article(newsroom):
 @pytest.fixture
 def jane_science_story(newsroom):
     """Jane Doe's live article in Science tagged "space", beside someone else's story."""
-
-    from .factories import ArticlePageFactory, AuthorPageFactory, SectionFactory
-
     jane = AuthorPageFactory(parent=newsroom.author_index, title="Jane Doe", live=True)
     article = ArticlePageFactory(
         parent=newsroom.news_index,
@@ -61,20 +55,12 @@ def jane_science_story(newsroom):
 @pytest.fixture
 def reporter(newsroom):
     """A member of the Reporters group ``setup_newsroom`` creates."""
-    from articles.roles import REPORTERS
-
-    from .helpers import member_of
-
     return member_of(REPORTERS, "reporter")
 
 
 @pytest.fixture
 def editor(newsroom):
     """A member of the Editors group ``setup_newsroom`` creates (a module may define its own editor)."""
-    from articles.roles import EDITORS
-
-    from .helpers import member_of
-
     return member_of(EDITORS, "editor")
 
 

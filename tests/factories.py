@@ -1,10 +1,12 @@
 import factory
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.documents.tests.utils import get_test_document_file
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction, Site
 
-from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice, Correction, Outlet, Section
+from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice, Correction, NewsIndexPage, Outlet, Section
 from authors.models import AuthorPage
 from newsroom_core.rich_text_conversion import text_to_html
 
@@ -43,6 +45,21 @@ class ImageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Test image {n}")
     file = factory.LazyFunction(get_test_image_file)
     file_size = factory.LazyAttribute(lambda image: image.file.size)  # as the admin's upload form records it
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_document_model()
+
+    title = factory.Sequence(lambda n: f"Test document {n}")
+    file = factory.LazyFunction(get_test_document_file)
+
+
+class NewsIndexPageFactory(PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = factory.Sequence(lambda n: f"News index {n}")
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

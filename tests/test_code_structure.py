@@ -109,19 +109,30 @@ def test_code_functions_are_small():
     assert long == []
 
 
+def reason_in(line: str) -> str:
+    """The words of a line's comment, less linters' markers (``# noqa: F401`` says nothing of why)."""
+    comment = line.partition("#")[2].strip()
+    return "" if comment.startswith(("noqa", "type:")) else comment
+
+
 def says_why(lines: list[str], number: int) -> bool:
-    """Whether the import on line ``number`` has a comment on its line, or above the imports it opens with."""
+    """Whether the import on line ``number`` has a reason on its line, or above the imports it opens with."""
     above = number - 2
     while above >= 0 and lines[above].strip().startswith(("from ", "import ")):
         above -= 1
-    return "#" in lines[number - 1] or (above >= 0 and lines[above].strip().startswith("#"))
+    return bool(reason_in(lines[number - 1])) or (above >= 0 and lines[above].strip().startswith("#"))
+
+
+def code_and_test_files():
+    yield from source_files()
+    yield from sorted((ROOT / "tests").rglob("*.py"))
 
 
 def test_code_deferred_imports_say_why():
     """An import inside a function carries a comment saying why it waits until the function runs."""
     silent = [
         f"{path.relative_to(ROOT)}:{node.lineno}"
-        for path in source_files()
+        for path in code_and_test_files()
         for function in functions(ast.parse(path.read_text()))
         for node in ast.walk(function)
         if isinstance(node, ast.Import | ast.ImportFrom) and not says_why(path.read_text().splitlines(), node.lineno)

@@ -19,10 +19,10 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page
 
-from articles.models import ArticlePage, ArticlePageAuthor, NewsIndexPage
+from articles.models import ArticlePage
 from authors.models import AuthorPage
 
-from .factories import PageViewRestrictionFactory, SectionFactory, SiteFactory
+from .factories import ArticlePageFactory, NewsIndexPageFactory, PageViewRestrictionFactory, SectionFactory, SiteFactory
 from .helpers import confirm, make_user, preview
 
 AUTHOR = "Casey Canary"
@@ -98,14 +98,16 @@ def canaries(newsroom, tmp_path):
     expired.expire_at = timezone.now() - datetime.timedelta(minutes=5)
     expired.save_revision().publish()
 
-    other_root = Page.get_first_root_node().add_child(instance=NewsIndexPage(title="Other", slug="other"))
+    other_root = NewsIndexPageFactory(parent=Page.get_first_root_node(), title="Other", slug="other", live=True)
     SiteFactory(hostname="other.example", port=80, root_page=other_root, site_name="Other")
-    other = other_root.add_child(
-        instance=ArticlePage(title=canary("Walrus other site", "wombat")[0], section=section, live=False)
+    ArticlePageFactory(
+        parent=other_root,
+        title=canary("Walrus other site", "wombat")[0],
+        section=section,
+        body=[("paragraph", "<p>Officials said the wombat bridge would reopen.</p>")],
+        authors=[AuthorPage.objects.get(title=AUTHOR)],
+        live=True,
     )
-    other.body = [("paragraph", "<p>Officials said the wombat bridge would reopen.</p>")]
-    other.authors = [ArticlePageAuthor(author=AuthorPage.objects.get(title=AUTHOR))]
-    other.save_revision().publish()
     return public, hidden
 
 

@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.documents.tests.utils import get_test_document_file
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex, Site
 from wagtail.permissions import policy_registry
@@ -11,7 +10,7 @@ from wagtail.permissions import policy_registry
 from articles.models import NewsroomSettings
 from articles.permissions import PublishedMediaPermissionPolicy
 
-from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, DocumentFactory, ImageFactory
 
 
 def live_article_showing(newsroom, **fields):
@@ -45,9 +44,7 @@ def test_a_reporter_may_change_their_own_image_until_readers_see_it(client, news
 
 
 def test_a_reporter_may_not_delete_their_document_once_a_live_page_links_it(client, newsroom, reporter):
-    document = get_document_model().objects.create(
-        title="Budget", file=get_test_document_file(), uploaded_by_user=reporter
-    )
+    document = DocumentFactory(title="Budget", uploaded_by_user=reporter)
     paragraph = f'<p>The <a linktype="document" id="{document.pk}">budget</a> is out.</p>'
     live_article_showing(newsroom, body=[("paragraph", paragraph)])
     client.force_login(reporter)
@@ -102,9 +99,7 @@ def test_no_route_lets_a_reporter_change_an_image_readers_see(client, newsroom, 
 
 
 def test_no_route_lets_a_reporter_change_a_document_a_live_page_links(client, newsroom, reporter):
-    document = get_document_model().objects.create(
-        title="Budget", file=get_test_document_file(), uploaded_by_user=reporter
-    )
+    document = DocumentFactory(title="Budget", uploaded_by_user=reporter)
     live_article_showing(newsroom, body=[("paragraph", f'<p><a linktype="document" id="{document.pk}">Budget</a></p>')])
     client.force_login(reporter)
 

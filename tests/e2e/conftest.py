@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from ..helpers import AXE, CHROMIUM, EDITOR, REPORTER, ROOT, VNU
 from ..serving import free_port, runserver
@@ -67,8 +68,6 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
