@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # right after SecurityMiddleware, as WhiteNoise asks
     "articles.caching.ReaderCacheMiddleware",  # keeps the frame and CSP headers set inside it
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -197,10 +198,13 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "newsroom" / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# A full or read-only media disk is a message to the editor, and leaves no partial files.
+# A full or read-only media disk is a message to the editor, and leaves no partial files. Static
+# files are served by the app itself (WhiteNoise), from what `manage.py collectstatic` gathered in
+# STATIC_ROOT: compressed, under names that carry a hash of their content, so they can be cached
+# for a year. In debug they are served as they are, from the apps' folders.
 STORAGES = {
     "default": {"BACKEND": "articles.storage.MediaStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WAGTAILIMAGES_IMAGE_FORM_BASE = "articles.uploads.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "articles.uploads.DocumentForm"

@@ -19,6 +19,12 @@ def fast_and_isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
     settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
+    # Pages render without a collectstatic run (production's hashed names are tested under gunicorn),
+    # and WhiteNoise looks for files when asked instead of warning that STATIC_ROOT was never filled.
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    }
+    settings.WHITENOISE_AUTOREFRESH = True
 
 
 @pytest.fixture

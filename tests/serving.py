@@ -1,5 +1,6 @@
-"""A Django project's development server for tests that drive a running site."""
+"""Servers for tests that drive a running site: Django's development server, gunicorn, Redis, SMTP."""
 
+import shlex
 import socket
 import subprocess
 import tempfile
@@ -19,15 +20,23 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@contextmanager
 def runserver(python, project, env, base):
     """``manage.py runserver`` for ``project`` at ``base`` ("http://127.0.0.1:<port>"), once it
     answers; if it does not within ``START_SECONDS``, the test fails with what the server said."""
+    return serving([python, "manage.py", "runserver", base.removeprefix("http://"), "--noreload"], project, env, base)
+
+
+def gunicorn(python, project, env, base, wsgi="newsroom.wsgi"):
+    """gunicorn serving ``project``'s ``wsgi`` module at ``base`` with one worker, as
+    ``runserver`` does."""
+    command = [python, "-m", "gunicorn", wsgi, "--bind", base.removeprefix("http://"), "--workers", "1"]
+    return serving(command, project, env, base)
+
+
+@contextmanager
+def serving(command, project, env, base):
     with tempfile.TemporaryFile("w+") as log:
-        server = subprocess.Popen(
-            [python, "manage.py", "runserver", base.removeprefix("http://"), "--noreload"],
-            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+        server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
         try:
             wait_until_answering(base, server, log)
             yield base
@@ -47,7 +56,7 @@ def wait_until_answering(base, server, log):
         except OSError:
             time.sleep(0.2)
     log.seek(0)
-    pytest.fail(f"runserver did not answer at {base}:\n{log.read()}")
+    pytest.fail(f"{shlex.join(server.args)} did not answer at {base}:\n{log.read()}")
 
 
 class RedisServer:

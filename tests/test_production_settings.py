@@ -1,19 +1,28 @@
-"""Production settings: Django's deployment checks, security headers, upload limits, and versions."""
+"""Production settings: Django's deployment checks, security headers, upload limits, static files
+under gunicorn, and versions."""
 
 import io
 import os
+import re
 import subprocess
 import sys
+import urllib.request
 from importlib.metadata import version
 from pathlib import Path
 
 import PIL.Image
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from packaging.version import Version
 from wagtail.images import get_image_model
 
+from .serving import free_port, gunicorn
+
 ROOT = Path(__file__).resolve().parent.parent
+# What collectstatic names a file: its content's hash before the extension (css/site.19073a1570f9.css).
+HASHED_NAME = re.compile(r"\.[0-9a-f]{12}\.css$")
+ONE_YEAR = 365 * 24 * 60 * 60
 
 # The latest security release of each, as of this file's last change (no vulnerability database is
 # reachable from CI, so the floor is kept here and raised with each security release).
@@ -103,3 +112,64 @@ def test_an_image_over_forty_megapixels_is_refused_before_it_is_decoded(admin_cl
 @pytest.mark.parametrize(("package", "minimum"), MINIMUM_SECURE_VERSIONS.items())
 def test_installed_versions_are_at_or_above_the_latest_security_release(package, minimum):
     assert Version(version(package)) >= Version(minimum), f"{package} {version(package)} is below {minimum}"
+
+
+@pytest.fixture(scope="module")
+def production_site(tmp_path_factory):
+    """gunicorn with the production settings, after the README's deployment steps, behind a TLS proxy."""
+    folder = tmp_path_factory.mktemp("production")
+    env = production_environment(folder, STATIC_ROOT=str(folder / "static"), MEDIA_ROOT=str(folder / "media"))
+    collecting = subprocess.Popen(  # beside the migrations, which take longer
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, stderr=subprocess.PIPE
+    )
+    for command in (["migrate", "--noinput", "-v0"], ["setup_newsroom", "--site-url", "https://news.example.com"]):
+        result = manage(env, *command)
+        assert result.returncode == 0, result.stderr
+    assert collecting.wait(timeout=120) == 0, collecting.stderr.read()
+    with gunicorn(sys.executable, ROOT, env, f"http://127.0.0.1:{free_port()}") as base:
+        yield base
+
+
+def fetch(base, path, **headers):
+    request = urllib.request.Request(
+        base + path, headers={"Host": "news.example.com", "X-Forwarded-Proto": "https", **headers}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.headers, response.read()
+
+
+def stylesheets(html):
+    return [link["href"] for link in BeautifulSoup(html, "html.parser").select("link[rel=stylesheet]")]
+
+
+def assert_served_for_a_year(base, path):
+    status, headers, body = fetch(base, path, **{"Accept-Encoding": "gzip"})
+    max_age = int(re.search(r"max-age=(\d+)", headers["Cache-Control"]).group(1))
+    assert status == 200 and body, path
+    assert HASHED_NAME.search(path), path
+    assert max_age >= ONE_YEAR and "immutable" in headers["Cache-Control"], headers["Cache-Control"]
+    assert headers["Content-Type"].startswith("text/css")
+    assert headers["Content-Encoding"] == "gzip"
+
+
+def test_the_admin_login_is_styled_under_gunicorn_with_production_settings(production_site):
+    status, _headers, html = fetch(production_site, "/admin/login/")
+
+    admin_stylesheets = stylesheets(html)
+    assert status == 200
+    assert any(href.startswith("/static/wagtailadmin/css/core.") for href in admin_stylesheets), admin_stylesheets
+    for href in admin_stylesheets:
+        assert_served_for_a_year(production_site, href)
+
+
+def test_reader_pages_are_styled_under_gunicorn_with_production_settings(production_site):
+    status, _headers, html = fetch(production_site, "/")
+
+    reader_stylesheets = stylesheets(html)
+    assert status == 200
+    assert {href.rsplit(".", 2)[0] for href in reader_stylesheets} >= {
+        "/static/css/site",
+        "/static/newsroom_articles/css/newsroom",
+    }
+    for href in reader_stylesheets:
+        assert_served_for_a_year(production_site, href)
