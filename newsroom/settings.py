@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.mail import SmtpServer, default_smtp_port, parse_email_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -244,6 +246,39 @@ if os.environ.get("CLOUDFLARE_API_TOKEN"):
     }
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Mail (Wagtail's moderation notifications): one EMAIL_URL (smtp://user:password@host:587/?tls=True),
+# or Django's own EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and
+# EMAIL_USE_SSL. With neither, debug prints mail on the console and production hands it to a mail
+# server on localhost:25, as Django does. A mail server that does not answer holds an editor's
+# click for EMAIL_TIMEOUT seconds at most; Wagtail then logs it and carries on.
+if os.environ.get("EMAIL_URL") and os.environ.get("EMAIL_HOST"):
+    raise ImproperlyConfigured("Set EMAIL_URL or EMAIL_HOST, not both.")
+if os.environ.get("EMAIL_URL"):
+    smtp_server = parse_email_url(os.environ["EMAIL_URL"])
+elif os.environ.get("EMAIL_HOST") or not DEBUG:
+    use_tls, use_ssl = env_flag("EMAIL_USE_TLS"), env_flag("EMAIL_USE_SSL")
+    smtp_server = SmtpServer(
+        host=os.environ.get("EMAIL_HOST", "localhost"),
+        port=int(os.environ.get("EMAIL_PORT") or default_smtp_port(use_tls=use_tls, use_ssl=use_ssl)),
+        user=os.environ.get("EMAIL_HOST_USER", ""),
+        password=os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        use_tls=use_tls,
+        use_ssl=use_ssl,
+    )
+else:
+    smtp_server = None
+if smtp_server:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST, EMAIL_PORT = smtp_server.host, smtp_server.port
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = smtp_server.user, smtp_server.password
+    EMAIL_USE_TLS, EMAIL_USE_SSL = smtp_server.use_tls, smtp_server.use_ssl
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Error mail to ADMINS, if a deployment adds them, comes from the same address.
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

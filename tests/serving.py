@@ -8,8 +8,10 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from email import message_from_bytes, policy
 
 import pytest
+from aiosmtpd.controller import Controller
 
 START_SECONDS = 30
 
@@ -83,3 +85,24 @@ class RedisServer:
     def stop(self):
         self.process.kill()
         self.process.wait(timeout=10)
+
+
+class SmtpInbox:
+    """A real SMTP server of the test's own on ``port`` (aiosmtpd), keeping each message it accepts
+    with the envelope's recipients, as a mail relay would receive them."""
+
+    def __init__(self, port):
+        self.port, self.received = port, []
+        self.controller = Controller(self, hostname="127.0.0.1", port=port)
+
+    async def handle_DATA(self, server, session, envelope):
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        self.received.append((sorted(envelope.rcpt_tos), message))
+        return "250 OK"
+
+    def start(self):
+        self.controller.start()  # returns once the server answers
+        return self
+
+    def stop(self):
+        self.controller.stop()
