@@ -156,3 +156,17 @@ def test_the_reporter_is_told_by_mail_when_an_editor_requests_changes(client, ed
     assert recipients == ["reporter@example.com"]
     assert message["Subject"] == f'The page "{SEED_TITLE}" has been rejected during "Newsroom moderation".'
     assert 'The following comment was left: "Please confirm the second source."' in message.get_content()
+
+
+def test_moderation_goes_on_when_the_mail_server_does_not_answer(client, reporter, editor, settings, caplog):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens there
+    call_command("import_story", str(SEED_FILE), stdout=io.StringIO())
+    article = ArticlePage.objects.get()
+    client.force_login(reporter)
+
+    response = post_editor_form(client, article, "action-submit", is_headline_proposed=None, is_source_confirmed="on")
+
+    assert response.status_code == 200
+    assert WorkflowState.objects.get(object_id=str(article.pk)).status == WorkflowState.STATUS_IN_PROGRESS
+    assert "Mail connection error, notification sending skipped" in caplog.text
