@@ -8,18 +8,28 @@ ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: run test e2e plugin-test fidelity dist lint format check bench loadtest clean
 
+# The site's own packages (requirements.txt) are all `make run` needs; the test and lint tools
+# (requirements-dev.txt, which includes them) come with the other tasks.
+$(VENV)/installed-runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
 $(VENV)/installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	touch $@
+	touch $@ $(VENV)/installed-runtime
 
 ## run: set up SQLite, import and publish seeds/, print an admin login, serve on 127.0.0.1:8000
+## (the admin login is the last line before the server's own)
 run: export DEBUG := 1
-run: $(VENV)/installed
+run: $(VENV)/installed-runtime
 	$(MANAGE) migrate --noinput
-	$(MANAGE) setup_newsroom --local-admin --site-url http://$(ADDRESS)
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) setup_newsroom --site-url http://$(ADDRESS)
 	$(MANAGE) import_story --publish seeds/
 	@echo "Serving on http://$(ADDRESS)/ (admin: http://$(ADDRESS)/admin/); scheduled stories go live each minute"
+	@$(MANAGE) setup_newsroom --local-admin --site-url http://$(ADDRESS)
 	@(while sleep 60; do $(MANAGE) publish_scheduled; done) & trap 'kill $$!' EXIT INT TERM; \
 		$(MANAGE) runserver $(ADDRESS)
 
