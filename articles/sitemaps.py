@@ -1,11 +1,16 @@
-"""The Google News sitemap: live articles first published in the last two days.
+"""The sitemaps: every page readers may see, and Google News' recent articles, each split into
+pages that Django's sitemap index lists (``articles.urls.sitemaps``).
 
-The full sitemap is Wagtail's own (``wagtail.contrib.sitemaps``); this one adds the ``news:``
-elements Google News reads, built on the same Django sitemap framework.
+The full sitemap is Wagtail's own (``wagtail.contrib.sitemaps``) with its articles narrowed to
+what readers may see; the news sitemap adds the ``news:`` elements Google News reads, built on the
+same Django sitemap framework. Neither lists a story republished from another outlet: its
+canonical address is the original's.
 """
 
 from datetime import timedelta
 
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
 
@@ -13,16 +18,45 @@ from .metadata import build_publisher, site_language
 from .models import ArticlePage, NewsroomSettings
 
 NEWS_WINDOW = timedelta(days=2)
-NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs from one news sitemap
+PAGES_LIMIT = 50_000  # the sitemaps protocol's most URLs in one sitemap
+NEWS_LIMIT = 1_000  # Google News reads at most 1,000 URLs from one news sitemap
+
+
+def listed_articles(site):
+    """The articles a sitemap of ``site`` lists: what readers may see, under their own address."""
+    return ArticlePage.objects.visible_to_readers().in_site(site).canonical_on(site)
+
+
+class PagesSitemap(Sitemap):
+    """Every live, public page of the site, as Wagtail lists them, but for articles readers may not
+    see (expired ones Wagtail has yet to unpublish) and republished ones; ``limit`` pages to a
+    sitemap, in tree order so that each keeps its place from one request to the next."""
+
+    limit = PAGES_LIMIT
+
+    def items(self):
+        articles = listed_articles(self.get_wagtail_site())
+        return super().items().filter(Q(articlepage__isnull=True) | Q(pk__in=articles.values("pk")))
+
+    def get_latest_lastmod(self):
+        """The newest ``lastmod``, for the index, in one query (Django's default loads every page)."""
+        newest = Coalesce("last_published_at", "latest_revision_created_at")
+        return self.items().aggregate(newest=Max(newest))["newest"]
 
 
 class NewsSitemap(Sitemap):
+    """Articles readers may see, first published in the last two days, newest first."""
+
     limit = NEWS_LIMIT
 
     def items(self):
         since = timezone.now() - NEWS_WINDOW
-        articles = ArticlePage.objects.visible_to_readers().in_site(self.get_wagtail_site())
+        articles = listed_articles(self.get_wagtail_site())
         return articles.filter(first_published_at__gte=since).defer_streamfields()
+
+    def get_latest_lastmod(self):
+        """The newest ``lastmod``, for the index, in one query."""
+        return self.items().aggregate(newest=Max("last_published_at"))["newest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
         """The entries the news sitemap's template prints. Django's ``site`` and ``protocol`` (the

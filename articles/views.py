@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.decorators.http import require_GET
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Site
 
 from newsroom_core.app_settings import newsroom_setting
@@ -180,13 +182,26 @@ def search_words(query: str) -> str:
 
 @require_GET
 def robots_txt(request):
-    """Crawlers keep out of the admin and find both sitemaps, by the site's configured address."""
+    """Crawlers keep out of the admin and find both sitemap indexes, by the site's configured address."""
     root_url = Site.find_for_request(request).root_url
     lines = [
         "User-agent: *",
         f"Disallow: {reverse('wagtailadmin_home')}",
         "",
         f"Sitemap: {root_url}{reverse('newsroom_sitemaps:sitemap')}",
-        f"Sitemap: {root_url}{reverse('newsroom_sitemaps:news_sitemap')}",
+        f"Sitemap: {root_url}{reverse('newsroom_sitemaps:news_sitemap_index')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def sitemap_index(request, sitemaps, sitemap_url_name):
+    """Django's sitemap index of ``sitemaps``: one entry per page of each (``?p=2`` on), with the
+    sitemaps' addresses on the request's Wagtail site. Django's view puts the request's Host header
+    in front of them; the site's address is the one its pages, feeds and robots.txt give."""
+    response = wagtail_sitemap_views.index(request, sitemaps, sitemap_url_name=sitemap_url_name)
+    root_url = Site.find_for_request(request).root_url
+    for entry in response.context_data["sitemaps"]:  # a TemplateResponse: rendered after the view returns
+        _, _, path, query, _ = urlsplit(entry.location)
+        entry.location = root_url + urlunsplit(("", "", path, query, ""))
+    return response

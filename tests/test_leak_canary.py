@@ -27,6 +27,7 @@ from .helpers import confirm, make_user, preview
 
 AUTHOR = "Casey Canary"
 SECTION = "harbour-news"
+SITEMAP_INDEXES = ("/sitemap.xml", "/sitemap-news-index.xml")  # list the sitemaps, not the stories
 
 
 def story(headline, secret, author=AUTHOR, bio=""):
@@ -121,7 +122,7 @@ def public_urls(public):
     return [
         "/", f"/section/{SECTION}/", "/tag/harbour/", public.url, author.url, "/authors/",
         *[f"/search/?q={word}" for word in ("walrus", "harbour", "canary")],
-        *feeds, "/sitemap.xml", "/sitemap-news.xml", "/robots.txt",
+        *feeds, *SITEMAP_INDEXES, "/sitemap-pages.xml", "/sitemap-news.xml", "/robots.txt",
         "/api/v2/pages/?type=newsroom_articles.ArticlePage&fields=*&limit=20",
         "/api/v2/pages/?search=walrus", "/api/v2/pages/?fields=*&limit=20",
     ]  # fmt: skip
@@ -135,7 +136,7 @@ def test_no_hidden_story_shows_in_any_public_channel(client, canaries):
         response = client.get(url)
         assert response.status_code == 200, (url, response.content[:300])
         text = response.content.decode()
-        if url not in {"/robots.txt", "/authors/"} and "walrus" not in url:  # these never list the story
+        if url not in {"/robots.txt", "/authors/", *SITEMAP_INDEXES} and "walrus" not in url:  # never list it
             assert "The public harbour story" in text or public.slug in text, url
         for headline, secret in hidden.items():
             assert headline not in text, f"{headline!r} leaked into {url}"

@@ -119,7 +119,9 @@ def test_absolute_urls_come_from_the_site_never_from_the_host_header(client, see
     settings.ALLOWED_HOSTS = ["testserver", "alias.example"]  # a second name the server answers to
     site_root = seed_article.get_site().root_url
 
-    for url in (seed_article.url, "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/", "/sitemap.xml"):
+    feeds = ("/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/")
+    sitemaps = ("/sitemap.xml", "/sitemap-pages.xml", "/sitemap-news-index.xml", "/sitemap-news.xml")
+    for url in (seed_article.url, *feeds, *sitemaps):
         text = client.get(url, HTTP_HOST="alias.example").content.decode()
 
         assert "alias.example" not in text, url

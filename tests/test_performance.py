@@ -55,7 +55,8 @@ def test_anonymous_reading_never_writes_to_the_database(client, newsroom_with_ar
     _, article, authors = newsroom_with_articles
     urls = [
         article.url, "/", "/section/science/", authors[0].url, "/authors/", "/search/?q=headline",
-        "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/", "/sitemap.xml", "/sitemap-news.xml",
+        "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/", "/sitemap.xml", "/sitemap-pages.xml",
+        "/sitemap-news-index.xml", "/sitemap-news.xml",
         "/api/v2/pages/?type=newsroom_articles.ArticlePage", "/no-such-page/",
     ]  # fmt: skip
     clear_caches()  # cold caches: the first reader of everything

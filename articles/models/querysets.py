@@ -1,6 +1,7 @@
 """How articles are fetched: what readers may see, and everything a listing or a page shows."""
 
 from django.db import models
+from django.db.models import Q
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
@@ -15,6 +16,17 @@ class ArticlePageQuerySet(PageQuerySet):
         Every listing, feed, sitemap, API and search result starts from this queryset.
         """
         return self.live().public().filter(unexpired()).order_by("-first_published_at", "-pk")
+
+    def canonical_on(self, site):
+        """Articles whose canonical address is on ``site``: without stories republished from another
+        outlet, whose ``canonical_url`` sends search engines to the original (a sitemap lists only
+        addresses that are their own canonical URL). A ``canonical_url`` on the site itself, in
+        either scheme, is the site's own story."""
+        host = site.root_url.split("://", 1)[1]
+        own = Q(canonical_url="")
+        for scheme in ("http", "https"):
+            own |= Q(canonical_url__istartswith=f"{scheme}://{host}/") | Q(canonical_url__iexact=f"{scheme}://{host}")
+        return self.filter(own)
 
     def by_author(self, author):
         return self.filter(authors__author=author)

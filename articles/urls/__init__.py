@@ -1,13 +1,13 @@
 """All of Newsroom's URLs that are not pages, for a site that wants every one of them.
 
 A host site may include the parts it wants instead: ``articles.urls.feeds`` (RSS, Atom and JSON
-Feed), ``articles.urls.sitemaps`` (``sitemap.xml``, ``sitemap-news.xml``, ``robots.txt``),
+Feed), ``articles.urls.sitemaps`` (the sitemap indexes and their sitemaps, ``robots.txt``),
 ``articles.urls.search`` (``search/``) and ``articles.urls.api`` (the API, under ``api/v2/``).
 
 Each part names its URLs in a namespace of its own, so that it works included alone and a host's
 own URL names never collide with Newsroom's: ``newsroom_feeds`` (``newsroom_feeds:latest_rss``,
 ``newsroom_feeds:author_atom`` …, see ``articles.urls.feeds.feed_url``), ``newsroom_sitemaps``
-(``:sitemap``, ``:news_sitemap``, ``:robots_txt``), ``newsroom_search`` (``:search``) and
+(``:sitemap``, ``:news_sitemap_index`` …, ``:robots_txt``), ``newsroom_search`` (``:search``) and
 ``newsroom_api``. One namespace for all four could not be split: Django reverses a namespace
 included twice in only one of its includes.
 """
