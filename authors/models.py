@@ -104,6 +104,7 @@ class AuthorPage(NewsroomPageMixin, Page):
         # Looked up, not imported: the articles app imports this one (bylines name authors).
         article_model = apps.get_model("newsroom_articles", "ArticlePage")
         articles = article_model.objects.visible_to_readers().in_site(site).by_author(self).for_listing()
-        context["articles"] = paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
+        context["articles"] = listed = paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
+        context["canonical_url"] = listed.url_at(self.get_full_url(request))
         context["structured_data"] = profile_page(self, self.get_full_url(request))
         return context

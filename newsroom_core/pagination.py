@@ -42,6 +42,12 @@ class ListingPage:
     def previous_page_number(self):
         return self.number - 1
 
+    def url_at(self, listing_url: str) -> str:
+        """This page's own address, its canonical URL, for the listing at ``listing_url``: the
+        listing's address for the first page (``?page=1`` and no page are one page), with ``?page=N``
+        for the others, each of which lists other articles."""
+        return listing_url if self.number == 1 else f"{listing_url}?page={self.number}"
+
 
 def page_number(page_param, last_page: int | None = None) -> int:
     """``?page=`` as a number: 1 when it is missing or not a number. Past the ``last_page`` of a

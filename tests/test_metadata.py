@@ -2,12 +2,13 @@
 
 import io
 
+import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from articles.models import ArticlePage, Outlet, SourceRelationship
 
-from .factories import ArticlePageFactory, OutletFactory, SectionFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, OutletFactory, SectionFactory
 from .helpers import SEED_FILE, SEED_URL, extract, json_ld_of_type, open_graph
 
 
@@ -87,3 +88,33 @@ def test_outlet_url_is_linked_from_the_credit(client, seed_article):
     credit = BeautifulSoup(client.get(seed_article.url).content, "html.parser").select_one(".source-credit a")
 
     assert (credit.get_text(), credit["href"]) == ("Fox News", "https://www.foxnews.com/")
+
+
+@pytest.fixture
+def listings_of_three(newsroom, settings):
+    """Three articles by one author, in one section and tag, listed two to a page."""
+    settings.NEWSROOM_PAGE_SIZE = 2
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Ada Page", live=True)
+    section = SectionFactory(name="Science", slug="science")
+    for _ in range(3):
+        article = ArticlePageFactory(parent=newsroom.news_index, authors=[author], section=section, live=True)
+        article.tags.add("space")
+        article.save_revision().publish()
+    return ["/", "/section/science/", "/tag/space/", author.url]
+
+
+def canonical_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser").select_one("head link[rel=canonical]")["href"]
+
+
+def test_each_page_of_a_listing_is_its_own_canonical_url(client, listings_of_three):
+    for listing in listings_of_three:
+        assert canonical_of(client, f"{listing}?page=2") == f"http://localhost{listing}?page=2"
+
+
+@pytest.mark.parametrize("query", ["", "?page=1", "?page=01", "?page=x"])
+def test_a_listings_first_page_has_the_listings_own_canonical_url(client, listings_of_three, query):
+    for listing in listings_of_three:
+        assert canonical_of(client, f"{listing}{query}") == f"http://localhost{listing}"

@@ -99,18 +99,20 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def latest(self, request):
-        return self.render(request, context_overrides={"articles": self.paginate(request, self.articles())})
+        articles = self.paginate(request, self.articles())
+        context = {"articles": articles, "canonical_url": articles.url_at(self.get_full_url(request))}
+        return self.render(request, context_overrides=context)
 
     @path(f"section/<{converters.SLUG}:slug>/", name="section")
     def section(self, request, slug):
         section = get_object_or_404(Section, slug=slug)
         articles = self.paginate(request, self.articles().filter(section=section))
-        canonical_url = self.get_full_url(request) + self.reverse_subpage("section", args=[slug])
+        listing_url = self.get_full_url(request) + self.reverse_subpage("section", args=[slug])
         context = {
             "articles": articles,
             "section": section,
             "listing_title": section.name,
-            "canonical_url": canonical_url,
+            "canonical_url": articles.url_at(listing_url),
         }
         return self.render(request, context_overrides=context)
 
@@ -120,12 +122,13 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         articles = self.articles().filter(tags=tag)
         if not articles.exists():
             raise Http404("No articles with this tag.")
-        canonical_url = self.get_full_url(request) + self.reverse_subpage("tag", args=[slug])
+        listed = self.paginate(request, articles)
+        listing_url = self.get_full_url(request) + self.reverse_subpage("tag", args=[slug])
         context = {
-            "articles": self.paginate(request, articles),
+            "articles": listed,
             "tag": tag,
             "listing_title": tag_title(tag.name),
-            "canonical_url": canonical_url,
+            "canonical_url": listed.url_at(listing_url),
         }
         return self.render(request, context_overrides=context)
 
