@@ -53,6 +53,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="newsroom-bench-") as folder, bench_database(folder) as database_url:
         env = bench_environment(folder, database_url)
         manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "collectstatic", "--noinput", "-v0")  # production settings serve hashed static files
         manage(env, "setup_newsroom", "--site-url", f"http://127.0.0.1:{SITE_PORT}")
         stories = write_stories(Path(folder) / "stories", args.stories)
         results = {"database": database_url.split(":")[0], "cache": "redis" if env.get("REDIS_URL") else "locmem"}

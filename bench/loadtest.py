@@ -50,6 +50,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="newsroom-loadtest-") as folder, bench_database(folder) as database_url:
         env = bench_environment(folder, database_url)
         manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "collectstatic", "--noinput", "-v0")  # production settings serve hashed static files
         manage(env, "setup_newsroom", "--site-url", f"http://127.0.0.1:{PORT}", stdout=subprocess.DEVNULL)
         stories = write_stories(Path(folder) / "stories", args.stories)
         manage(env, "import_story", "--publish", str(stories), stdout=subprocess.DEVNULL)
