@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 TEMPLATES := articles/templates authors/templates templates
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e plugin-test fidelity dist lint format check bench loadtest clean
+.PHONY: run test e2e plugin-test fidelity dist lint format check bench bench-sitemaps loadtest clean
 
 # The site's own packages (requirements.txt) are all `make run` needs; the test and lint tools
 # (requirements-dev.txt, which includes them) come with the other tasks.
@@ -78,6 +78,12 @@ check: $(VENV)/installed
 ## bench: import 1,000 generated stories, then load-test gunicorn with wrk (see bench/bench.py)
 bench: $(VENV)/installed
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+## bench-sitemaps: 60,000 generated live articles in a throwaway SQLite database under var/, then
+## both sitemap indexes and every sitemap page fetched from gunicorn: sitemaps, URLs and seconds
+## per page (see bench/sitemaps.py; BENCH_SITEMAPS_ARGS="--articles 5000" for a quicker run)
+bench-sitemaps: $(VENV)/installed
+	$(BIN)/python bench/sitemaps.py $(BENCH_SITEMAPS_ARGS)
 
 ## loadtest: a 60-second reader mix and a 404 flood against gunicorn (see bench/loadtest.py)
 loadtest: $(VENV)/installed
