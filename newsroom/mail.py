@@ -5,10 +5,12 @@ the start, port 465 unless given), ``smtp://host`` (plain, port 25). A user name
 holding ``@``, ``:`` or ``/`` is percent-encoded (``%40``, ``%3A``, ``%2F``).
 """
 
+import smtplib
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+from django.core.mail.backends.smtp import EmailBackend
 
 SCHEMES = {"smtp": False, "smtps": True}  # scheme: whether TLS starts with the connection (SSL)
 URL_FLAGS = {"true": True, "1": True, "false": False, "0": False}
@@ -59,3 +61,16 @@ def parse_email_url(url) -> SmtpServer:
         use_tls=options["tls"],
         use_ssl=options["ssl"],
     )
+
+
+class SmtpBackend(EmailBackend):
+    """Django's SMTP backend, but a server that answers and then refuses us (the login, STARTTLS) is
+    a ``ConnectionError``: Wagtail's notifier skips the mail and logs it, as for a server that does
+    not answer, instead of failing the editor's request after the moderation step is saved."""
+
+    def open(self):
+        try:
+            return super().open()
+        except smtplib.SMTPException as error:
+            self.close()
+            raise ConnectionError(f"the mail server {self.host}:{self.port} refused the connection: {error}") from error

@@ -269,7 +269,7 @@ elif os.environ.get("EMAIL_HOST") or not DEBUG:
 else:
     smtp_server = None
 if smtp_server:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_BACKEND = "newsroom.mail.SmtpBackend"
     EMAIL_HOST, EMAIL_PORT = smtp_server.host, smtp_server.port
     EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = smtp_server.user, smtp_server.password
     EMAIL_USE_TLS, EMAIL_USE_SSL = smtp_server.use_tls, smtp_server.use_ssl

@@ -60,7 +60,7 @@ def mail_settings(**environment):
     env = {key: value for key, value in os.environ.items() if not key.startswith("EMAIL_") and key != "DEBUG"}
     code = (
         "from django.conf import settings as s; "
-        "print(s.EMAIL_BACKEND.rsplit('.', 2)[1], s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_USE_TLS)"
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_USE_TLS)"
     )
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -70,19 +70,19 @@ def mail_settings(**environment):
 
 
 def test_debug_without_mail_settings_prints_mail_on_the_console():
-    assert mail_settings(DEBUG="1").stdout.split()[0] == "console"
+    assert mail_settings(DEBUG="1").stdout.split()[0] == "django.core.mail.backends.console.EmailBackend"
 
 
 def test_mail_goes_to_the_smtp_server_an_email_url_names():
     result = mail_settings(EMAIL_URL="smtp://desk:secret@mail.example.com:587/?tls=True", DEBUG="1")
 
-    assert result.stdout.split() == ["smtp", "mail.example.com", "587", "desk", "True"]
+    assert result.stdout.split() == ["newsroom.mail.SmtpBackend", "mail.example.com", "587", "desk", "True"]
 
 
 def test_mail_goes_to_the_smtp_server_the_email_variables_name():
     result = mail_settings(EMAIL_HOST="mail.example.com", EMAIL_HOST_USER="desk", EMAIL_USE_TLS="1")
 
-    assert result.stdout.split() == ["smtp", "mail.example.com", "587", "desk", "True"]
+    assert result.stdout.split() == ["newsroom.mail.SmtpBackend", "mail.example.com", "587", "desk", "True"]
 
 
 def test_an_email_url_and_an_email_host_together_are_refused():
@@ -96,7 +96,7 @@ def test_an_email_url_and_an_email_host_together_are_refused():
 def inbox(settings):
     """Django's SMTP backend pointed at a real SMTP server of the test's own."""
     server = SmtpInbox(free_port()).start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "newsroom.mail.SmtpBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
@@ -159,7 +159,7 @@ def test_the_reporter_is_told_by_mail_when_an_editor_requests_changes(client, ed
 
 
 def test_moderation_goes_on_when_the_mail_server_does_not_answer(client, reporter, editor, settings, caplog):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "newsroom.mail.SmtpBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens there
     call_command("import_story", str(SEED_FILE), stdout=io.StringIO())
     article = ArticlePage.objects.get()
@@ -170,3 +170,20 @@ def test_moderation_goes_on_when_the_mail_server_does_not_answer(client, reporte
     assert response.status_code == 200
     assert WorkflowState.objects.get(object_id=str(article.pk)).status == WorkflowState.STATUS_IN_PROGRESS
     assert "Mail connection error, notification sending skipped" in caplog.text
+
+
+def test_moderation_goes_on_when_the_mail_server_refuses_to_sign_in(client, reporter, editor, inbox, settings, caplog):
+    """A mail server that answers but refuses the login (here it offers no AUTH at all) is a mail
+    problem, not the editor's: the submission is saved and the notification skipped (it was a 500)."""
+    settings.EMAIL_BACKEND = "newsroom.mail.SmtpBackend"
+    settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = "newsroom", "wrong password"
+    call_command("import_story", str(SEED_FILE), stdout=io.StringIO())
+    article = ArticlePage.objects.get()
+    client.force_login(reporter)
+
+    response = post_editor_form(client, article, "action-submit", is_headline_proposed=None, is_source_confirmed="on")
+
+    assert response.status_code == 200
+    assert WorkflowState.objects.get(object_id=str(article.pk)).status == WorkflowState.STATUS_IN_PROGRESS
+    assert "Mail connection error, notification sending skipped" in caplog.text
+    assert inbox.received == []
