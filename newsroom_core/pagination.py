@@ -7,6 +7,7 @@ total ("12 results", "Page 2 of 3"), as search does, asks ``paginate`` to count.
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.http import Http404
 
 MAX_PAGE = 100_000  # far past any listing a reader pages through
@@ -49,33 +50,27 @@ class ListingPage:
         return listing_url if self.number == 1 else f"{listing_url}?page={self.number}"
 
 
-def page_number(page_param, last_page: int | None = None) -> int:
-    """``?page=`` as a number: 1 when it is missing or not a number. Past the ``last_page`` of a
-    counted listing it is that last page; past any listing otherwise 404 (a huge number would
-    overflow the database's OFFSET and fail instead)."""
+def page_number(page_param) -> int:
+    """``?page=`` as a number: 1 when it is missing or not a number, 404 when it is beyond any
+    listing (a huge number would overflow the database's OFFSET and fail instead)."""
     text = str(page_param or "").lstrip("0")
     if not (text.isascii() and text.isdigit()):
         return 1
     if len(text) > len(str(MAX_PAGE)) or int(text) > MAX_PAGE:
-        if last_page:
-            return last_page
         raise Http404("No such page of this listing.")
-    return min(int(text), last_page) if last_page else int(text)
+    return int(text)
 
 
 def paginate(items, page_param, per_page: int, *, counted: bool = False) -> ListingPage:
     """The ``page_param``-th page (from ``?page=``) of ``items``; 404 past the end.
 
-    ``counted=True`` counts ``items`` once more, for the page's ``count`` and ``num_pages``; a
-    number past the end is then the last page, as Django's ``Paginator.get_page`` gives it.
+    ``counted=True`` counts ``items`` too, for the page's ``count`` and ``num_pages``, and pages
+    them as Django's ``Paginator.get_page`` does (a number past the end is the last page).
     """
     if counted:
-        count = items.count()
-        num_pages = max(1, -(-count // per_page))
-        number = page_number(page_param, last_page=num_pages)
-        start = (number - 1) * per_page
-        found = list(items[start : start + per_page])
-        return ListingPage(found, number, has_next=number < num_pages, count=count, num_pages=num_pages)
+        page = Paginator(items, per_page).get_page(page_param)
+        counts = {"count": page.paginator.count, "num_pages": page.paginator.num_pages}
+        return ListingPage(list(page.object_list), page.number, page.has_next(), **counts)
     number = page_number(page_param)
     start = (number - 1) * per_page
     found = list(items[start : start + per_page + 1])
