@@ -105,13 +105,20 @@ def inbox(settings):
     server.stop()
 
 
-@pytest.fixture
-def submitted(client, reporter, editor, inbox):
-    """The seed draft, submitted for moderation by the reporter, ready for an editor's decision."""
+def submit_the_seed(client, reporter):
+    """Import the seed as a draft and submit it for moderation as ``reporter``: (article, response)."""
     call_command("import_story", str(SEED_FILE), stdout=io.StringIO())
     article = ArticlePage.objects.get()
     client.force_login(reporter)
-    post_editor_form(client, article, "action-submit", is_headline_proposed=None, is_source_confirmed="on")
+    return article, post_editor_form(
+        client, article, "action-submit", is_headline_proposed=None, is_source_confirmed="on"
+    )
+
+
+@pytest.fixture
+def submitted(client, reporter, editor, inbox):
+    """The seed draft, submitted for moderation by the reporter, ready for an editor's decision."""
+    article, _ = submit_the_seed(client, reporter)
     return article, WorkflowState.objects.get(object_id=str(article.pk), status=WorkflowState.STATUS_IN_PROGRESS)
 
 
@@ -161,11 +168,8 @@ def test_the_reporter_is_told_by_mail_when_an_editor_requests_changes(client, ed
 def test_moderation_goes_on_when_the_mail_server_does_not_answer(client, reporter, editor, settings, caplog):
     settings.EMAIL_BACKEND = "newsroom.mail.SmtpBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens there
-    call_command("import_story", str(SEED_FILE), stdout=io.StringIO())
-    article = ArticlePage.objects.get()
-    client.force_login(reporter)
 
-    response = post_editor_form(client, article, "action-submit", is_headline_proposed=None, is_source_confirmed="on")
+    article, response = submit_the_seed(client, reporter)
 
     assert response.status_code == 200
     assert WorkflowState.objects.get(object_id=str(article.pk)).status == WorkflowState.STATUS_IN_PROGRESS
@@ -177,11 +181,8 @@ def test_moderation_goes_on_when_the_mail_server_refuses_to_sign_in(client, repo
     problem, not the editor's: the submission is saved and the notification skipped (it was a 500)."""
     settings.EMAIL_BACKEND = "newsroom.mail.SmtpBackend"
     settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = "newsroom", "wrong password"
-    call_command("import_story", str(SEED_FILE), stdout=io.StringIO())
-    article = ArticlePage.objects.get()
-    client.force_login(reporter)
 
-    response = post_editor_form(client, article, "action-submit", is_headline_proposed=None, is_source_confirmed="on")
+    article, response = submit_the_seed(client, reporter)
 
     assert response.status_code == 200
     assert WorkflowState.objects.get(object_id=str(article.pk)).status == WorkflowState.STATUS_IN_PROGRESS
