@@ -14,6 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.mail import SmtpServer, default_smtp_port, parse_email_url
+from newsroom.storage import media_url_on_object_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # After Wagtail's apps, as a host site adds them: Newsroom's image and document permission
     # policies replace Wagtail's, which wagtail.images and wagtail.documents register as they load.
     "articles",
@@ -208,6 +211,23 @@ STORAGES = {
     "default": {"BACKEND": "articles.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media on object storage when MEDIA_S3_BUCKET is set: Amazon S3 or any server that speaks its API
+# (MinIO, Ceph, Garage, Cloudflare R2, DigitalOcean Spaces, Backblaze B2), through django-storages.
+# Uploads, renditions and documents all go there, so every app server sees the same files.
+# Credentials are read as boto3 reads them: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
+# machine's role. MEDIA_S3_CUSTOM_DOMAIN is the CDN or bucket host readers fetch media from.
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    media_s3 = {
+        "bucket_name": MEDIA_S3_BUCKET,
+        "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+        "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+        "location": os.environ.get("MEDIA_S3_PREFIX", ""),
+    }
+    STORAGES["default"] = {"BACKEND": "newsroom.storage.ObjectStorage", "OPTIONS": media_s3}
+    MEDIA_URL = media_url_on_object_storage(**media_s3)
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents stay private objects: see newsroom/storage.py
 WAGTAILIMAGES_IMAGE_FORM_BASE = "articles.uploads.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "articles.uploads.DocumentForm"
 
@@ -223,6 +243,18 @@ WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
+
+# Work that should not hold up an editor or a reader (search and reference indexing, renditions,
+# front-cache purges, imports of many files) runs as Django tasks (django-tasks). TASK_QUEUE=database
+# queues them in the database for `manage.py db_worker` to run, as production does; otherwise they
+# run at once, inside the request that asked for them, so development needs nothing else running.
+TASK_QUEUE = os.environ.get("TASK_QUEUE", "immediate")
+if TASK_QUEUE == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASK_QUEUE == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(f"TASK_QUEUE must be 'database' or 'immediate', not {TASK_QUEUE!r}.")
 
 # Seconds rendered pages and feeds stay in the cache (keys change with every content change);
 # 0 turns the reader cache off.
