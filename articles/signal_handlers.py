@@ -1,6 +1,9 @@
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks.signals import task_finished
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -88,3 +91,12 @@ def make_article_renditions(sender, instance, **kwargs):
 @receiver(page_published, sender=AuthorPage)
 def make_author_renditions(sender, instance, **kwargs):
     prepare_author_renditions(instance)
+
+
+@receiver(task_finished)
+def search_index_updated(sender, task_result, **kwargs):
+    """Search pages are cached under the content version, which the publish moved before a task
+    worker indexed the story: indexing moves it again, so no search page cached in between stays.
+    (Run at once, in the publishing request, the indexing is part of the change it belongs to.)"""
+    if sender is not ImmediateBackend and task_result.task.func is insert_or_update_object_task.func:
+        bump_content_version()
