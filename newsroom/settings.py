@@ -216,6 +216,8 @@ STORAGES = {
 # Uploads, renditions and documents all go there, so every app server sees the same files.
 # Credentials are read as boto3 reads them: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
 # machine's role. MEDIA_S3_CUSTOM_DOMAIN is the CDN or bucket host readers fetch media from.
+# MEDIA_S3_OBJECT_ACLS=off for a bucket whose ACLs are disabled (Amazon's default for new buckets):
+# its policy then makes everything but documents/ public (see newsroom/storage.py).
 MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
 if MEDIA_S3_BUCKET:
     media_s3 = {
@@ -225,7 +227,10 @@ if MEDIA_S3_BUCKET:
         "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
         "location": os.environ.get("MEDIA_S3_PREFIX", ""),
     }
-    STORAGES["default"] = {"BACKEND": "newsroom.storage.ObjectStorage", "OPTIONS": media_s3}
+    STORAGES["default"] = {
+        "BACKEND": "newsroom.storage.ObjectStorage",
+        "OPTIONS": media_s3 | {"object_acls": env_flag("MEDIA_S3_OBJECT_ACLS", default=True)},
+    }
     MEDIA_URL = media_url_on_object_storage(**media_s3)
     WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents stay private objects: see newsroom/storage.py
 WAGTAILIMAGES_IMAGE_FORM_BASE = "articles.uploads.ImageForm"
