@@ -42,6 +42,10 @@ class AttributionField(serializers.Field):
     def represent_section(self, meta):
         return meta.section or None
 
+    def represent_image(self, meta):
+        image = meta.image
+        return image and {"url": image.url, "width": image.width, "height": image.height, "alt": image.alt}
+
     def represent_corrections(self, meta):
         return [
             {"kind": c.kind, "label": c.label, "text": c.text, "published_at": c.published_at.isoformat()}

@@ -254,6 +254,7 @@ class ArticlePage(NewsroomPageMixin, Page):
         APIField("dateline"),
         APIField("originally_published_at"),
         APIField("body"),
+        APIField("image", serializer=AttributionField("image")),  # the lead image, as the page shares it
         APIField("corrections", serializer=AttributionField("corrections")),
     ]
     parent_page_types = ["newsroom_articles.NewsIndexPage"]
