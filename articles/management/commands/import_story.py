@@ -2,23 +2,18 @@ import json
 import sys
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from tqdm import tqdm
 
-from articles.importing import (
-    FileReport,
-    ImportOptions,
-    NewsroomNotSetUpError,
-    find_destination,
-    import_file,
-    read_story_bytes,
-)
+from articles.importing import ImportOptions, NewsroomNotSetUpError, find_destination
 from articles.models import Section
-from newsroom_core.app_settings import newsroom_setting
+from articles.story_files import StoryFile, import_story_file, read_head, read_story, story_files
 
 STDIN = "-"
 SUMMARY_KEYS = ("created", "updated", "unchanged", "read", "failed")
@@ -48,19 +43,14 @@ class Command(BaseCommand):
         self.as_json = as_json
         import_options = None if dry_run else self.import_options(**options)
         destination = None if dry_run else self.destination()
+        files = find_story_files(paths)
         counts = Counter()
         started = time.perf_counter()
-        for name, read in story_files(paths):
-            try:
-                data = read()
-            except OSError as error:
-                report = FileReport(name, error=error.strerror or str(error))
-            else:
-                if dry_run:
-                    report = read_story_bytes(name, data)
-                else:
-                    report = import_file(name, data, destination, import_options)
-            counts[self.report(report)] += 1
+        take = read_story if dry_run else partial(import_story_file, destination=destination, options=import_options)
+        with self.progress_bar(len(files)) as self.bar:
+            for story_file in files:
+                counts[self.report(take(story_file))] += 1
+                self.bar.update()
         elapsed = time.perf_counter() - started
         total = sum(counts.values())
         summary = ", ".join(f"{counts[key]} {key}" for key in SUMMARY_KEYS)
@@ -68,6 +58,20 @@ class Command(BaseCommand):
         (self.stderr if as_json else self.stdout).write(f"{total} file(s): {summary}{rate}")
         if counts["failed"]:
             sys.exit(1)
+
+    def progress_bar(self, total):
+        """Files done of ``total``, and the rate, on standard error when it is a terminal and there is
+        more than one file, unless the output is JSON; elsewhere a bar that draws nothing."""
+        shown = total > 1 and not self.as_json and self.stderr.isatty()
+        return tqdm(total=total, unit="file", file=BarStream(self.stderr), leave=False, disable=not shown)
+
+    def say(self, stream, line):
+        """Write a line, with the progress bar (if one is drawn) out of its way while it is written."""
+        if self.bar.disable:
+            stream.write(line)
+            return
+        with self.bar.external_write_mode(file=self.bar.fp):
+            stream.write(line)
 
     def import_options(self, *, publish, go_live_at, section, update_bios, **_):
         scheduled_at = None
@@ -109,44 +113,57 @@ class Command(BaseCommand):
                     "state": result.reader_state,
                     "not_published_because": [str(problem) for problem in result.unpublished_because],
                 }
-            self.stdout.write(json.dumps(line, ensure_ascii=False))
+            self.say(self.stdout, json.dumps(line, ensure_ascii=False))
             return outcome
         state = f" ({result.reader_state})" if result else ""
         proposed = " [headline proposed]" if story.is_headline_proposed else ""
-        self.stdout.write(f"{outcome}{state}: {report.file_name}: {story.headline!r}{proposed}")
+        self.say(self.stdout, f"{outcome}{state}: {report.file_name}: {story.headline!r}{proposed}")
         for warning in story.warnings:
-            self.stdout.write(f"  warning: {warning}")
+            self.say(self.stdout, f"  warning: {warning}")
         for problem in result.unpublished_because if result else ():
-            self.stdout.write(self.style.WARNING(f"  not published: {problem}"))
+            self.say(self.stdout, self.style.WARNING(f"  not published: {problem}"))
         return outcome
 
     def report_error(self, name, message):
         if self.as_json:
-            self.stdout.write(json.dumps({"file": name, "error": message}, ensure_ascii=False))
-        self.stderr.write(self.style.ERROR(f"error: {name}: {message}"))
+            self.say(self.stdout, json.dumps({"file": name, "error": message}, ensure_ascii=False))
+        self.say(self.stderr, self.style.ERROR(f"error: {name}: {message}"))
         return "failed"
 
 
-def story_files(paths):
-    """(name, reader) for each file named, each file directly in a directory, and stdin.
+class BarStream:
+    """The command's standard error as the progress bar writes to it: Django's output wrapper would
+    end each of the bar's redraws with a new line, and colour it as an error."""
 
-    Readers are called one at a time, so a directory of any size is never held in memory.
-    """
-    limit = newsroom_setting("IMPORT_MAX_BYTES") + 1  # one byte over is enough to refuse the file
+    def __init__(self, output):
+        self.output = output
+
+    def write(self, text):
+        self.output.write(text, style_func=str, ending="")
+
+    def flush(self):
+        self.output.flush()
+
+    @property
+    def encoding(self):
+        return getattr(self.output, "encoding", None)
+
+
+def find_story_files(paths) -> list[StoryFile]:
+    """Each file named, each file directly in a directory named, each story file in a .zip archive
+    met either way, and stdin: counted before any is read, and read one at a time, so a directory of
+    any size is never held in memory."""
+    found = []
     for path in paths:
         if path == STDIN:
-            yield "<stdin>", lambda: sys.stdin.buffer.read(limit)
+            found.append(StoryFile("<stdin>", partial(read_head, sys.stdin.buffer)))
         elif Path(path).is_dir():
             for child in sorted(Path(path).iterdir()):
                 if child.is_file() and not child.name.startswith("."):
-                    yield str(child), lambda child=child: read_head(child, limit)
+                    found += story_files(str(child), child)
         else:
-            yield path, lambda path=path: read_head(Path(path), limit)
-
-
-def read_head(path: Path, size: int) -> bytes:
-    with path.open("rb") as story_file:
-        return story_file.read(size)
+            found += story_files(path, Path(path))
+    return found
 
 
 def find_section(name_or_slug):
