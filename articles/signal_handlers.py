@@ -13,7 +13,8 @@ from authors.models import AuthorPage
 from .caching import bump_content_version
 from .indexing import index_for_search, note_references, remove_from_search
 from .models import ArticlePage, CopyrightNotice, Correction, NewsroomSettings, Outlet, Section
-from .renditions import prepare_article_renditions, prepare_author_renditions
+from .renditions import article_renditions, author_renditions
+from .tasks import queue_renditions
 
 # Whatever readers see is built from these; any change to them moves the content version.
 READER_VISIBLE_MODELS = (
@@ -85,12 +86,12 @@ def reader_visible_record_changed(sender, instance, **kwargs):
 
 @receiver(page_published, sender=ArticlePage)
 def make_article_renditions(sender, instance, **kwargs):
-    prepare_article_renditions(instance)
+    queue_renditions(article_renditions(instance))
 
 
 @receiver(page_published, sender=AuthorPage)
 def make_author_renditions(sender, instance, **kwargs):
-    prepare_author_renditions(instance)
+    queue_renditions(author_renditions(instance))
 
 
 @receiver(task_finished)

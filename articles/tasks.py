@@ -1,0 +1,24 @@
+"""Newsroom's work for Django's task worker: the renditions a publish needs.
+
+They are queued as Wagtail queues its own (reference indexing) and as ``articles.indexing`` queues
+search indexing: in the transaction of the change they follow. With ``TASK_QUEUE=database`` the
+task's row is written in that transaction, so the worker sees it only once the change is committed,
+and never for a change rolled back; there is no moment when the change is saved but its task lost,
+as there would be between a commit and a ``transaction.on_commit`` callback. With the immediate
+backend the task runs on the spot, in the request, as the work did before it was a task.
+"""
+
+from django_tasks import task
+
+from .renditions import make_renditions
+
+
+@task()
+def make_renditions_task(wanted: list[tuple[int, list[str]]]):
+    """Make the renditions a published page shows: ``wanted`` is (image id, filter specs) pairs."""
+    make_renditions(wanted)
+
+
+def queue_renditions(wanted: list[tuple[int, list[str]]]):
+    if wanted:
+        make_renditions_task.enqueue(wanted)
