@@ -2,7 +2,8 @@ from django import forms
 
 from .models import Section
 from .parsing import MARKDOWN_SUFFIXES
-from .staging import PreviewError, previewed_stories
+from .staging import PreviewError, previewed_import
+from .story_files import MAX_ARCHIVE_BYTES, MAX_ARCHIVE_FILES
 
 MAX_FILES_PER_UPLOAD = 20
 
@@ -13,7 +14,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        accept = ",".join([".txt", *MARKDOWN_SUFFIXES, "text/plain", "text/markdown"])
+        accept = ",".join([".txt", *MARKDOWN_SUFFIXES, ".zip", "text/plain", "text/markdown", "application/zip"])
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
         kwargs.setdefault("allow_empty_file", True)  # reported per file by the parser, like any bad file
         super().__init__(*args, **kwargs)
@@ -26,7 +27,11 @@ class MultipleFileField(forms.FileField):
 class StoryUploadForm(forms.Form):
     files = MultipleFileField(
         label="Story files",
-        help_text=f"Plain text (.txt) or Markdown (.md), one story a file, up to {MAX_FILES_PER_UPLOAD} at a time.",
+        help_text=(
+            f"Plain text (.txt) or Markdown (.md), one story a file, up to {MAX_FILES_PER_UPLOAD} at a time; or .zip "
+            f"archives of them, each of up to {MAX_ARCHIVE_FILES:,} files and {MAX_ARCHIVE_BYTES // 1_000_000} MB "
+            "unpacked."
+        ),
     )
 
     def clean_files(self):
@@ -52,8 +57,8 @@ class StoryImportForm(forms.Form):
             del self.fields["publish"]
 
     def clean_preview(self):
-        """The previewed import and its stories, as the preview read them."""
+        """The previewed import, still there and the user's."""
         try:
-            return previewed_stories(self.cleaned_data["preview"], self.user)
+            return previewed_import(self.cleaned_data["preview"], self.user)
         except PreviewError as error:
             raise forms.ValidationError(str(error)) from None

@@ -2,9 +2,10 @@
 
 The preview reads each upload once and keeps what it read in a ``PreviewedImport`` record; the
 confirming form posts back only that record's signed id, so a batch as large as the upload limits
-allow (20 files of 1 MB) imports without a multi-megabyte form field, and without reading the files
-again. Any app server can take the confirmation: the record is in the database. A preview is good
-for an hour; the import uses it up, and older ones are removed whenever another preview is made.
+allow imports without a multi-megabyte form field, and without reading the files again. Any app
+server can take the confirmation: the record is in the database. A preview is good for an hour;
+the import job it becomes (``articles.import_jobs``) uses it up, and older ones are removed
+whenever another preview is made.
 """
 
 from datetime import timedelta
@@ -13,12 +14,13 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from .importing import FileReport, StorySource
+from .importing import FileReport
 from .models import PreviewedImport, PreviewedStoryFile
-from .parsing import Story, story_from_data, story_to_data
+from .parsing import story_to_data
 
 SIGNING_SALT = "newsroom.import-preview"
 PREVIEW_MAX_AGE = timedelta(hours=1)
+USED_UP = "These files were already imported, or the preview expired; upload them again."
 
 
 class PreviewError(Exception):
@@ -44,8 +46,8 @@ def stage_previewed_files(reports: list[FileReport], user) -> str:
     return signing.dumps(preview.pk, salt=SIGNING_SALT)
 
 
-def previewed_stories(token: str, user) -> tuple[PreviewedImport, list[tuple[Story, StorySource]]]:
-    """The preview behind a signed id, and its stories as the preview read them."""
+def previewed_import(token: str, user) -> PreviewedImport:
+    """The preview behind a signed id, if it is still there and ``user``'s."""
     try:
         preview_id = signing.loads(token, salt=SIGNING_SALT, max_age=PREVIEW_MAX_AGE)
     except signing.SignatureExpired:
@@ -54,14 +56,18 @@ def previewed_stories(token: str, user) -> tuple[PreviewedImport, list[tuple[Sto
         raise PreviewError("The previewed files could not be found; upload them again.") from None
     preview = PreviewedImport.objects.filter(pk=preview_id).first()
     if preview is None:
-        raise PreviewError("These files were already imported, or the preview expired; upload them again.")
+        raise PreviewError(USED_UP)
     if preview.user_id != user.pk:
         raise PreviewError("This preview belongs to another user; upload the files again.")
-    stories = [
-        (story_from_data(staged.story), StorySource(staged.file_name, staged.text, staged.checksum))
-        for staged in preview.files.all()
-    ]
-    return preview, stories
+    return preview
+
+
+def use_up_preview(preview: PreviewedImport):
+    """Remove a preview its import has taken, in the transaction that takes it: ``PreviewError`` if
+    another confirmation took it first (the second of two clicks)."""
+    deleted, _ = PreviewedImport.objects.filter(pk=preview.pk).delete()
+    if not deleted:
+        raise PreviewError(USED_UP)
 
 
 def remove_expired_previews():

@@ -1,4 +1,4 @@
-"""Newsroom's work for Django's task worker: the renditions a publish needs.
+"""Newsroom's work for Django's task worker: imports of many files, and the renditions a publish needs.
 
 They are queued as Wagtail queues its own (reference indexing) and as ``articles.indexing`` queues
 search indexing: in the transaction of the change they follow. With ``TASK_QUEUE=database`` the
@@ -10,7 +10,14 @@ backend the task runs on the spot, in the request, as the work did before it was
 
 from django_tasks import task
 
+from .import_jobs import run_import_job
 from .renditions import make_renditions
+
+
+@task()
+def import_stories_task(job_id: int):
+    """Import an ``ImportJob``'s stories (queued by the admin once the job is saved)."""
+    run_import_job(job_id)
 
 
 @task()

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views import View
@@ -18,20 +19,16 @@ from newsroom_core.page_mixin import layout_context
 from newsroom_core.pagination import paginate
 
 from .forms import StoryImportForm, StoryUploadForm
-from .importing import (
-    ImportOptions,
-    find_destination,
-    import_read_story,
-    look_alike_author,
-    look_alike_message,
-    read_story_bytes,
-)
+from .import_jobs import create_import_job
+from .importing import find_destination, look_alike_author, look_alike_message
 from .models import ArticlePage, CopyrightNotice, NewsroomSettings
 from .parsing import Story, byline_name, credit_line, plain_text
 from .permissions import import_permissions
 from .query_parameters import without_control_characters
 from .source_credit import credit_text
-from .staging import stage_previewed_files
+from .staging import PreviewError, stage_previewed_files
+from .story_files import read_story, story_files
+from .tasks import import_stories_task
 
 PREVIEW_PARAGRAPHS = 3
 
@@ -101,8 +98,8 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
         upload_form = StoryUploadForm(request.POST, request.FILES)
         if not upload_form.is_valid():
             return self.render_to_response(self.get_context_data(upload_form=upload_form))
-        limit = newsroom_setting("IMPORT_MAX_BYTES") + 1
-        reports = [read_story_bytes(upload.name, upload.read(limit)) for upload in upload_form.cleaned_data["files"]]
+        uploads = upload_form.cleaned_data["files"]
+        reports = [read_story(story_file) for upload in uploads for story_file in story_files(upload.name, upload)]
         readable = [report for report in reports if not report.error]
         if not readable:  # nothing to import: offer the upload again
             return self.render_to_response(self.get_context_data(reports=reports, upload_form=StoryUploadForm()))
@@ -120,34 +117,30 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
             (report, StoryPreview.of(report.story, default_notice, author_index) if report.story else None)
             for report in kwargs.get("reports", ())
         ]
-        context["explorer_url"] = reverse("wagtailadmin_explore", args=[find_destination().news_index.pk])
         return context
 
     def import_stories(self, request):
+        """Turn the confirmed preview into an import job for the task worker, and show its page."""
         import_form = self.import_form(data=request.POST)
         if not import_form.is_valid():  # an expired or used-up preview, or a section that is gone
-            for errors in import_form.errors.values():
-                messages.error(request, " ".join(errors))
-            return self.render_to_response(self.get_context_data(upload_form=StoryUploadForm()))
-        options = ImportOptions(
-            publish=self.can_publish and import_form.cleaned_data.get("publish", False),
-            section=import_form.cleaned_data["section"],
-            user=request.user,
-        )
-        destination = find_destination()
-        preview, stories = import_form.cleaned_data["preview"]
-        reports = [import_read_story(story, source, destination, options) for story, source in stories]
-        preview.delete()
-        imported = sum(1 for report in reports if report.result)
-        if imported:
-            messages.success(request, f"Imported {imported} of {len(reports)} file(s).")
-        if imported < len(reports):
-            messages.error(
-                request, f"{len(reports) - imported} file(s) could not be imported; nothing was saved for them."
+            return self.refuse_import(request, [" ".join(errors) for errors in import_form.errors.values()])
+        try:
+            job = create_import_job(
+                import_form.cleaned_data["preview"],
+                user=request.user,
+                publish=self.can_publish and import_form.cleaned_data.get("publish", False),
+                section=import_form.cleaned_data["section"],
             )
-        return self.render_to_response(
-            self.get_context_data(reports=reports, imported=True, upload_form=StoryUploadForm())
-        )
+        except PreviewError as error:  # a second click took the preview first
+            return self.refuse_import(request, [str(error)])
+        # The job is saved: the worker will find it. The immediate backend imports it here and now.
+        import_stories_task.enqueue(job.pk)
+        return redirect("newsroom_import_job", job.pk)
+
+    def refuse_import(self, request, errors):
+        for error in errors:
+            messages.error(request, error)
+        return self.render_to_response(self.get_context_data(upload_form=StoryUploadForm()))
 
     def import_form(self, **kwargs):
         return StoryImportForm(user=self.request.user, can_publish=self.can_publish, **kwargs)

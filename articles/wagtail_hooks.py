@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from . import publishing
+from .import_job_views import ImportJobView
 from .models import ArticlePage, Correction
 from .permissions import import_permissions
 from .views import ImportStoriesView
@@ -18,7 +19,10 @@ class ImportStoriesMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("newsroom/import/", ImportStoriesView.as_view(), name="newsroom_import_stories")]
+    return [
+        path("newsroom/import/", ImportStoriesView.as_view(), name="newsroom_import_stories"),
+        path("newsroom/import/jobs/<int:pk>/", ImportJobView.as_view(), name="newsroom_import_job"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

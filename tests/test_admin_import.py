@@ -112,10 +112,11 @@ def test_the_confirmation_posts_a_short_id_and_twenty_files_of_a_megabyte_import
 
     response = preview(editor, *files)
     token = preview_token(response)
-    imported = editor.post(IMPORT_URL, {"preview": token})
+    imported = editor.post(IMPORT_URL, {"preview": token}, follow=True)
 
     assert len(token) < 100
     assert imported.status_code == 200
+    assert imported.redirect_chain[0][0].startswith("/admin/newsroom/import/jobs/")  # the job's page
     assert ArticlePage.objects.count() == 20
     assert "Imported 20 of 20 file(s)." in imported.content.decode()
     assert not PreviewedImport.objects.exists()  # used up
@@ -169,7 +170,7 @@ def test_previews_older_than_an_hour_are_removed_and_refused(editor):
 
 
 def test_import_after_preview_creates_a_draft_that_opens_in_the_page_editor(editor):
-    response = confirm(editor, preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes())))
+    response = editor.get(confirm(editor, preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes())))["Location"])
 
     article = ArticlePage.objects.get()
     assert not article.live
@@ -233,7 +234,8 @@ def test_a_reporters_upload_imports_every_file_even_one_bringing_a_live_author_a
     with_bio += "Ann Poe covers the courts.\n"
     other = "Ferry returns\nBy Bo Lee\nThe harbour ferry returns to its summer timetable on Monday.\n"
 
-    response = confirm(client, preview(client, ("with-bio.txt", with_bio.encode()), ("other.txt", other.encode())))
+    confirmed = confirm(client, preview(client, ("with-bio.txt", with_bio.encode()), ("other.txt", other.encode())))
+    response = client.get(confirmed["Location"])
 
     assert "Imported 2 of 2 file(s)." in response.content.decode()
     assert ArticlePage.objects.count() == 3

@@ -3,6 +3,7 @@
 from ..source_credit import SourceRelationship
 from .bylines import ArticlePageAuthor, ArticlePageTag
 from .content_version import ContentVersion, upcoming_change_times
+from .import_jobs import ImportJob, ImportJobFile
 from .pages import ArticlePage, NewsIndexPage
 from .provenance import PreviewedImport, PreviewedStoryFile, StoryImport
 from .querysets import ArticlePageQuerySet, bylines_with_authors, corrections_list
@@ -20,6 +21,8 @@ __all__ = [
     "CopyrightNotice",
     "Correction",
     "CorrectionKind",
+    "ImportJob",
+    "ImportJobFile",
     "NamedRecord",
     "NewsIndexPage",
     "NewsroomSettings",
