@@ -9,7 +9,7 @@ from articles.roles import EDITORS, REPORTERS
 from articles.site_setup import setup_newsroom
 
 from .factories import ArticlePageFactory, AuthorPageFactory, CorrectionFactory, ImageFactory, SectionFactory
-from .helpers import SEED_FILE, clear_caches, member_of
+from .helpers import SEED_FILE, clear_caches, member_of, restore_wagtail_roots
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +30,7 @@ def fast_and_isolated(settings, tmp_path):
 @pytest.fixture
 def newsroom(db):
     """A database set up as ``manage.py setup_newsroom`` leaves it."""
+    restore_wagtail_roots()
     setup_newsroom(site_name="Test Newsroom")
     return find_destination()
 

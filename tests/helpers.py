@@ -6,13 +6,16 @@ from pathlib import Path
 import extruct
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, GroupPagePermission, Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +32,18 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 EDITOR = ("desk-editor", "e2e-editor-password")
 REPORTER = ("field-reporter", "e2e-reporter-password")
 SEED_URL = "http://localhost/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-space/"
+
+
+def restore_wagtail_roots():
+    """Wagtail's default locale, root page and root collection, which its migrations create and the
+    flush after a transactional test empties (pytest-django runs those tests last, so only they can
+    start from an empty database). Each comes back only when missing."""
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 def member_of(group_name, username):

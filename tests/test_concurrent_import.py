@@ -19,8 +19,8 @@ pytestmark = [
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="separate processes need a shared database server: PostgreSQL"
     ),
-    # Committed, so the importer processes see the newsroom; the rows migrations made come back after.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Committed, so the importer processes see the newsroom.
+    pytest.mark.django_db(transaction=True),
 ]
 
 

@@ -20,7 +20,6 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage, Section
-from articles.site_setup import setup_newsroom
 from authors.models import AuthorPage
 
 from .factories import SectionFactory
@@ -337,9 +336,8 @@ def test_a_path_longer_than_255_characters_is_kept_whole_as_the_provenance(newsr
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="cuts a PostgreSQL connection (CI runs the suite there)")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps Wagtail's root page
-def test_a_database_connection_cut_mid_import_fails_that_file_in_one_line_and_the_rest_import(tmp_path):
-    setup_newsroom(site_name="Test Newsroom")
+@pytest.mark.django_db(transaction=True)
+def test_a_database_connection_cut_mid_import_fails_that_file_in_one_line_and_the_rest_import(newsroom, tmp_path):
     with connection.cursor() as cursor:  # the importing process's connection dies as it writes the second file
         cursor.execute(CUT_CONNECTION_TRIGGER)
     folder = tmp_path / "stories"

@@ -152,7 +152,7 @@ def test_import_job_queued_for_a_worker_shows_no_progress_yet_and_keeps_itself_f
     assert not PreviewedImport.objects.exists()  # the job holds the stories now
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps Wagtail's root page
+@pytest.mark.django_db(transaction=True)
 def test_import_job_runs_on_the_worker_and_the_page_then_shows_the_outcomes(editor, queued):
     job_page(editor, ("bridge.txt", BRIDGE), ("ferry.txt", FERRY))
     job = ImportJob.objects.get()

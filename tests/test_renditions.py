@@ -56,7 +56,7 @@ def test_renditions_publishing_an_author_makes_their_photo_sizes(newsroom):
     assert renditions() == {(author.photo.pk, spec) for spec in AUTHOR_PHOTO_SPECS}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps Wagtail's root page
+@pytest.mark.django_db(transaction=True)
 def test_renditions_are_made_by_the_task_worker_when_tasks_are_queued(newsroom, settings):
     article, wanted = illustrated_article(newsroom)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -69,7 +69,7 @@ def test_renditions_are_made_by_the_task_worker_when_tasks_are_queued(newsroom, 
     assert renditions() == wanted
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps Wagtail's root page
+@pytest.mark.django_db(transaction=True)
 def test_renditions_of_an_image_deleted_before_the_worker_ran_are_skipped(newsroom, settings):
     article, wanted = illustrated_article(newsroom)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

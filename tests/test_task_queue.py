@@ -24,7 +24,7 @@ def result_titles(client, query):
     return [link.get_text() for link in BeautifulSoup(response.content, "html.parser").select(".card-headline a")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True)  # the worker commits what it runs
 def test_a_search_page_cached_before_the_worker_indexed_the_story_is_not_served_after(client, newsroom, queued_tasks):
     article = ArticlePageFactory(parent=newsroom.news_index, title="Harbour reopens after the storm")
     article.save_revision().publish()
