@@ -19,6 +19,7 @@ from wagtail.models import Site
 
 from newsroom_core.app_settings import newsroom_setting
 
+from .front_cache import purge_front_cache_on_commit
 from .models import ContentVersion, NewsroomSettings
 
 BROWSER_SECONDS = 60  # what browsers and CDNs may keep without asking again
@@ -27,7 +28,7 @@ BROWSER_SECONDS = 60  # what browsers and CDNs may keep without asking again
 # than the rest of the hit).
 CACHED_HEADERS = (
     "Content-Type", "Content-Language", "Link", "ETag", "Last-Modified", "Cache-Control", "Vary",
-    "X-Frame-Options", "Content-Security-Policy",
+    "X-Frame-Options", "Content-Security-Policy", "X-Robots-Tag",
 )  # fmt: skip
 CACHED_STATUSES = {200, 404}
 CONDITIONAL_HEADERS = frozenset(
@@ -57,10 +58,12 @@ def content_version(request) -> ContentVersion:
 
 def bump_content_version():
     """Something readers see changed: move the version, and drop the cached copy now and again
-    once the change commits, so no reader can cache the old version past the commit."""
+    once the change commits, so no reader can cache the old version past the commit; then the
+    front cache forgets the site too."""
     ContentVersion.bump()
     cache.delete(VERSION_KEY)
     transaction.on_commit(lambda: cache.delete(VERSION_KEY))
+    purge_front_cache_on_commit()
 
 
 def is_anonymous_read(request) -> bool:

@@ -184,7 +184,9 @@ def robots_txt(request):
         f"Sitemap: {root_url}{reverse('newsroom_sitemaps:sitemap')}",
         f"Sitemap: {root_url}{reverse('newsroom_sitemaps:news_sitemap_index')}",
     ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response.reader_cache_tag = "robots"
+    return response
 
 
 @require_GET
@@ -197,4 +199,14 @@ def sitemap_index(request, sitemaps, sitemap_url_name):
     for entry in response.context_data["sitemaps"]:  # a TemplateResponse: rendered after the view returns
         _, _, path, query, _ = urlsplit(entry.location)
         entry.location = root_url + urlunsplit(("", "", path, query, ""))
+    response.reader_cache_tag = "sitemap"
+    return response
+
+
+@require_GET
+def sitemap(request, **kwargs):
+    """Wagtail's sitemap, one page of it (``?p=2``), kept by the reader cache like a page: a first
+    page of 50,000 URLs takes seconds to build, and crawlers come back for it again and again."""
+    response = wagtail_sitemap_views.sitemap(request, **kwargs)
+    response.reader_cache_tag = "sitemap"
     return response

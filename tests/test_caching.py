@@ -39,8 +39,12 @@ def test_signed_in_users_always_get_a_fresh_page(admin_client, newsroom_with_art
 
 
 @pytest.mark.parametrize(
-    "url", ["article", "/", "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/", "/search/?q=headline"]
-)
+    "url",
+    [
+        "article", "/", "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/", "/search/?q=headline",
+        "/sitemap.xml", "/sitemap-pages.xml", "/sitemap-news-index.xml", "/sitemap-news.xml", "/robots.txt",
+    ],
+)  # fmt: skip
 def test_a_warm_page_or_feed_is_served_from_the_cache_without_the_database(client, newsroom_with_articles, url):
     _, article, _ = newsroom_with_articles
     url = article.url if url == "article" else url
@@ -168,13 +172,14 @@ def test_a_new_redirect_replaces_a_cached_not_found_on_the_next_request(client, 
     assert client.get("/old-story-address/")["Location"] == article.url
 
 
-@pytest.mark.parametrize("url", ["/", "/feeds/latest/rss/", "/no-such-page/"])
+@pytest.mark.parametrize("url", ["/", "/feeds/latest/rss/", "/no-such-page/", "/sitemap-pages.xml"])
 def test_a_cached_response_varies_as_the_fresh_one_did(client, newsroom_with_articles, url):
     clear_caches()
 
     fresh, cached = client.get(url), client.get(url)
 
     assert cached.get("Vary") == fresh.get("Vary")
+    assert cached.get("X-Robots-Tag") == fresh.get("X-Robots-Tag")  # sitemaps keep crawlers' noindex
     if url == "/":
         assert "Cookie" in cached["Vary"]
 

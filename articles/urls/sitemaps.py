@@ -9,10 +9,8 @@ section, which each sitemap's URL carries as a default argument.
 """
 
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
-
 from ..sitemaps import NewsSitemap, PagesSitemap
-from ..views import robots_txt, sitemap_index
+from ..views import robots_txt, sitemap, sitemap_index
 
 app_name = "newsroom_sitemaps"
 
