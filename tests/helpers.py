@@ -5,8 +5,8 @@ from pathlib import Path
 
 import extruct
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches

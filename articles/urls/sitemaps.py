@@ -9,6 +9,7 @@ section, which each sitemap's URL carries as a default argument.
 """
 
 from django.urls import path
+
 from ..sitemaps import NewsSitemap, PagesSitemap
 from ..views import robots_txt, sitemap, sitemap_index
 
