@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 TEMPLATES := articles/templates authors/templates templates
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e plugin-test fidelity dist lint format check bench bench-sitemaps loadtest clean
+.PHONY: run test e2e plugin-test scaleout fidelity dist lint format check bench bench-sitemaps bench-frontcache loadtest clean
 
 # The site's own packages (requirements.txt) are all `make run` needs; the test and lint tools
 # (requirements-dev.txt, which includes them) come with the other tasks.
@@ -47,6 +47,13 @@ e2e: $(VENV)/installed node_modules/.installed
 plugin-test: $(VENV)/installed
 	$(BIN)/pytest tests/packaging -m packaging
 
+## scaleout: the deploy/ recipe's app tier on this machine: two gunicorn servers behind nginx, on
+## PostgreSQL and Redis (127.0.0.1), moto's S3 server and the task worker; an editor in Chromium
+## (needs Debian's nginx and chromium; figures in var/scaleout.json)
+scaleout: $(VENV)/installed
+	$(BIN)/pytest tests/scaleout -m scaleout
+	@cat var/scaleout.json
+
 ## fidelity: how exactly the parser reads the real-world corpus, the story fixtures and the hostile
 ## set, field by field, with every miss; exits 1 below 100 % (the suite runs it too)
 fidelity: $(VENV)/installed
@@ -84,6 +91,12 @@ bench: $(VENV)/installed
 ## per page (see bench/sitemaps.py; BENCH_SITEMAPS_ARGS="--articles 5000" for a quicker run)
 bench-sitemaps: $(VENV)/installed
 	$(BIN)/python bench/sitemaps.py $(BENCH_SITEMAPS_ARGS)
+
+## bench-frontcache: the seed's article page warm in Varnish (deploy/varnish/newsroom.vcl) against
+## nginx serving the same bytes from disk, with wrk: requests/s of each and their ratio (needs
+## Debian's varnish, nginx and wrk; see bench/frontcache.py)
+bench-frontcache: $(VENV)/installed
+	$(BIN)/python bench/frontcache.py $(BENCH_FRONTCACHE_ARGS)
 
 ## loadtest: a 60-second reader mix and a 404 flood against gunicorn (see bench/loadtest.py)
 loadtest: $(VENV)/installed
