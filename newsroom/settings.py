@@ -267,8 +267,9 @@ NEWSROOM_CACHE_SECONDS = int(os.environ.get("READER_CACHE_SECONDS", "600"))
 # Redis is shared by every app server; the local-memory cache is each process's own.
 NEWSROOM_CACHE_IS_SHARED = bool(os.environ.get("REDIS_URL"))
 
-# Behind a CDN or caching proxy, Wagtail purges a page's URL there when it is published or
-# unpublished: an HTTP PURGE endpoint (Varnish, nginx) or Cloudflare.
+# Behind a CDN or caching proxy (an HTTP PURGE endpoint such as the recipe's Varnish, or
+# Cloudflare), every change readers see purges the site there (articles.front_cache), and Wagtail
+# purges a page's own URL when it is published or unpublished.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
