@@ -5,11 +5,7 @@ Each test gets a new, empty bucket on it, so nothing one test stores is seen by 
 """
 
 import os
-import shlex
-import subprocess
 import sys
-import tempfile
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -18,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import boto3
-import pytest
 
-from .serving import START_SECONDS, free_port
+from .helpers import ROOT
+from .serving import free_port, serving
 
 ENDPOINT_VARIABLE = "NEWSROOM_TEST_S3_ENDPOINT_URL"
 REGION = "us-east-1"
@@ -38,26 +34,8 @@ def object_storage_server():
         return
     endpoint_url = f"http://127.0.0.1:{free_port()}"
     command = [str(MOTO_SERVER), "-H", "127.0.0.1", "-p", endpoint_url.rsplit(":", 1)[1]]
-    with tempfile.TemporaryFile("w+") as log:
-        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True)
-        try:
-            wait_until_answering(endpoint_url, server, log)
-            yield endpoint_url
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-
-
-def wait_until_answering(endpoint_url, server, log):
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline and server.poll() is None:
-        try:
-            urllib.request.urlopen(endpoint_url + "/", timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    log.seek(0)
-    pytest.fail(f"{shlex.join(server.args)} did not answer at {endpoint_url}:\n{log.read()}")
+    with serving(command, ROOT, dict(os.environ), endpoint_url):
+        yield endpoint_url
 
 
 def s3_client(endpoint_url):

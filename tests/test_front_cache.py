@@ -7,8 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
@@ -18,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from .helpers import ROOT
-from .serving import START_SECONDS, free_port, serving
+from .serving import free_port, serving
 
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 VCL = ROOT / "deploy" / "varnish" / "newsroom.vcl"
@@ -41,28 +39,8 @@ def varnish(folder: Path, backend_port: int):
     port = free_port()
     command = [VARNISHD, "-F", "-n", str(folder / "varnish"), "-a", f"127.0.0.1:{port}", "-f", str(vcl)]
     command += ["-s", "malloc,64m", "-T", "none", "-j", "none", "-p", "ban_lurker_sleep=0.01"]
-    with tempfile.TemporaryFile("w+") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            wait_for_port(port, process, log)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
-
-
-def wait_for_port(port, process, log):
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2).close()
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.2)
-    log.seek(0)
-    pytest.fail(f"varnishd did not answer on {port}:\n{log.read()}")
+    with serving(command, ROOT, dict(os.environ), f"http://127.0.0.1:{port}") as base:  # 503 until gunicorn is up
+        yield base
 
 
 class Site:

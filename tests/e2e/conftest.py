@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
+from ..browser import chromium
 from ..helpers import AXE, CHROMIUM, EDITOR, REPORTER, ROOT, VNU
 from ..serving import free_port, runserver
 
@@ -68,14 +68,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"],
-        )
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

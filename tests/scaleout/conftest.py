@@ -8,8 +8,8 @@ import socket
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
+from ..browser import chromium
 from ..helpers import CHROMIUM
 from .stack import POSTGRES
 
@@ -42,11 +42,5 @@ def tools_are_there():
 
 @pytest.fixture(scope="session")
 def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"],
-        )
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
