@@ -47,7 +47,7 @@ def reporter_imports_and_submits(browser, site, tmp_path, name, story):
     page.set_input_files("input[type=file]", str(path))
     page.get_by_role("button", name="Preview").click()
     page.get_by_role("button", name=re.compile(r"^Import")).click()
-    page.get_by_role("link", name="Edit").click()
+    page.locator(".newsroom-import-results td:last-child a").click()  # the job's page: the article, to edit
     edit_url = page.url
     click_footer_action(page, "button[name=action-submit]")
     page.wait_for_load_state()

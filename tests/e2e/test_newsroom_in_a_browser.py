@@ -38,9 +38,10 @@ def test_an_editor_imports_the_seed_corrects_the_headline_and_publishes(page, si
     assert "Proposed headline" in preview.inner_text()
     assert AUTHOR in preview.inner_text() and "Fox News" in preview.inner_text()
     page.get_by_role("button", name=re.compile(r"^Import")).click()
-    assert "created, draft" in page.locator("table.listing").inner_text()
+    results = page.locator(".newsroom-import-results")  # on the import job's page, once it is over
+    assert "Created, draft" in results.inner_text()
 
-    page.get_by_role("link", name="Edit").click()
+    results.get_by_role("link", name="Russia is threatening to leave an American astronaut stranded in space").click()
     page.fill("input[name=title]", CORRECTED_HEADLINE)
     page.uncheck("input[name=is_headline_proposed]")
     page.check("input[name=is_source_confirmed]")
