@@ -51,3 +51,15 @@ class AttributionField(serializers.Field):
             {"kind": c.kind, "label": c.label, "text": c.text, "published_at": c.published_at.isoformat()}
             for c in meta.corrections
         ]
+
+
+class TagNamesField(serializers.Field):
+    """An article's tag names in alphabetical order, as Wagtail's ``TagsField`` gives them, read
+    from the tags ``ArticlePage.objects.for_reading()`` fetched with the article (Wagtail's field
+    asks the database again for each article)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, article):
+        return sorted(tagged.tag.name for tagged in article.tagged_items.all())

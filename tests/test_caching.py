@@ -43,6 +43,7 @@ def test_signed_in_users_always_get_a_fresh_page(admin_client, newsroom_with_art
     [
         "article", "/", "/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/", "/search/?q=headline",
         "/sitemap.xml", "/sitemap-pages.xml", "/sitemap-news-index.xml", "/sitemap-news.xml", "/robots.txt",
+        "/api/v2/pages/?type=newsroom_articles.ArticlePage&fields=*", "/api/v2/pages/?search=headline",
     ],
 )  # fmt: skip
 def test_a_warm_page_or_feed_is_served_from_the_cache_without_the_database(client, newsroom_with_articles, url):
@@ -76,7 +77,8 @@ def test_a_missing_page_is_answered_from_the_cache_until_a_page_is_published_the
 
 def test_an_edit_is_visible_on_the_next_request(client, newsroom_with_articles):
     _, article, _ = newsroom_with_articles
-    for url in (article.url, "/", "/feeds/latest/atom/", "/search/?q=headline"):
+    api = f"/api/v2/pages/{article.pk}/"
+    for url in (article.url, "/", "/feeds/latest/atom/", "/search/?q=headline", api):
         client.get(url)
     article.title = "A corrected headline"
     article.save_revision().publish()
@@ -85,6 +87,7 @@ def test_an_edit_is_visible_on_the_next_request(client, newsroom_with_articles):
     assert "A corrected headline" in client.get("/").content.decode()
     assert "A corrected headline" in client.get("/feeds/latest/atom/").content.decode()
     assert "A corrected headline" in client.get("/search/?q=headline").content.decode()
+    assert "A corrected headline" in client.get(api).content.decode()
 
 
 def test_unpublishing_is_visible_on_the_next_request(client, newsroom_with_articles):

@@ -70,3 +70,19 @@ def test_anonymous_reading_never_writes_to_the_database(client, newsroom_with_ar
 
 
 # Each change a reader must see on the very next request, with the page cache warm.
+
+
+API_ARTICLES = "/api/v2/pages/?type=newsroom_articles.ArticlePage"
+
+
+@pytest.mark.parametrize(
+    "fields", ["", "&fields=*", "&fields=byline,tags,corrections,image&author=", "&search=headline"]
+)
+def test_the_api_list_costs_the_same_queries_for_one_article_or_twenty(client, newsroom_with_articles, fields):
+    if fields.endswith("&author="):
+        fields += newsroom_with_articles[2][0].slug
+    one = queries_for(client, f"{API_ARTICLES}&limit=1{fields}")
+    twenty = queries_for(client, f"{API_ARTICLES}&limit=20{fields}")
+
+    assert len(twenty) == len(one)
+    assert len(twenty) <= 14

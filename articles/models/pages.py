@@ -27,7 +27,7 @@ from newsroom_core.pagination import paginate
 
 from .. import converters
 from ..admin_panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
-from ..api_fields import AttributionField
+from ..api_fields import AttributionField, TagNamesField
 from ..blocks import ArticleBodyBlock
 from ..expiry import is_expired
 from ..metadata import ArticleMetadata, build_article_metadata, build_publisher, tag_title
@@ -250,7 +250,7 @@ class ArticlePage(NewsroomPageMixin, Page):
         APIField("copyright", serializer=AttributionField("copyright")),
         APIField("modified_at", serializer=AttributionField("modified_at")),
         APIField("section_name", serializer=AttributionField("section")),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesField()),
         APIField("dateline"),
         APIField("originally_published_at"),
         APIField("body"),
