@@ -56,11 +56,11 @@ def content_version(request) -> ContentVersion:
     return request.newsroom_content_version
 
 
-def bump_content_version():
+def bump_content_version(article_only=False):
     """Something readers see changed: move the version, and drop the cached copy now and again
     once the change commits, so no reader can cache the old version past the commit; then the
-    front cache forgets the site too."""
-    ContentVersion.bump()
+    front cache forgets the site too. ``article_only``: see ``ContentVersion.bump``."""
+    ContentVersion.bump(article_only=article_only)
     cache.delete(VERSION_KEY)
     transaction.on_commit(lambda: cache.delete(VERSION_KEY))
     purge_front_cache_on_commit()

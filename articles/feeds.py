@@ -1,22 +1,18 @@
 """The newsroom's feeds: latest articles, and per author, section and tag, in RSS, Atom and JSON Feed.
 
 Built on Django's syndication framework. Every item's byline, credit and rights come from
-``ArticlePage.get_metadata``, the same builder the article page uses. Absolute URLs come from the
+``ArticlePage.get_metadata``, the same builder the article page uses, through ``articles.feed_items``,
+which keeps each item built per article revision. Absolute URLs come from the
 Wagtail site's configured root URL, never from the request's Host header.
 """
 
 import functools
-import mimetypes
-import re
-from html import escape
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.utils.feedgenerator import Enclosure
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from taggit.models import Tag
 from wagtail.models import Site
 
@@ -24,18 +20,11 @@ from authors.models import AuthorPage
 from newsroom_core.app_settings import newsroom_setting
 
 from .caching import add_validators, content_version
-from .feed_formats import FEED_FORMATS, FeedAuthor, FeedCorrection, FeedImage
-from .metadata import absolute, build_publisher, site_title, tag_title
+from .feed_formats import FEED_FORMATS
+from .feed_items import KEY_FIELDS, FeedItem, feed_items
+from .metadata import build_publisher, site_title, tag_title
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
-from .rich_text import reader_html
-
-# Characters XML 1.0 cannot carry: a feed drops them rather than failing.
-XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-RELATIVE_URL_RE = re.compile(r'(\s(?:href|src)=")(/[^/"][^"]*)"')
-
-
-def xml_text(value):
-    return XML_INVALID_RE.sub("", value) if value else value
+from .xml_text import xml_text
 
 
 class ArticlesFeed(Feed):
@@ -68,7 +57,8 @@ class ArticlesFeed(Feed):
         return ArticlePage.objects.visible_to_readers().in_site(self.site)
 
     def items(self, subject):
-        return list(self.articles(subject).for_reading()[: newsroom_setting("FEED_ITEMS")])
+        listed = self.articles(subject).only(*KEY_FIELDS)[: newsroom_setting("FEED_ITEMS")]
+        return feed_items(listed, self.request, self.site, content_version(self.request).shared_token)
 
     def title(self, subject):
         return xml_text(site_title(self.site))
@@ -92,70 +82,41 @@ class ArticlesFeed(Feed):
     def feed_extra_kwargs(self, subject):
         return {"logo_url": build_publisher(self.site, self.site_settings).logo_url}
 
-    # --- each article
+    # --- each article: a FeedItem (articles.feed_items), built once per revision
 
-    def item_title(self, article):
-        return xml_text(article.title)
+    def item_title(self, item: FeedItem):
+        return item.title
 
-    def item_link(self, article):
-        return article.get_full_url(self.request)
+    def item_link(self, item: FeedItem):
+        return item.link
 
-    def item_description(self, article):
-        # Always there, and before the full content: strict validators and many readers expect both.
-        return xml_text(escape(self.metadata(article).description or article.title))
+    def item_description(self, item: FeedItem):
+        return item.description
 
-    def item_guid(self, article):
-        # The page's translation key: a UUID that survives edits, moves and renames.
-        return f"urn:uuid:{article.translation_key}"
+    def item_guid(self, item: FeedItem):
+        return item.guid
 
-    def item_guid_is_permalink(self, article):
+    def item_guid_is_permalink(self, item: FeedItem):
         return False
 
-    def item_pubdate(self, article):
-        return article.first_published_at
+    def item_pubdate(self, item: FeedItem):
+        return item.pubdate
 
-    def item_updateddate(self, article):
-        return self.metadata(article).modified_at or article.first_published_at
+    def item_updateddate(self, item: FeedItem):
+        return item.updateddate
 
-    def item_categories(self, article):
-        section = [article.section.name] if article.section else []
-        return [xml_text(name) for name in section + [tagged.tag.name for tagged in article.tagged_items.all()]]
+    def item_categories(self, item: FeedItem):
+        return item.categories
 
-    def item_copyright(self, article):
-        return self.item_rights(article)
+    def item_copyright(self, item: FeedItem):
+        return item.rights
 
-    def item_rights(self, article):
-        meta = self.metadata(article)
-        return xml_text(meta.copyright.text) if meta.copyright else None
-
-    def item_enclosures(self, article):
-        image = self.item_image(article)
+    def item_enclosures(self, item: FeedItem):
+        image = item.image
         return [Enclosure(image.url, str(image.length), image.mime_type)] if image else []
 
-    def item_image(self, article):
-        return image_for_feed(article.lead_image, self.site) if article.lead_image else None
-
-    def item_extra_kwargs(self, article):
-        meta = self.metadata(article)
-        context = {"page": article, "meta": meta, "body_html": body_html(article)}
-        # No request: the item's HTML needs no context processors, and running them 50 times is slow.
-        content = render_to_string("newsroom_articles/feeds/item_content.html", context)
-        return {
-            "content_html": xml_text(make_urls_absolute(content, self.site)),
-            "authors": [FeedAuthor(xml_text(author.name), author.full_url) for author in meta.authors],
-            "byline": xml_text(meta.byline),
-            "summary_text": xml_text(meta.description),
-            "source_name": xml_text(meta.source.name) if meta.source else "",
-            "source_url": meta.source.url if meta.source else "",
-            "rights": self.item_rights(article),
-            "image": self.item_image(article),
-            "corrections": [
-                FeedCorrection(c.kind, xml_text(c.text), c.published_at.isoformat()) for c in meta.corrections
-            ],
-        }
-
-    def metadata(self, article):
-        return article.get_metadata(self.request)
+    def item_extra_kwargs(self, item: FeedItem):
+        return item.extra
 
 
 class LatestArticlesFeed(ArticlesFeed):
@@ -214,30 +175,6 @@ class TagArticlesFeed(ArticlesFeed):
 
     def description(self, tag):
         return xml_text(f"The latest articles tagged {tag.name}.")
-
-
-def body_html(article):
-    """The body as HTML. Paragraphs, most of every story, are expanded straight from their rich
-    text (what Wagtail's rich text template prints) rather than through two template renders
-    each: a feed has hundreds of them."""
-    return mark_safe(
-        "\n".join(
-            reader_html(block.value) if block.block_type == "paragraph" else block.render(context={"page": article})
-            for block in article.body
-        )
-    )
-
-
-def image_for_feed(image, site):
-    """The original image file: its size is stored, so no storage call is needed per item."""
-    if not image.file_size:
-        return None
-    mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
-    return FeedImage(absolute(image.file.url, site.root_url), mime_type, image.file_size, image.width, image.height)
-
-
-def make_urls_absolute(html, site):
-    return RELATIVE_URL_RE.sub(lambda m: f'{m[1]}{site.root_url}{m[2]}"', html)
 
 
 def feed_view(feed_class, format_name):

@@ -60,21 +60,21 @@ def publish_new_byline_authors(sender, instance, revision, **kwargs):
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
-def page_changed_for_readers(sender, **kwargs):
-    bump_content_version()
+def page_changed_for_readers(sender, instance, **kwargs):
+    bump_content_version(article_only=isinstance(instance, ArticlePage))
 
 
 @receiver(post_save, sender=Revision)
 def revision_scheduled(sender, instance, update_fields=None, **kwargs):
     """Scheduling a revision of a live page sends no page_published: the version notes the time."""
     if update_fields and "approved_go_live_at" in update_fields:
-        bump_content_version()
+        bump_content_version(article_only=instance.content_type.model_class() is ArticlePage)
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page) and instance.live:
-        bump_content_version()
+        bump_content_version(article_only=isinstance(instance, ArticlePage))
 
 
 @receiver(post_save)
@@ -100,4 +100,4 @@ def search_index_updated(sender, task_result, **kwargs):
     worker indexed the story: indexing moves it again, so no search page cached in between stays.
     (Run at once, in the publishing request, the indexing is part of the change it belongs to.)"""
     if sender is not ImmediateBackend and task_result.task.func is insert_or_update_object_task.func:
-        bump_content_version()
+        bump_content_version(article_only=True)  # search results only: no article's content changed

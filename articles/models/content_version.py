@@ -1,6 +1,7 @@
 """The version of everything readers can see, from which caches and feeds take their validators."""
 
 import bisect
+import uuid
 from datetime import datetime
 from functools import cached_property
 
@@ -30,6 +31,12 @@ class ContentVersion(models.Model):
     upcoming_changes = models.JSONField(
         default=list, blank=True, help_text="The next expiry and go-live times (ISO 8601), soonest first."
     )
+    shared_token = models.CharField(
+        max_length=32,
+        blank=True,
+        help_text="New whenever something every article shows beside its own revision changes: author pages, "
+        "sections, outlets, copyright notices, settings, corrections, images, sites, privacy.",
+    )
 
     class Meta:
         verbose_name = "content version"
@@ -44,7 +51,9 @@ class ContentVersion(models.Model):
         Without the row (a flushed database) an unsaved version stands in, changed now: its token
         is new each time it is read, so nothing cached before is served; the next bump saves one.
         """
-        return cls.objects.order_by("pk").first() or cls(upcoming_changes=upcoming_change_times())
+        return cls.objects.order_by("pk").first() or cls(
+            upcoming_changes=upcoming_change_times(), shared_token=uuid.uuid4().hex
+        )
 
     @property
     def token(self):
@@ -64,10 +73,16 @@ class ContentVersion(models.Model):
         return next(((time - now).total_seconds() for time in self.upcoming_times if time > now), None)
 
     @classmethod
-    def bump(cls):
-        upcoming = upcoming_change_times()
-        if not cls.objects.update(number=models.F("number") + 1, changed_at=timezone.now(), upcoming_changes=upcoming):
-            cls.objects.create(number=1, upcoming_changes=upcoming)
+    def bump(cls, article_only=False):
+        """Move the version. ``article_only``: the change was to one article's own live content
+        (published, unpublished, moved, deleted, scheduled), so what is built from another article's
+        revision and ``shared_token`` (a feed item) stays good; anything else gets a new token."""
+        changes = {"number": models.F("number") + 1, "changed_at": timezone.now()}
+        changes["upcoming_changes"] = upcoming_change_times()
+        if not article_only:
+            changes["shared_token"] = uuid.uuid4().hex
+        if not cls.objects.update(**changes):
+            cls.objects.create(number=1, upcoming_changes=changes["upcoming_changes"], shared_token=uuid.uuid4().hex)
 
 
 def upcoming_change_times() -> list[str]:

@@ -1,0 +1,124 @@
+"""Feed items, each built once per article revision and kept in the cache.
+
+Building an item is most of a feed's cost: the article with its byline, tags and corrections, its
+attribution (``ArticlePage.get_metadata``), and its HTML (body, corrections, credit, bios,
+copyright). An item depends on the article's live revision and address, on the site, and on
+what every article shows beside its own revision — author pages, sections, outlets, copyright
+notices, settings, corrections, images — whose changes give the content version a new
+``shared_token``. So an item is kept under those, and a feed asks the database only for which
+articles it lists and at which revision: after a new story, a 50-item feed builds one item, not 50,
+and every feed the story is in (latest, its authors', section's and tags', each format) shares it.
+"""
+
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from .feed_formats import FeedAuthor, FeedCorrection, FeedImage
+from .metadata import absolute
+from .models import ArticlePage
+from .rich_text import reader_html
+from .xml_text import make_urls_absolute, xml_text
+
+ITEM_SECONDS = 24 * 60 * 60  # keys change with every revision; this only bounds a template change
+KEY_FIELDS = ("live_revision", "last_published_at", "url_path")
+LAYOUT = 1  # raise when what an item holds changes, so no server reads items of the old layout
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """What a feed shows of one article, in every format (see ``articles.feed_formats``)."""
+
+    title: str
+    link: str
+    description: str
+    guid: str
+    pubdate: datetime
+    updateddate: datetime
+    categories: list[str]
+    rights: str | None
+    image: FeedImage | None
+    extra: dict  # the extra keys of ``SyndicationFeed.add_item`` the Newsroom formats write
+
+
+def feed_items(articles, request, site, shared_token) -> list[FeedItem]:
+    """The items of ``articles`` (a sliced queryset of what the feed lists, in order): from the
+    cache where built before, else built from the articles fetched with what they show."""
+    listed = list(articles)
+    keys = {article.pk: item_key(article, site, shared_token) for article in listed}
+    found = cache.get_many(list(keys.values()))
+    missing = [pk for pk, key in keys.items() if key not in found]
+    if missing:
+        fresh = ArticlePage.objects.filter(pk__in=missing).for_reading()
+        built = {keys[article.pk]: build_item(article, request, site) for article in fresh}
+        cache.set_many(built, ITEM_SECONDS)
+        found |= built
+    return [found[keys[article.pk]] for article in listed if keys[article.pk] in found]
+
+
+def item_key(article, site, shared_token) -> str:
+    identity = (LAYOUT, site.pk, site.root_url, article.pk, article.live_revision_id, article.last_published_at)
+    identity += (article.url_path, shared_token)
+    return "newsroom:feed-item:" + hashlib.sha256(repr(identity).encode()).hexdigest()
+
+
+def build_item(article, request, site) -> FeedItem:
+    meta = article.get_metadata(request)
+    section = [article.section.name] if article.section else []
+    image = image_for_feed(article.lead_image, site) if article.lead_image else None
+    rights = xml_text(meta.copyright.text) if meta.copyright else None
+    context = {"page": article, "meta": meta, "body_html": body_html(article)}
+    # No request: the item's HTML needs no context processors, and running them 50 times is slow.
+    content = render_to_string("newsroom_articles/feeds/item_content.html", context)
+    return FeedItem(
+        title=xml_text(article.title),
+        link=article.get_full_url(request),
+        # Always there, and before the full content: strict validators and many readers expect both.
+        description=xml_text(escape(meta.description or article.title)),
+        # The page's translation key: a UUID that survives edits, moves and renames.
+        guid=f"urn:uuid:{article.translation_key}",
+        pubdate=article.first_published_at,
+        updateddate=meta.modified_at or article.first_published_at,
+        categories=[xml_text(name) for name in section + [tagged.tag.name for tagged in article.tagged_items.all()]],
+        rights=rights,
+        image=image,
+        extra={
+            "content_html": xml_text(make_urls_absolute(content, site)),
+            "authors": [FeedAuthor(xml_text(author.name), author.full_url) for author in meta.authors],
+            "byline": xml_text(meta.byline),
+            "summary_text": xml_text(meta.description),
+            "source_name": xml_text(meta.source.name) if meta.source else "",
+            "source_url": meta.source.url if meta.source else "",
+            "rights": rights,
+            "image": image,
+            "corrections": [
+                FeedCorrection(c.kind, xml_text(c.text), c.published_at.isoformat()) for c in meta.corrections
+            ],
+        },
+    )
+
+
+def body_html(article):
+    """The body as HTML. Paragraphs, most of every story, are expanded straight from their rich
+    text (what Wagtail's rich text template prints) rather than through two template renders
+    each: a feed has hundreds of them."""
+    return mark_safe(
+        "\n".join(
+            reader_html(block.value) if block.block_type == "paragraph" else block.render(context={"page": article})
+            for block in article.body
+        )
+    )
+
+
+def image_for_feed(image, site):
+    """The original image file: its size is stored, so no storage call is needed per item."""
+    if not image.file_size:
+        return None
+    mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
+    return FeedImage(absolute(image.file.url, site.root_url), mime_type, image.file_size, image.width, image.height)
