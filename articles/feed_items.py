@@ -27,7 +27,7 @@ from .rich_text import reader_html
 from .xml_text import make_urls_absolute, xml_text
 
 ITEM_SECONDS = 24 * 60 * 60  # keys change with every revision; this only bounds a template change
-KEY_FIELDS = ("live_revision", "last_published_at", "url_path")
+KEY_FIELDS = ("live_revision_id", "last_published_at", "url_path")  # with the pk: what an item is built from
 LAYOUT = 1  # raise when what an item holds changes, so no server reads items of the old layout
 
 
@@ -47,11 +47,10 @@ class FeedItem:
     extra: dict  # the extra keys of ``SyndicationFeed.add_item`` the Newsroom formats write
 
 
-def feed_items(articles, request, site, shared_token) -> list[FeedItem]:
-    """The items of ``articles`` (a sliced queryset of what the feed lists, in order): from the
-    cache where built before, else built from the articles fetched with what they show."""
-    listed = list(articles)
-    keys = {article.pk: item_key(article, site, shared_token) for article in listed}
+def feed_items(listed, request, site, shared_token) -> list[FeedItem]:
+    """The items of the articles ``listed`` (a sliced queryset of what the feed lists, in order):
+    from the cache where built before, else built from the articles fetched with what they show."""
+    keys = {row[0]: item_key(row, site, shared_token) for row in listed.values_list("pk", *KEY_FIELDS)}
     found = cache.get_many(list(keys.values()))
     missing = [pk for pk, key in keys.items() if key not in found]
     if missing:
@@ -59,12 +58,12 @@ def feed_items(articles, request, site, shared_token) -> list[FeedItem]:
         built = {keys[article.pk]: build_item(article, request, site) for article in fresh}
         cache.set_many(built, ITEM_SECONDS)
         found |= built
-    return [found[keys[article.pk]] for article in listed if keys[article.pk] in found]
+    return [found[key] for key in keys.values() if key in found]
 
 
-def item_key(article, site, shared_token) -> str:
-    identity = (LAYOUT, site.pk, site.root_url, article.pk, article.live_revision_id, article.last_published_at)
-    identity += (article.url_path, shared_token)
+def item_key(row, site, shared_token) -> str:
+    """``row``: the article's pk and its ``KEY_FIELDS``."""
+    identity = (LAYOUT, site.pk, site.root_url, *row, shared_token)
     return "newsroom:feed-item:" + hashlib.sha256(repr(identity).encode()).hexdigest()
 
 

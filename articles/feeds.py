@@ -21,7 +21,7 @@ from newsroom_core.app_settings import newsroom_setting
 
 from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS
-from .feed_items import KEY_FIELDS, FeedItem, feed_items
+from .feed_items import FeedItem, feed_items
 from .metadata import build_publisher, site_title, tag_title
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
 from .xml_text import xml_text
@@ -57,7 +57,7 @@ class ArticlesFeed(Feed):
         return ArticlePage.objects.visible_to_readers().in_site(self.site)
 
     def items(self, subject):
-        listed = self.articles(subject).only(*KEY_FIELDS)[: newsroom_setting("FEED_ITEMS")]
+        listed = self.articles(subject)[: newsroom_setting("FEED_ITEMS")]
         return feed_items(listed, self.request, self.site, content_version(self.request).shared_token)
 
     def title(self, subject):
