@@ -42,6 +42,10 @@ VERSION_KEY = "newsroom:content-version"
 # drop the copy it keeps); a cache of each process's own cannot hear bumps made by other processes,
 # so it asks the database again every second.
 SHARED_VERSION_SECONDS, LOCAL_VERSION_SECONDS = 60, 1
+# What is kept under the version's shared token — the request's site and settings, the navigation —
+# changes only when something beside an article changes, so it outlives the publishes in between
+# and is used even with the reader cache off; keys move with the token, so this bounds memory only.
+SHARED_SECONDS = 600
 
 
 def content_version(request) -> ContentVersion:
@@ -73,14 +77,14 @@ def is_anonymous_read(request) -> bool:
 def prime_site_and_settings(request, version: ContentVersion):
     """Load the request's Wagtail site and newsroom settings from the cache into the places
     ``Site.find_for_request`` and ``NewsroomSettings.for_request`` keep them for the request."""
-    key = f"newsroom:site:{version.token}:{request.get_host()}"
+    key = f"newsroom:site:{version.shared_token}:{request.get_host()}"
     cached = cache.get(key)
     if cached is None:
         site = Site.find_for_request(request)
         if site is not None:
             site.root_page = site.root_page.specific  # what Wagtail routes every request through
         cached = (site, NewsroomSettings.for_site(site) if site else None)
-        cache.set(key, cached, newsroom_setting("CACHE_SECONDS"))
+        cache.set(key, cached, SHARED_SECONDS)
     remember_site_and_settings(request, *cached)
 
 
@@ -125,7 +129,10 @@ class ReaderCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_anonymous_read(request) or not newsroom_setting("CACHE_SECONDS"):
+        if not is_anonymous_read(request):
+            return self.get_response(request)
+        if not newsroom_setting("CACHE_SECONDS"):  # whole responses are not kept; the site still is
+            prime_site_and_settings(request, content_version(request))
             return self.get_response(request)
         key = response_key(request)
         found = cache.get_many([VERSION_KEY, key])

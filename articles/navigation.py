@@ -1,7 +1,8 @@
 """What every page links to: the site's news index and its sections, in the editors' order.
 
 The header lists the sections and every section label (the kicker on an article and its cards)
-links to its listing. Built once per content version and site, so a page pays no query for it.
+links to its listing. Built once per site and shared token of the content version (it changes with
+sections and pages, not with articles), so a page pays no query for it.
 """
 
 from dataclasses import dataclass
@@ -9,9 +10,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from wagtail.models import Site
 
-from newsroom_core.app_settings import newsroom_setting
-
-from .caching import content_version
+from .caching import SHARED_SECONDS, content_version
 from .models import NewsIndexPage, Section
 
 
@@ -35,11 +34,11 @@ def site_navigation(request) -> Navigation:
     """The navigation of the request's site: from the cache, else built and kept until content changes."""
     if not hasattr(request, "newsroom_navigation"):
         site = Site.find_for_request(request)
-        key = f"newsroom:navigation:{content_version(request).token}:{site.pk if site else None}"
+        key = f"newsroom:navigation:{content_version(request).shared_token}:{site.pk if site else None}"
         navigation = cache.get(key)
         if navigation is None:
             navigation = build_navigation(site, request)
-            cache.set(key, navigation, newsroom_setting("CACHE_SECONDS"))
+            cache.set(key, navigation, SHARED_SECONDS)
         request.newsroom_navigation = navigation
     return request.newsroom_navigation
 

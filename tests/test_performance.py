@@ -9,7 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .factories import ArticlePageFactory, AuthorPageFactory
+from articles.models import NewsroomSettings
+
+from .factories import ArticlePageFactory, AuthorPageFactory, SectionFactory
 from .helpers import clear_caches, queries_for
 
 WRITE_RE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
@@ -86,3 +88,35 @@ def test_the_api_list_costs_the_same_queries_for_one_article_or_twenty(client, n
 
     assert len(twenty) == len(one)
     assert len(twenty) <= 14
+
+
+def test_a_page_after_another_story_is_published_asks_nothing_about_the_site(client, newsroom_with_articles, settings):
+    """The site, its settings and its sections are kept under the version's shared token, which a
+    publish of an article leaves alone: even with the reader cache off, the first reader after a
+    publish pays only for the article."""
+    settings.NEWSROOM_CACHE_SECONDS = 0
+    newsroom, article, _ = newsroom_with_articles
+    client.get(article.url)
+    ArticlePageFactory(parent=newsroom.news_index, title="Another story").save_revision().publish()
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+
+    tables = ("wagtailcore_site", "newsroom_articles_newsroomsettings", "newsroom_articles_section")
+    asked = [query["sql"] for query in queries.captured_queries if any(f'FROM "{t}"' in query["sql"] for t in tables)]
+    assert asked == []
+    assert len(queries) <= 9  # the article, its byline, photos, tags, corrections, image sizes, privacy
+
+
+def test_with_the_reader_cache_off_a_settings_or_section_change_shows_at_once(client, newsroom_with_articles, settings):
+    settings.NEWSROOM_CACHE_SECONDS = 0
+    _, article, _ = newsroom_with_articles
+    client.get(article.url)
+    site_settings = NewsroomSettings.objects.get()
+    site_settings.publisher_name = "Harbour Daily Press"
+    site_settings.save()
+    SectionFactory(name="Weather")
+
+    page = client.get(article.url).content.decode()
+    assert "Harbour Daily Press" in page
+    assert "Weather" in page
