@@ -194,6 +194,7 @@ def serve_and_load(env, folder, args) -> dict:
                 runs[name] = load(url, args)
             uncached_base = f"http://127.0.0.1:{UNCACHED_PORT}"
             runs["article, cache off"] = load(uncached_base + article_path, args)
+            runs["feed rss, cache off"] = load(uncached_base + "/feeds/latest/rss/", args)
             single = argparse.Namespace(seconds=args.seconds, connections=1)
             runs["article, cache off, 1 client"] = load(uncached_base + article_path, single)
             for format_name in ("rss", "atom", "json"):
