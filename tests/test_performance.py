@@ -27,9 +27,20 @@ def test_article_page_stays_within_ten_queries_with_one_author_or_five(client, n
     assert len(queries_for(client, simple.url)) <= 10
 
 
-@pytest.mark.parametrize("url", ["/", "/section/science/"])
+@pytest.mark.parametrize("url", ["/", "/section/science/", "/?page=2", "/section/science/?page=2"])
 def test_listings_of_twenty_stay_within_twelve_queries_whatever_the_total(client, newsroom_with_articles, url):
     assert len(queries_for(client, url)) <= 12
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-news-index.xml", "/sitemap-news.xml", "/sitemap-pages.xml"])
+def test_sitemaps_cost_the_same_queries_for_one_article_or_many(client, newsroom, url):
+    ArticlePageFactory(parent=newsroom.news_index, live=True)
+    one = len(queries_for(client, url))
+    for _ in range(10):
+        ArticlePageFactory(parent=newsroom.news_index, live=True)
+
+    assert len(queries_for(client, url)) == one
+    assert one <= 8
 
 
 def test_author_page_stays_within_ten_queries(client, newsroom_with_articles):
