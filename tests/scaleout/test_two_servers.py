@@ -4,6 +4,7 @@ stack.py): what one server does, readers get from the other, and readers do not 
 The tests run in file order: the last stops a server. Figures go to var/scaleout.json.
 """
 
+import http.client
 import io
 import json
 import re
@@ -139,24 +140,29 @@ def test_an_image_uploaded_through_one_server_is_served_by_the_other(stack, edit
     results["image"] = {"uploaded_through": first.base, "rendition_from": second.base, "rendition_url": preview}
 
 
-def hammer(base, paths, stop, outcomes):
-    """One reader asking for ``paths`` in turn until ``stop`` is set, counting each answer."""
+def hammer(base, paths, stop, outcomes, done):
+    """One reader asking for ``paths`` in turn until ``stop`` is set, counting each answer, and
+    each failure by kind: a connection refused or reset (OSError), or an answer cut short
+    (http.client's IncompleteRead, as for a request in flight when its server dies)."""
     index = 0
     while not stop.is_set():
         try:
             status, _ = read(base, paths[index % len(paths)])
             outcomes[status] += 1
-        except OSError as error:
+        except (OSError, http.client.HTTPException) as error:
             outcomes[type(error).__name__] += 1
         index += 1
+    done.append(base)  # list.append is atomic: each reader that got to the end says so
 
 
 def test_stopping_one_server_mid_load_leaves_readers_without_errors(stack, results):
     _, path = seed_article(stack)
     paths = ["/", path, "/feeds/latest/rss/", "/search/?q=astronaut", "/sitemap.xml", "/no-such-page/"]
     expected = {200, 404}
-    stop, outcomes = threading.Event(), Counter()
-    readers = [threading.Thread(target=hammer, args=(stack.balancer, paths, stop, outcomes)) for _ in range(READERS)]
+    stop, outcomes, done = threading.Event(), Counter(), []
+    readers = [
+        threading.Thread(target=hammer, args=(stack.balancer, paths, stop, outcomes, done)) for _ in range(READERS)
+    ]
     for reader in readers:
         reader.start()
     time.sleep(STOP_AFTER_SECONDS)
@@ -167,6 +173,7 @@ def test_stopping_one_server_mid_load_leaves_readers_without_errors(stack, resul
     for reader in readers:
         reader.join()
 
+    assert len(done) == READERS  # no reader stopped early on an error it did not count
     failed = {outcome: count for outcome, count in outcomes.items() if outcome not in expected}
     answered = sum(count for outcome, count in outcomes.items() if outcome in expected)
     results["failover"] = {
