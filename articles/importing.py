@@ -235,12 +235,13 @@ def take_import_lock():
 
 def is_unchanged(article: ArticlePage, source: StorySource, options: ImportOptions) -> bool:
     """The same file again, with nothing new asked of it. Publishing is something new unless
-    readers already see the latest revision, or it is scheduled."""
+    readers already see the latest revision, or a revision waits for its time (a go-live time
+    already past, which Wagtail keeps on the page once the schedule has run, is not a schedule)."""
     latest = article.imports.first()
     if latest is None or latest.checksum != source.checksum:
         return False
     is_published = article.live and not article.has_unpublished_changes
-    return not options.publish or is_published or article.go_live_at is not None
+    return not options.publish or is_published or article.scheduled_revision is not None
 
 
 def reader_state(article: ArticlePage) -> str:

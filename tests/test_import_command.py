@@ -290,6 +290,35 @@ def test_publishing_a_file_already_imported_as_a_draft_of_a_live_story_publishes
     assert "unchanged (live)" in again
 
 
+def test_the_same_file_again_while_its_story_waits_for_its_time_is_unchanged(newsroom, capsys):
+    go_live_at = timezone.now() + timedelta(hours=2)
+    run_import("--go-live-at", go_live_at.isoformat(), SEED_FILE, capsys=capsys)
+
+    _, out, _ = run_import("--publish", SEED_FILE, capsys=capsys)
+
+    assert "unchanged (scheduled for" in out
+    assert ArticlePage.objects.get().revisions.count() == 1
+
+
+def test_publishing_a_draft_of_a_story_that_went_live_on_schedule_publishes_it(newsroom, capsys, client, tmp_path):
+    """Wagtail keeps a past go-live time on the page once the schedule has run: it is no longer
+    scheduled, so the same file again with --publish must publish the draft a later import left."""
+    go_live_at = timezone.now() + timedelta(hours=2)
+    run_import("--go-live-at", go_live_at.isoformat(), SEED_FILE, capsys=capsys)
+    changed = tmp_path / SEED_FILE.name
+    changed.write_bytes(SEED_FILE.read_bytes().replace(b"355-day", b"355 day"))
+    with time_machine.travel(go_live_at + timedelta(minutes=1)):
+        call_command("publish_scheduled")
+        run_import(changed, capsys=capsys)
+
+        _, out, _ = run_import("--publish", changed, capsys=capsys)
+
+        article = ArticlePage.objects.get()
+        assert "updated (live)" in out
+        assert not article.has_unpublished_changes
+        assert "355 day mission" in client.get(article.url).content.decode()
+
+
 def story_text(copyright_line="© 2026 Harbour Times. All rights reserved.", lede_end="the council said."):
     return (
         "Harbour bridge reopens\nBy Jane Doe\n"
