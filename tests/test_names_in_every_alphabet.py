@@ -86,9 +86,11 @@ def assert_every_channel_names_them(client, author_names, tag, section_name):
     article, section = ArticlePage.objects.get(), Section.objects.get(name=section_name)
     article_page = fetch_text(client, article.url)
     feeds = {format_name: fetch_text(client, f"/feeds/latest/{format_name}/") for format_name in FORMATS}
+    front_page, author_index = fetch_text(client, "/"), fetch_text(client, "/authors/")
+    assert section_name in front_page  # the header's sections
     for name in author_names:
         author = AuthorPage.objects.get(title=name)
-        assert name in article_page
+        assert name in article_page and name in front_page and name in author_index
         assert name in fetch_text(client, author.url)
         for format_name in FORMATS:
             assert name in feeds[format_name]
@@ -133,6 +135,18 @@ def test_the_names_from_the_report_reach_every_page_listing_and_feed(client, new
     publish_story_named(author_names, tag, section_name)
 
     assert_every_channel_names_them(client, author_names, tag, section_name)
+
+
+def test_names_with_combining_marks_keep_them_on_the_page_and_lose_them_only_in_the_address(client, newsroom):
+    """Django's and Wagtail's slugs take letters, digits, "_" and "-": a Devanagari vowel sign is a
+    combining mark, none of these, so it is left out of the address; two names differing only in
+    them get numbered addresses, and each page prints its name whole (as the README says)."""
+    publish_story_named(["राम कुमार", "रमा कुमारी"], "खेल", "समाचार")
+
+    first, second = AuthorPage.objects.get(title="राम कुमार"), AuthorPage.objects.get(title="रमा कुमारी")
+    assert (first.slug, second.slug) == ("रम-कमर", "रम-कमर-2")
+    assert "राम कुमार" in fetch_text(client, "/authors/रम-कमर/")
+    assert "रमा कुमारी" in fetch_text(client, "/authors/रम-कमर-2/")
 
 
 def test_an_author_from_a_windows_1252_file_gets_pages_and_feeds(client, newsroom, tmp_path):
