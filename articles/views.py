@@ -157,7 +157,7 @@ def search(request):
     if query:
         articles = ArticlePage.objects.visible_to_readers().in_site(Site.find_for_request(request))
         words = search_words(query)
-        matches = articles.for_listing().search(words, order_by_relevance=True) if words else articles.none()
+        matches = articles.for_listing().search(words, order_by_relevance=False) if words else articles.none()
         results = paginate(matches, request.GET.get("page"), newsroom_setting("PAGE_SIZE"), counted=True)
     response = TemplateResponse(
         request, "newsroom_articles/search.html", {"query": query, "results": results, **layout_context()}

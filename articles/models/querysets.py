@@ -8,6 +8,8 @@ from wagtail.query import PageQuerySet
 from ..expiry import unexpired
 from .bylines import ArticlePageAuthor, ArticlePageTag
 
+NEWEST_FIRST = ("-first_published_at", "-id")  # the order of every listing, feed and the API
+
 
 class ArticlePageQuerySet(PageQuerySet):
     def visible_to_readers(self):
@@ -15,7 +17,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
         Every listing, feed, sitemap, API and search result starts from this queryset.
         """
-        return self.live().public().filter(unexpired()).order_by("-first_published_at", "-pk")
+        return self.live().public().filter(unexpired()).order_by(*NEWEST_FIRST)
 
     def canonical_on(self, site):
         """Articles whose canonical address is on ``site``: without stories republished from another
