@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 TEMPLATES := articles/templates authors/templates templates
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e plugin-test scaleout fidelity dist lint format check bench bench-sitemaps bench-frontcache loadtest clean
+.PHONY: run test e2e plugin-test scaleout fidelity dist lint format check bench bench-sitemaps bench-scale bench-frontcache loadtest clean
 
 # The site's own packages (requirements.txt) are all `make run` needs; the test and lint tools
 # (requirements-dev.txt, which includes them) come with the other tasks.
@@ -91,6 +91,13 @@ bench: $(VENV)/installed
 ## per page (see bench/sitemaps.py; BENCH_SITEMAPS_ARGS="--articles 5000" for a quicker run)
 bench-sitemaps: $(VENV)/installed
 	$(BIN)/python bench/sitemaps.py $(BENCH_SITEMAPS_ARGS)
+
+## bench-scale: a site of 1,000 and one of 100,000 generated articles (2,000 authors, 50 sections,
+## 500 tags at full size), each page, listing, feed, search, sitemap and API answer asked for cold
+## and warm in-process: milliseconds and queries at both sizes, and the ratio (see bench/scale.py;
+## BENCH_SCALE_ARGS="--articles 20000" for a quicker run)
+bench-scale: $(VENV)/installed
+	$(BIN)/python bench/scale.py $(BENCH_SCALE_ARGS)
 
 ## bench-frontcache: the seed's article page warm in Varnish (deploy/varnish/newsroom.vcl) against
 ## nginx serving the same bytes from disk, with wrk: requests/s of each and their ratio (needs

@@ -1,12 +1,9 @@
 """``make bench-sitemaps``: the sitemap split measured with many live articles.
 
 1. Builds a throwaway SQLite database in ``var/bench-sitemaps/`` (migrate, ``setup_newsroom``,
-   ``collectstatic``) and writes N live, public articles under the news index in bulk: the page
-   rows with ``bulk_create`` and the tree paths treebeard would give them, the article rows with
-   one ``executemany``, in one transaction; treebeard's ``find_problems`` then checks the tree.
-   (``add_child`` in a loop costs several queries and signals per article: far slower at 60,000.)
-   Article n was first published 30·n seconds ago, so the last two days' 5,760 reach the news
-   sitemap.
+   ``collectstatic``) and writes N live, public articles under the news index in bulk
+   (``bench.generated_site``). Article n was first published 30·n seconds ago, so the last two
+   days' 5,760 reach the news sitemap.
 2. Serves the site with gunicorn and production settings, fetches both sitemap indexes from
    robots.txt and every sitemap page each lists, and checks that no page holds more than its
    limit, that every article is listed once and that a generated article reads as a page.
@@ -20,7 +17,6 @@ import shutil
 import sys
 import time
 import urllib.request
-import uuid
 import xml.etree.ElementTree as ElementTree
 from datetime import timedelta
 from pathlib import Path
@@ -35,8 +31,7 @@ from bench.bench import bench_environment, gunicorn  # noqa: E402
 FOLDER = ROOT / "var" / "bench-sitemaps"
 PORT = 8104
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-PUBLISHED_EVERY = timedelta(seconds=30)
-BATCH = 5_000
+PUBLISHED_EVERY = timedelta(seconds=30)  # as bench.generated_site writes them
 TIMEOUT_SECONDS = 300  # for a 50,000-URL sitemap page on a slow machine, past gunicorn's default 30
 
 
@@ -74,7 +69,9 @@ def build_site(env, count: int) -> dict:
     call_command("setup_newsroom", "--site-url", f"http://127.0.0.1:{PORT}")
     call_command("collectstatic", "--noinput", verbosity=0)  # a generated article is read as a page, too
     migrated = time.perf_counter()
-    write_articles(count)
+    from bench.generated_site import check_tree, write_site  # it imports the models: Django is set up now
+
+    write_site(count)
     written = time.perf_counter()
     written_at = time.time()
     check_tree()
@@ -86,94 +83,6 @@ def build_site(env, count: int) -> dict:
         "articles_per_second": round(count / (written - migrated)) if count else None,
         "tree_check_seconds": round(checked - written, 1),
     }
-
-
-def write_articles(count: int):
-    """``count`` live, public articles as the last children of the site's news index, in one transaction."""
-    from django.db import transaction  # Django is set up only now, with the bench's settings
-
-    from articles.importing import find_destination  # as above: it imports the models
-
-    news_index = find_destination().news_index
-    with transaction.atomic():
-        last_child = news_index.get_last_child()
-        first_step = step_of(last_child) + 1 if last_child else 1
-        for start in range(0, count, BATCH):
-            write_batch(news_index, first_step, range(start, min(start + BATCH, count)))
-        type(news_index).objects.filter(pk=news_index.pk).update(numchild=news_index.numchild + count)
-
-
-def write_batch(news_index, first_step: int, numbers: range):
-    """Articles ``numbers``: their page rows, then their article rows (Django's ``bulk_create``
-    refuses a model with a parent table, so those go in with one ``executemany``)."""
-    from django.contrib.contenttypes.models import ContentType  # Django is set up only now
-    from django.db import connection
-    from django.utils import timezone
-    from wagtail.models import Page
-
-    from articles.models import ArticlePage  # as above: models load once Django is set up
-
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    now = timezone.now()
-    articles = [new_article(news_index, first_step + number, number, now, content_type) for number in numbers]
-    page_fields = [field.attname for field in Page._meta.concrete_fields if not field.primary_key]
-    pages = Page.objects.bulk_create([Page(**{name: getattr(a, name) for name in page_fields}) for a in articles])
-    fields = ArticlePage._meta.local_concrete_fields
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    insert = f"INSERT INTO {quote(ArticlePage._meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
-    rows = []
-    for article, page in zip(articles, pages, strict=True):
-        article.page_ptr_id = article.id = page.pk
-        rows.append([field.get_db_prep_save(field.pre_save(article, add=True), connection) for field in fields])
-    with connection.cursor() as cursor:
-        cursor.executemany(insert, rows)
-
-
-def new_article(news_index, step: int, number: int, now, content_type):
-    """An unsaved live article at ``step`` under the news index, first published 30·``number`` seconds ago."""
-    from articles.models import ArticlePage  # Django is set up only now, with the bench's settings
-
-    title = f"Generated story number {number}"
-    slug = f"generated-story-{number}"
-    published_at = now - PUBLISHED_EVERY * number
-    return ArticlePage(
-        title=title,
-        draft_title=title,
-        slug=slug,
-        path=child_path(news_index, step),
-        depth=news_index.depth + 1,
-        numchild=0,
-        url_path=f"{news_index.url_path}{slug}/",
-        content_type=content_type,
-        locale_id=news_index.locale_id,
-        translation_key=uuid.uuid4(),
-        live=True,
-        has_unpublished_changes=False,
-        first_published_at=published_at,
-        last_published_at=published_at,
-        latest_revision_created_at=published_at,
-        dek=f"The standfirst of story {number}.",
-        body=[("paragraph", f"<p>The first paragraph of story {number}.</p>")],
-    )
-
-
-# Treebeard has no public way to say a child's path: these wrap MP_Node's own helpers, which its
-# add_child uses, so the bulk rows get the paths add_child would have given them.
-def step_of(page) -> int:
-    return page._str2int(page.path[-page.steplen :])
-
-
-def child_path(parent, step: int) -> str:
-    return parent._get_path(parent.path, parent.depth + 1, step)
-
-
-def check_tree():
-    from wagtail.models import Page  # Django is set up only now, with the bench's settings
-
-    problems = Page.find_problems()
-    if any(problems):
-        raise RuntimeError(f"the generated page tree is inconsistent: {problems}")
 
 
 def fetch_sitemaps(env) -> dict:
