@@ -9,7 +9,7 @@ from wagtail.search import index
 from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.names import name_skeleton, normalise_name
 from newsroom_core.page_mixin import NewsroomPageMixin
-from newsroom_core.pagination import paginate
+from newsroom_core.pagination import paginate_newest_first
 from newsroom_core.rich_text_conversion import html_to_text
 
 from .structured_data import profile_page
@@ -104,7 +104,7 @@ class AuthorPage(NewsroomPageMixin, Page):
         # Looked up, not imported: the articles app imports this one (bylines name authors).
         article_model = apps.get_model("newsroom_articles", "ArticlePage")
         articles = article_model.objects.visible_to_readers().in_site(site).by_author(self).for_listing()
-        context["articles"] = listed = paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
+        context["articles"] = listed = paginate_newest_first(articles, request.GET, newsroom_setting("PAGE_SIZE"))
         context["canonical_url"] = listed.url_at(self.get_full_url(request))
         context["structured_data"] = profile_page(self, self.get_full_url(request))
         return context

@@ -1,5 +1,7 @@
 """The reader's pages, asserted on the rendered HTML an anonymous reader gets."""
 
+from datetime import timedelta
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -13,7 +15,7 @@ from articles.models.pages import remember_parent
 from authors.models import AuthorPage
 
 from .factories import ArticlePageFactory, AuthorPageFactory, CopyrightNoticeFactory, OutletFactory, SectionFactory
-from .helpers import SEED_FILE, post_editor_form
+from .helpers import SEED_FILE, post_editor_form, queries_for
 
 
 @pytest.fixture
@@ -93,7 +95,58 @@ def test_home_page_is_paginated(client, newsroom, settings):
 
     assert [a.get_text() for a in first.select(".card-headline a")] == ["Story 2", "Story 1"]
     assert [a.get_text() for a in second.select(".card-headline a")] == ["Story 0"]
-    assert first.select_one(".pagination a[rel=next]")["href"] == "?page=2"
+
+
+def headlines_and_links(client, url):
+    soup = get_soup(client, url)
+    links = {link["rel"][0]: link["href"] for link in soup.select(".pagination a")}
+    return [a.get_text() for a in soup.select(".card-headline a")], links
+
+
+@pytest.mark.parametrize("listing", ["/", "/section/science/", "/tag/harbour/", "/authors/ann-poe/"])
+def test_older_and_newer_walk_a_listing_by_where_each_page_starts(client, newsroom, settings, listing):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    science = SectionFactory(name="Science")
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Ann Poe", live=True)
+    published = timezone.now() - timedelta(hours=1)
+    for number in range(5):  # two stories at the same time: the id orders them
+        moment = published + timedelta(minutes=number if number != 3 else 2)
+        article = ArticlePageFactory(parent=newsroom.news_index, title=f"Story {number}", section=science,
+                                     authors=[author], first_published_at=moment, live=True)  # fmt: skip
+        article.tags.add("harbour")
+        article.save()
+
+    first, links = headlines_and_links(client, listing)
+    second, second_links = headlines_and_links(client, listing + links["next"])
+    third, third_links = headlines_and_links(client, listing + second_links["next"])
+
+    assert [first, second, third] == [["Story 4", "Story 3"], ["Story 2", "Story 1"], ["Story 0"]]
+    assert "prev" not in links and "next" not in third_links
+    assert "before=" in links["next"] and "page=2" in links["next"]
+    back, back_links = headlines_and_links(client, listing + third_links["prev"])
+    assert back == ["Story 2", "Story 1"]
+    assert back_links["prev"] == "./"
+    # A story published meanwhile shifts page 1, never the pages already linked.
+    ArticlePageFactory(parent=newsroom.news_index, title="Breaking", section=science, authors=[author], live=True)
+    assert headlines_and_links(client, listing + links["next"])[0] == ["Story 2", "Story 1"]
+
+
+@pytest.mark.parametrize("cursor", ["before=abc", "after=1.", "before=99999999999999999999.1", "after=1.2.3"])
+def test_a_listing_cursor_that_is_no_story_key_is_not_found(client, seed_article, cursor):
+    assert client.get(f"/?{cursor}").status_code == 404
+    assert client.get(f"{seed_article.authors.first().author.url}?{cursor}").status_code == 404
+
+
+def test_a_deep_page_seeks_to_its_key_instead_of_counting_past_the_pages_before(client, newsroom, settings):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    for number in range(5):
+        ArticlePageFactory(parent=newsroom.news_index, title=f"Story {number}", live=True)
+    _, links = headlines_and_links(client, "/")
+
+    queries = queries_for(client, "/" + links["next"])
+
+    listing = [sql for sql in queries if "ORDER BY" in sql and "first_published_at" in sql]
+    assert listing and not any("OFFSET" in sql for sql in listing)
 
 
 @pytest.mark.parametrize(

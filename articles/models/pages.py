@@ -23,7 +23,7 @@ from wagtail.search import index
 from authors.models import AuthorIndexPage
 from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.page_mixin import NewsroomPageMixin
-from newsroom_core.pagination import paginate
+from newsroom_core.pagination import paginate_newest_first
 
 from .. import converters
 from ..admin_panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
@@ -95,7 +95,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         return context
 
     def paginate(self, request, articles):
-        return paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
+        return paginate_newest_first(articles, request.GET, newsroom_setting("PAGE_SIZE"))
 
     @path("")
     def latest(self, request):

@@ -5,10 +5,10 @@ from django.db.models import Q
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
+from newsroom_core.pagination import NEWEST_FIRST
+
 from ..expiry import unexpired
 from .bylines import ArticlePageAuthor, ArticlePageTag
-
-NEWEST_FIRST = ("-first_published_at", "-id")  # the order of every listing, feed and the API
 
 
 class ArticlePageQuerySet(PageQuerySet):
