@@ -21,6 +21,7 @@ from .importing import FileReport, ImportOptions, StorySource, find_destination,
 from .models import ImportJob, ImportJobFile
 from .parsing import story_from_data
 from .permissions import import_permissions
+from .planner_statistics import refresh_planner_statistics
 from .staging import use_up_preview
 
 STALLED_AFTER = timedelta(minutes=5)  # a story imports in well under a second; a queue may wait a while
@@ -56,6 +57,7 @@ def run_import_job(job_id: int):
         stop_job(job, ImportJob.Status.FAILED, error=str(error) or type(error).__name__)
         raise
     stop_job(job, ImportJob.Status.FINISHED)
+    refresh_planner_statistics()
 
 
 def import_pending_files(job: ImportJob):

@@ -4,7 +4,8 @@
    a temporary folder, or a throwaway PostgreSQL database when DATABASE_URL points at PostgreSQL —
    runs ``migrate``, ``setup_newsroom`` and ``collectstatic``, and writes the site in bulk (``bench.generated_site``):
    the articles, 2,000 live author pages, 50 sections and 500 tags, one to three authors and two
-   tags per article; then indexes it for search with ``update_index``. The smaller site has as
+   tags per article; then indexes it for search with ``update_index`` and refreshes the planner's
+   statistics, as the end of an import run does. The smaller site has as
    many authors, sections and tags per article (20, 1 and 5 at 1,000), so an author's or a tag's
    listing and feeds hold as many stories at both sizes.
 2. In that process, with production settings and the site's cache (Redis when REDIS_URL is set),
@@ -13,9 +14,10 @@
    warm): the median time of several requests, and the queries of the cold one.
 3. Prints each figure at both sizes with the ratio (target: at most 1.5 times) and writes JSON.
 
-Deep pages are page 2,000 of the home page and the last page of each other listing; at 1,000
-articles, where there is no page 2,000, the last page. A sitemap page lists every article up to
-50,000, so its cost is compared per URL listed. Search is asked for one story's number (a rare
+Deep pages are page 2,000 of the home page and the last page of each other listing (at 1,000
+articles, where there is no page 2,000, the last page), asked for as "Older" links them (by the key
+of the page before's last story) and by number (``?page=N``, an old link's way). A sitemap page
+lists every article up to 50,000, so its cost is compared per URL listed. Search is asked for one story's number (a rare
 word) and for a word every story has.
 """
 
@@ -38,11 +40,12 @@ from bench.bench import bench_database, bench_environment  # noqa: E402
 SITE = "localhost"
 DEEP_PAGE = 2_000
 RATIO_TARGET = 1.5
+LISTING_PAGES = ("page 1", "deep page", "deep page by number")
 # The query budgets tests/test_performance.py asserts, for the figures it asserts them on.
 QUERY_BUDGETS = {
     "article page": 10,
-    **dict.fromkeys(["home, page 1", "home, deep page", "section, page 1", "section, last page"], 12),
-    **dict.fromkeys(["author, page 1", "author, last page"], 10),
+    **{f"{name}, {page}": 12 for name in ("home", "section") for page in LISTING_PAGES},
+    **{f"author, {page}": 10 for page in LISTING_PAGES},
     **dict.fromkeys(["feed latest rss", "feed latest atom", "feed latest json"], 8),
     **dict.fromkeys(["sitemap index", "last sitemap page", "news sitemap"], 8),
     **dict.fromkeys(["API list", "API list, deep offset"], 14),
@@ -96,6 +99,7 @@ def measure_one_size(size: int, args) -> dict:
     from django.core.management import call_command  # Django is set up only now, with the bench's settings
     from django.db import connection
 
+    from articles.planner_statistics import refresh_planner_statistics
     from bench.generated_site import check_tree, write_site  # as above: it imports the models
 
     timings = {}
@@ -110,6 +114,7 @@ def measure_one_size(size: int, args) -> dict:
     check_tree()
     started = time.perf_counter()
     call_command("update_index", verbosity=0)
+    refresh_planner_statistics()  # as the end of an import run leaves the database
     timings["index_seconds"] = round(time.perf_counter() - started, 1)
     print(f"  written in {timings['write_seconds']}s, indexed in {timings['index_seconds']}s", flush=True)
     figures = {name: measure(url, args.repeat) for name, url in targets(size)}
@@ -123,29 +128,29 @@ def targets(size: int) -> list[tuple[str, str]]:
     from articles.models import ArticlePage, Section  # Django is set up only now
     from authors.models import AuthorPage
     from newsroom_core.app_settings import newsroom_setting
+    from newsroom_core.pagination import item_key
 
     per_page = newsroom_setting("PAGE_SIZE")
     section = Section.objects.get(slug="desk-0")  # a generated one: setup_newsroom's starter sections are empty
     author = AuthorPage.objects.order_by("pk").first()
-    in_section = ArticlePage.objects.filter(section=section).count()
-    by_author = ArticlePage.objects.filter(authors__author=author).count()
-    tagged = ArticlePage.objects.filter(tags__slug="topic-0").count()
-
-    def deep(count):
-        return min(DEEP_PAGE, max(1, math.ceil(count / per_page)))
-
+    listed = ArticlePage.objects.visible_to_readers()
+    listings = {
+        "home": ("/", listed),
+        "section": (f"/section/{section.slug}/", listed.filter(section=section)),
+        "tag": ("/tag/topic-0/", listed.filter(tags__slug="topic-0")),
+        "author": (author.url, listed.by_author(author)),
+    }
+    found = [("article page", f"/generated-story-{size // 2}/")]
+    for name, (url, articles) in listings.items():
+        number = min(DEEP_PAGE, max(2, math.ceil(articles.count() / per_page)))
+        found += [
+            (f"{name}, page 1", url),
+            # As a reader reaches it, by "Older" from the page before (its key is that page's last story's) …
+            (f"{name}, deep page", f"{url}?page={number}&before={item_key(articles[(number - 1) * per_page - 1])}"),
+            # … and as an old link or a typed address names it, by number.
+            (f"{name}, deep page by number", f"{url}?page={number}"),
+        ]
     api = "/api/v2/pages/?type=newsroom_articles.ArticlePage&fields=byline,tags"
-    found = [
-        ("article page", f"/generated-story-{size // 2}/"),
-        ("home, page 1", "/"),
-        ("home, deep page", f"/?page={deep(size)}"),
-        ("section, page 1", f"/section/{section.slug}/"),
-        ("section, last page", f"/section/{section.slug}/?page={deep(in_section)}"),
-        ("tag, page 1", "/tag/topic-0/"),
-        ("tag, last page", f"/tag/topic-0/?page={deep(tagged)}"),
-        ("author, page 1", author.url),
-        ("author, last page", f"{author.url}?page={deep(by_author)}"),
-    ]
     for kind, slug in (("latest", ""), ("authors", author.slug), ("sections", section.slug), ("tags", "topic-0")):
         for format_name in ("rss", "atom", "json"):
             path = f"/feeds/{kind}/{slug + '/' if slug else ''}{format_name}/"
@@ -217,6 +222,7 @@ def print_table(results: dict, args):
         budget = QUERY_BUDGETS.get(name)
         over = budget is not None and after["queries"] > budget
         label = name + (f" ({page_of(before)}→{page_of(after)})" if "page=" in after["url"] else "")
+        label = label.replace("deep page by number", "by number")
         queries = f"{before['queries']}→{after['queries']}" + ("!" if over else "")
         print(f"{label:38} {before['cold_ms']:>9.1f}ms {after['cold_ms']:>10.1f}ms {cold:>5.2f}× "
               f"{before['warm_ms']:>9.2f}ms {after['warm_ms']:>10.2f}ms {warm:>5.2f}× {queries:>9}")  # fmt: skip
@@ -228,7 +234,7 @@ def print_table(results: dict, args):
 
 
 def page_of(figure: dict) -> str:
-    return figure["url"].rsplit("page=", 1)[1]
+    return figure["url"].split("page=", 1)[1].split("&", 1)[0]
 
 
 def ratio(before: dict, after: dict, key: str) -> float:

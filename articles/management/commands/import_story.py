@@ -13,6 +13,7 @@ from tqdm import tqdm
 
 from articles.importing import ImportOptions, NewsroomNotSetUpError, find_destination
 from articles.models import Section
+from articles.planner_statistics import refresh_planner_statistics
 from articles.story_files import StoryFile, import_story_file, read_head, read_story, story_files
 
 STDIN = "-"
@@ -51,6 +52,8 @@ class Command(BaseCommand):
             for story_file in files:
                 counts[self.report(take(story_file))] += 1
                 self.bar.update()
+        if not dry_run:
+            refresh_planner_statistics()
         elapsed = time.perf_counter() - started
         total = sum(counts.values())
         summary = ", ".join(f"{counts[key]} {key}" for key in SUMMARY_KEYS)
