@@ -5,7 +5,8 @@ confirming form posts back only that record's signed id, so a batch as large as 
 allow imports without a multi-megabyte form field, and without reading the files again. Any app
 server can take the confirmation: the record is in the database. A preview is good for an hour;
 the import job it becomes (``articles.import_jobs``) uses it up, and older ones are removed
-whenever another preview is made.
+whenever another preview is made and by ``manage.py prune_import_previews`` (the recipe's
+scheduler runs it every minute).
 """
 
 from datetime import timedelta
@@ -70,5 +71,7 @@ def use_up_preview(preview: PreviewedImport):
         raise PreviewError(USED_UP)
 
 
-def remove_expired_previews():
-    PreviewedImport.objects.filter(created_at__lt=timezone.now() - PREVIEW_MAX_AGE).delete()
+def remove_expired_previews() -> int:
+    """Remove previews past their hour, with their files; how many there were."""
+    expired = PreviewedImport.objects.filter(created_at__lt=timezone.now() - PREVIEW_MAX_AGE)
+    return expired.delete()[1].get(PreviewedImport._meta.label, 0)

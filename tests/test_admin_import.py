@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
-from articles.models import ArticlePage, PreviewedImport
+from articles.models import ArticlePage, PreviewedImport, PreviewedStoryFile
 from articles.roles import REPORTERS
 from authors.models import AuthorPage
 
@@ -155,6 +155,20 @@ def test_another_users_preview_imports_nothing(editor, client, newsroom):
 
     assert "This preview belongs to another user" in refused.content.decode()
     assert not ArticlePage.objects.exists()
+
+
+def test_prune_import_previews_removes_the_previews_past_their_hour_and_keeps_the_others(editor):
+    preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes()))
+    out = io.StringIO()
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=30)):
+        preview(editor, (SEED_FILE.name, SEED_FILE.read_bytes()))
+    with time_machine.travel(timezone.now() + timedelta(hours=1, minutes=1)):
+        call_command("prune_import_previews", stdout=out)
+
+    assert "removed 1 import preview(s)" in out.getvalue()
+    assert PreviewedImport.objects.count() == 1
+    assert PreviewedStoryFile.objects.count() == 1
 
 
 def test_previews_older_than_an_hour_are_removed_and_refused(editor):
