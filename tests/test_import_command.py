@@ -266,26 +266,20 @@ def run_import_bytes(data, *args, capsys):
 
 def test_a_draft_reimport_of_a_live_story_says_readers_still_see_the_published_version(newsroom, capsys, tmp_path):
     run_import("--publish", SEED_FILE, capsys=capsys)
-    changed = tmp_path / SEED_FILE.name
-    changed.write_bytes(SEED_FILE.read_bytes().replace(b"355-day", b"355 day"))
 
-    _, out, _ = run_import(changed, capsys=capsys)
+    _, out, _ = run_import(changed_seed(tmp_path), capsys=capsys)
 
     assert "updated (live; the changes are a draft, readers see the published version)" in out
 
 
 def test_publishing_a_file_already_imported_as_a_draft_of_a_live_story_publishes_it(newsroom, capsys, client, tmp_path):
     run_import("--publish", SEED_FILE, capsys=capsys)
-    changed = tmp_path / SEED_FILE.name
-    changed.write_bytes(SEED_FILE.read_bytes().replace(b"355-day", b"355 day"))
+    changed = changed_seed(tmp_path)
     run_import(changed, capsys=capsys)
 
     _, out, _ = run_import("--publish", changed, capsys=capsys)
 
-    article = ArticlePage.objects.get()
-    assert "updated (live)" in out
-    assert not article.has_unpublished_changes
-    assert "355 day mission" in client.get(article.url).content.decode()
+    assert_the_change_is_live(out, client)
     _, again, _ = run_import("--publish", changed, capsys=capsys)
     assert "unchanged (live)" in again
 
@@ -305,18 +299,28 @@ def test_publishing_a_draft_of_a_story_that_went_live_on_schedule_publishes_it(n
     scheduled, so the same file again with --publish must publish the draft a later import left."""
     go_live_at = timezone.now() + timedelta(hours=2)
     run_import("--go-live-at", go_live_at.isoformat(), SEED_FILE, capsys=capsys)
-    changed = tmp_path / SEED_FILE.name
-    changed.write_bytes(SEED_FILE.read_bytes().replace(b"355-day", b"355 day"))
+    changed = changed_seed(tmp_path)
     with time_machine.travel(go_live_at + timedelta(minutes=1)):
         call_command("publish_scheduled")
         run_import(changed, capsys=capsys)
 
         _, out, _ = run_import("--publish", changed, capsys=capsys)
 
-        article = ArticlePage.objects.get()
-        assert "updated (live)" in out
-        assert not article.has_unpublished_changes
-        assert "355 day mission" in client.get(article.url).content.decode()
+        assert_the_change_is_live(out, client)
+
+
+def changed_seed(folder):
+    """The seed with one correction ("355 day" for "355-day"), as a file in ``folder``."""
+    changed = folder / SEED_FILE.name
+    changed.write_bytes(SEED_FILE.read_bytes().replace(b"355-day", b"355 day"))
+    return changed
+
+
+def assert_the_change_is_live(out, client):
+    article = ArticlePage.objects.get()
+    assert "updated (live)" in out
+    assert not article.has_unpublished_changes
+    assert "355 day mission" in client.get(article.url).content.decode()
 
 
 def story_text(copyright_line="© 2026 Harbour Times. All rights reserved.", lede_end="the council said."):
