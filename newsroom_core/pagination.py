@@ -5,18 +5,19 @@ one item more than a page shows whether there is a next page instead. A listing 
 total ("12 results", "Page 2 of 3"), as search does, asks ``paginate`` to count.
 
 A listing newest first (``paginate_newest_first``) links its pages by where they start, not by
-their number: "Older" is ``?page=3&before=<the last story's key>``, "Newer" ``?page=1&after=<the
-first story's key>``, a story's key being its first publication time and id. Page 2,000 then
-costs what page 1 does (the database seeks to the key in its index on the publication time)
-instead of walking past 40,000 stories to reach its OFFSET. A bare ``?page=N`` (an old link, a
-typed address) still works, by offset.
+their number: "Older" is ``?page=3&before=<this page's last story's key>``, "Newer"
+``?page=2&after=<its first story's key>``, a story's key being its first publication time and
+id. Page 2,000 then costs what page 1 does (the database seeks to the key in its index on the
+publication time) instead of walking past 40,000 stories to reach its OFFSET. A bare ``?page=N``
+(an old link, a typed address) still works, by offset.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import Q
 from django.http import Http404
 
@@ -33,21 +34,10 @@ class ListingPage:
     has_next: bool
     count: int | None = None  # every item of the listing, when it was counted
     num_pages: int | None = None
-    # The query strings of this page, the newer one and the older one ("" is the listing itself).
-    query: str = field(default=None)
-    previous_query: str = field(default=None)
-    next_query: str = field(default=None)
-
-    def __post_init__(self):  # numbered pages unless a cursor was given
-        numbered = {"query": self.numbered(self.number), "previous_query": self.numbered(self.number - 1),
-                    "next_query": self.numbered(self.number + 1)}  # fmt: skip
-        for name, value in numbered.items():
-            if getattr(self, name) is None:
-                object.__setattr__(self, name, value)
-
-    @staticmethod
-    def numbered(number: int) -> str:
-        return "" if number <= 1 else f"page={number}"
+    # The query strings of this page, of the newer page and of the older one ("": the first page).
+    query: str = ""
+    previous_query: str = ""
+    next_query: str = ""
 
     def __iter__(self):
         return iter(self.items)
@@ -98,41 +88,60 @@ def paginate(items, page_param, per_page: int, *, counted: bool = False) -> List
     if counted:
         page = Paginator(items, per_page).get_page(page_param)
         counts = {"count": page.paginator.count, "num_pages": page.paginator.num_pages}
-        return ListingPage(list(page.object_list), page.number, page.has_next(), **counts)
+        return ListingPage(list(page.object_list), page.number, page.has_next(), **counts, **numbered(page.number))
     number = page_number(page_param)
     start = (number - 1) * per_page
     found = list(items[start : start + per_page + 1])
     if number > 1 and not found:
         raise Http404("No such page of this listing.")
-    return ListingPage(items=found[:per_page], number=number, has_next=len(found) > per_page)
+    return ListingPage(found[:per_page], number, has_next=len(found) > per_page, **numbered(number))
+
+
+def numbered(number: int) -> dict:
+    """The query strings of page ``number`` and its neighbours, by number."""
+    return {"query": page_query(number), "previous_query": page_query(number - 1), "next_query": page_query(number + 1)}
+
+
+def page_query(number: int) -> str:
+    return "" if number <= 1 else f"page={number}"
 
 
 def paginate_newest_first(items, params, per_page: int) -> ListingPage:
     """The page of ``items`` (ordered ``NEWEST_FIRST``) that ``params`` (the request's ``GET``)
-    asks for: by ``before`` or ``after`` a story's key, else by ``?page=``; 404 past the end."""
+    asks for: by ``before`` or ``after`` a story's key, else by ``?page=``; 404 past the end.
+    Its "Newer" and "Older" links start from its own first and last stories."""
     number = page_number(params.get("page"))
+    nulls_largest = connections[items.db].features.nulls_order_largest
     if before := params.get("before"):
-        found = list(items.filter(older_than(read_key(before)))[: per_page + 1])
         number = max(number, 2)
-        return keyed_page(found[:per_page], number, f"page={number}&before={before}", has_next=len(found) > per_page)
-    if after := params.get("after"):
-        found = list(items.filter(newer_than(read_key(after))).reverse()[: per_page + 1])
+        found = list(items.filter(older_than(read_key(before), nulls_largest))[: per_page + 1])
+        page = ListingPage(found[:per_page], number, len(found) > per_page, query=f"page={number}&before={before}")
+    elif after := params.get("after"):
+        found = list(items.filter(newer_than(read_key(after), nulls_largest)).reverse()[: per_page + 1])
         number = max(number, 2) if len(found) > per_page else 1  # nothing newer: the first page
         query = f"page={number}&after={after}" if number > 1 else ""
-        return keyed_page(found[:per_page][::-1], number, query, has_next=True)
-    page = paginate(items, number, per_page)
-    next_query = f"page={number + 1}&before={item_key(page.items[-1])}" if page.has_next else ""
-    return ListingPage(page.items, page.number, page.has_next, next_query=next_query)
-
-
-def keyed_page(items, number: int, query: str, *, has_next: bool) -> ListingPage:
-    """A page found from a story's key, under ``query``; "Newer" and "Older" start from its own
-    first and last stories (and "Newer" from page 2 is the listing's own address)."""
-    if not items:
+        page = ListingPage(found[:per_page][::-1], number, has_next=True, query=query)
+    else:
+        page = paginate(items, number, per_page)
+    if not page.items and (before or after):
         raise Http404("No such page of this listing.")
-    previous_query = f"page={number - 1}&after={item_key(items[0])}" if number > 2 else ""
-    next_query = f"page={number + 1}&before={item_key(items[-1])}" if has_next else ""
-    return ListingPage(items, number, has_next, query=query, previous_query=previous_query, next_query=next_query)
+    return replace(page, previous_query=newer_page_query(page), next_query=older_page_query(page))
+
+
+def older_page_query(page: ListingPage) -> str:
+    if not page.has_next:
+        return ""
+    last = page.items[-1]  # a live page made without publishing has no publication time: by number
+    return f"page={page.number + 1}&before={item_key(last)}" if last.first_published_at else page_query(page.number + 1)
+
+
+def newer_page_query(page: ListingPage) -> str:
+    if page.number <= 2:  # the first page is the listing's own address
+        return ""
+    first = page.items[0]
+    return (
+        f"page={page.number - 1}&after={item_key(first)}" if first.first_published_at else page_query(page.number - 1)
+    )
 
 
 def item_key(item) -> str:
@@ -150,13 +159,17 @@ def read_key(text: str) -> tuple[datetime, int]:
         raise Http404("No such page of this listing.") from None
 
 
-def older_than(key) -> Q:
-    """Stories after ``key`` newest first: published earlier, or at the same time with a lower id.
-    (As a range on the time and an exclusion, so the database can seek in its index.)"""
+def older_than(key, nulls_largest: bool) -> Q:
+    """Stories after ``key`` newest first: published earlier, or at the same time with a lower id
+    (as a range on the time and an exclusion, so the database can seek in its index). A live page
+    never published through Wagtail has no time: after every key where the database sorts a
+    missing value smallest (SQLite), before every key where it sorts it largest (PostgreSQL)."""
     moment, pk = key
-    return Q(first_published_at__lte=moment) & ~Q(first_published_at=moment, id__gte=pk)
+    older = Q(first_published_at__lte=moment) & ~Q(first_published_at=moment, id__gte=pk)
+    return older if nulls_largest else older | Q(first_published_at__isnull=True)
 
 
-def newer_than(key) -> Q:
+def newer_than(key, nulls_largest: bool) -> Q:
     moment, pk = key
-    return Q(first_published_at__gte=moment) & ~Q(first_published_at=moment, id__lte=pk)
+    newer = Q(first_published_at__gte=moment) & ~Q(first_published_at=moment, id__lte=pk)
+    return newer | Q(first_published_at__isnull=True) if nulls_largest else newer

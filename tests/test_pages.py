@@ -131,6 +131,29 @@ def test_older_and_newer_walk_a_listing_by_where_each_page_starts(client, newsro
     assert headlines_and_links(client, listing + links["next"])[0] == ["Story 2", "Story 1"]
 
 
+def test_walking_a_listing_lists_a_live_page_that_has_no_publication_time_once(client, newsroom, settings):
+    """A page made live without Wagtail's publish has no first publication time: the database puts
+    it first or last, and walking the pages either way shows it exactly once."""
+    settings.NEWSROOM_PAGE_SIZE = 2
+    for number in range(5):
+        ArticlePageFactory(parent=newsroom.news_index, title=f"Story {number}", live=True)
+    ArticlePage.objects.filter(title="Story 2").update(first_published_at=None)
+
+    forward, links = headlines_and_links(client, "/")
+    while "next" in links:
+        last_url = "/" + links["next"]
+        headlines, links = headlines_and_links(client, last_url)
+        forward += headlines
+    backward, links = headlines_and_links(client, last_url)
+    while links["prev"] != "./":
+        headlines, links = headlines_and_links(client, "/" + links["prev"])
+        backward = headlines + backward
+    backward = headlines_and_links(client, "/")[0] + backward
+
+    assert sorted(forward) == [f"Story {number}" for number in range(5)]
+    assert backward == forward
+
+
 @pytest.mark.parametrize("cursor", ["before=abc", "after=1.", "before=99999999999999999999.1", "after=1.2.3"])
 def test_a_listing_cursor_that_is_no_story_key_is_not_found(client, seed_article, cursor):
     assert client.get(f"/?{cursor}").status_code == 404
