@@ -114,10 +114,10 @@ def paginate_newest_first(items, params, per_page: int) -> ListingPage:
     nulls_largest = connections[items.db].features.nulls_order_largest
     if before := params.get("before"):
         number = max(number, 2)
-        found = list(items.filter(older_than(read_key(before), nulls_largest))[: per_page + 1])
+        found = beyond(items, older_than(read_key(before)), per_page + 1, nulls_follow=not nulls_largest)
         page = ListingPage(found[:per_page], number, len(found) > per_page, query=f"page={number}&before={before}")
     elif after := params.get("after"):
-        found = list(items.filter(newer_than(read_key(after), nulls_largest)).reverse()[: per_page + 1])
+        found = beyond(items.reverse(), newer_than(read_key(after)), per_page + 1, nulls_follow=nulls_largest)
         number = max(number, 2) if len(found) > per_page else 1  # nothing newer: the first page
         query = f"page={number}&after={after}" if number > 1 else ""
         page = ListingPage(found[:per_page][::-1], number, has_next=True, query=query)
@@ -159,17 +159,24 @@ def read_key(text: str) -> tuple[datetime, int]:
         raise Http404("No such page of this listing.") from None
 
 
-def older_than(key, nulls_largest: bool) -> Q:
-    """Stories after ``key`` newest first: published earlier, or at the same time with a lower id
-    (as a range on the time and an exclusion, so the database can seek in its index). A live page
-    never published through Wagtail has no time: after every key where the database sorts a
-    missing value smallest (SQLite), before every key where it sorts it largest (PostgreSQL)."""
-    moment, pk = key
-    older = Q(first_published_at__lte=moment) & ~Q(first_published_at=moment, id__gte=pk)
-    return older if nulls_largest else older | Q(first_published_at__isnull=True)
+def beyond(items, keyed: Q, count: int, *, nulls_follow: bool) -> list:
+    """The first ``count`` of ``items`` past a key (``keyed``), in the listing's order. A live page
+    never published through Wagtail has no time, and the database sorts it past every key on one
+    side (``nulls_follow``: the smallest on SQLite, newest first; the largest on PostgreSQL, oldest
+    first): those are asked for apart, only once the keyed ones run out, so that the keyed query
+    stays a range the database seeks in its index instead of a union it must sort."""
+    found = list(items.filter(keyed)[:count])
+    if nulls_follow and len(found) < count:
+        found += items.filter(first_published_at__isnull=True)[: count - len(found)]
+    return found
 
 
-def newer_than(key, nulls_largest: bool) -> Q:
+def older_than(key) -> Q:
+    """Stories after ``key`` newest first: published earlier, or at the same time with a lower id."""
     moment, pk = key
-    newer = Q(first_published_at__gte=moment) & ~Q(first_published_at=moment, id__lte=pk)
-    return newer | Q(first_published_at__isnull=True) if nulls_largest else newer
+    return Q(first_published_at__lte=moment) & ~Q(first_published_at=moment, id__gte=pk)
+
+
+def newer_than(key) -> Q:
+    moment, pk = key
+    return Q(first_published_at__gte=moment) & ~Q(first_published_at=moment, id__lte=pk)

@@ -170,6 +170,9 @@ def test_a_deep_page_seeks_to_its_key_instead_of_counting_past_the_pages_before(
 
     listing = [sql for sql in queries if "ORDER BY" in sql and "first_published_at" in sql]
     assert listing and not any("OFFSET" in sql for sql in listing)
+    # A plain range: pages with no publication time are asked for apart (a union in the same query
+    # made SQLite sort every older story: 144 ms for page 2,000 of 100,000 in make bench-scale).
+    assert not any('"first_published_at" IS NULL' in sql for sql in listing)
 
 
 @pytest.mark.parametrize(
