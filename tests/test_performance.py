@@ -131,3 +131,27 @@ def test_with_the_reader_cache_off_a_settings_or_section_change_shows_at_once(cl
     page = client.get(article.url).content.decode()
     assert "Harbour Daily Press" in page
     assert "Weather" in page
+
+
+def test_the_sitemap_index_counts_its_pages_and_finds_the_newest_in_one_query(client, newsroom):
+    for _ in range(3):
+        ArticlePageFactory(parent=newsroom.news_index, live=True)
+
+    aggregates = [sql for sql in queries_for(client, "/sitemap.xml") if re.search(r"\b(COUNT|MAX)\(", sql)]
+
+    assert len(aggregates) == 1  # each is a pass over every page: two took twice as long at 100,000
+
+
+def test_the_api_list_looks_for_expired_pages_once(client, newsroom_with_articles):
+    queries = queries_for(client, f"{API_ARTICLES}&fields=*")
+    expiry_lookups = [sql for sql in queries if re.search(r'"expire_at" <=', sql)]
+
+    assert len(expiry_lookups) == 1
+
+
+@pytest.mark.django_db
+def test_pages_past_their_expiry_are_found_by_an_index():
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+
+    assert any(found["index"] and found["columns"] == ["expire_at"] for found in constraints.values())

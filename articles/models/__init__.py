@@ -6,7 +6,7 @@ from .content_version import ContentVersion, upcoming_change_times
 from .import_jobs import ImportJob, ImportJobFile
 from .pages import ArticlePage, NewsIndexPage
 from .provenance import PreviewedImport, PreviewedStoryFile, StoryImport
-from .querysets import ArticlePageQuerySet, bylines_with_authors, corrections_list
+from .querysets import ArticlePageQuerySet, bylines_with_authors, canonical_on_site, corrections_list
 from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, CorrectionKind, NamedRecord, Outlet, Section
 from .workflow import ArticleApprovalTask
@@ -33,6 +33,7 @@ __all__ = [
     "SourceRelationship",
     "StoryImport",
     "bylines_with_authors",
+    "canonical_on_site",
     "corrections_list",
     "upcoming_change_times",
 ]

@@ -20,15 +20,8 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.live().public().filter(unexpired()).order_by(*NEWEST_FIRST)
 
     def canonical_on(self, site):
-        """Articles whose canonical address is on ``site``: without stories republished from another
-        outlet, whose ``canonical_url`` sends search engines to the original (a sitemap lists only
-        addresses that are their own canonical URL). A ``canonical_url`` on the site itself, in
-        either scheme, is the site's own story."""
-        host = site.root_url.split("://", 1)[1]
-        own = Q(canonical_url="")
-        for scheme in ("http", "https"):
-            own |= Q(canonical_url__istartswith=f"{scheme}://{host}/") | Q(canonical_url__iexact=f"{scheme}://{host}")
-        return self.filter(own)
+        """Articles whose canonical address is on ``site`` (``canonical_on_site``)."""
+        return self.filter(canonical_on_site(site))
 
     def by_author(self, author):
         return self.filter(authors__author=author)
@@ -52,6 +45,18 @@ class ArticlePageQuerySet(PageQuerySet):
             corrections_list(),
             "lead_image__renditions",
         )
+
+
+def canonical_on_site(site) -> Q:
+    """Articles whose canonical address is on ``site``: not stories republished from another
+    outlet, whose ``canonical_url`` sends search engines to the original (a sitemap lists only
+    addresses that are their own canonical URL). A ``canonical_url`` on the site itself, in
+    either scheme, is the site's own story."""
+    host = site.root_url.split("://", 1)[1]
+    own = Q(canonical_url="")
+    for scheme in ("http", "https"):
+        own |= Q(canonical_url__istartswith=f"{scheme}://{host}/") | Q(canonical_url__iexact=f"{scheme}://{host}")
+    return own
 
 
 def corrections_list():
