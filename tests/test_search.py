@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -112,3 +114,17 @@ def test_search_answers_any_query_a_reader_types(client, seed_article, query):
 )
 def test_search_answers_query_syntax_as_words(client, seed_article, query):
     assert client.get("/search/", {"q": query}).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite searches its own full-text table")
+def test_on_postgresql_what_a_search_matches_has_an_index(client, seed_article):
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/search/", {"q": "astronaut"})
+    search = next(query["sql"] for query in queries.captured_queries if " @@ " in query["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'newsroom_search_title_and_body'")
+        (definition,) = cursor.fetchone()
+
+    # The planner uses an index on an expression only where a query has that very expression.
+    assert definition.endswith("USING gin (((title || body)))")
+    assert '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@ ' in search
