@@ -3,13 +3,16 @@
 They extend Django's feed generators. Each item is added with these extra keys (see
 ``ArticlesFeed.item_extra_kwargs``): ``content_html``, ``authors`` (``FeedAuthor`` list),
 ``byline`` (the names as a reader shows them), ``source_name``, ``source_url``, ``rights``,
-``image`` (a ``FeedImage`` or None) and ``corrections`` (``FeedCorrection`` list).
+``image`` (a ``FeedImage`` or None), ``corrections`` (``FeedCorrection`` list) and ``item_key``
+(the key its ``FeedItem`` is kept under, ``articles.feed_items``).
 """
 
+import io
 import json
 from dataclasses import dataclass
 
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed, rfc3339_date
+from django.utils.xmlutils import SimplerXMLGenerator
 
 DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
@@ -40,7 +43,30 @@ class FeedCorrection:
     date: str  # ISO 8601
 
 
-class NewsroomRssFeed(Rss201rev2Feed):
+class ItemMarkupFeed:
+    """An XML feed that writes each item from its markup, made by ``item_markup`` once and kept by
+    ``articles.feed_items.add_item_markup`` under the item's revision: writing the elements of 50
+    items was half the cost of a feed. An item without ``markup`` is written from its elements."""
+
+    item_element = "item"
+
+    def item_markup(self, item) -> str:
+        """The item as this feed writes it, ``<item>`` … ``</item>``: the same in every feed of the format."""
+        out = io.StringIO()
+        handler = SimplerXMLGenerator(out, "utf-8", short_empty_elements=True)  # as the feed's own writer
+        handler.startElement(self.item_element, self.item_attributes(item))
+        self.add_item_elements(handler, item)
+        handler.endElement(self.item_element)
+        return out.getvalue()
+
+    def write_items(self, handler):
+        for item in self.items:
+            # XMLGenerator writes ignorable whitespace as it is, unescaped: its public way to pass
+            # text through, here markup that an XMLGenerator of the same kind wrote and escaped.
+            handler.ignorableWhitespace(item.get("markup") or self.item_markup(item))
+
+
+class NewsroomRssFeed(ItemMarkupFeed, Rss201rev2Feed):
     label, media_type = "RSS", "application/rss+xml"
 
     def rss_attributes(self):
@@ -82,8 +108,9 @@ class NewsroomRssFeed(Rss201rev2Feed):
             )  # fmt: skip
 
 
-class NewsroomAtomFeed(Atom1Feed):
+class NewsroomAtomFeed(ItemMarkupFeed, Atom1Feed):
     label, media_type = "Atom", "application/atom+xml"
+    item_element = "entry"
 
     def root_attributes(self):
         return super().root_attributes() | {"xmlns:dc": DC}

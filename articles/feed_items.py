@@ -28,7 +28,7 @@ from .xml_text import make_urls_absolute, xml_text
 
 ITEM_SECONDS = 24 * 60 * 60  # keys change with every revision; this only bounds a template change
 KEY_FIELDS = ("live_revision_id", "last_published_at", "url_path")  # with the pk: what an item is built from
-LAYOUT = 1  # raise when what an item holds changes, so no server reads items of the old layout
+LAYOUT = 2  # raise when what an item holds changes, so no server reads items of the old layout
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class FeedItem:
     rights: str | None
     image: FeedImage | None
     extra: dict  # the extra keys of ``SyndicationFeed.add_item`` the Newsroom formats write
+    key: str  # the cache key it is kept under, which its markup's keys start from
 
 
 def feed_items(listed, request, site, shared_token) -> list[FeedItem]:
@@ -55,7 +56,7 @@ def feed_items(listed, request, site, shared_token) -> list[FeedItem]:
     missing = [pk for pk, key in keys.items() if key not in found]
     if missing:
         fresh = ArticlePage.objects.filter(pk__in=missing).for_reading()
-        built = {keys[article.pk]: build_item(article, request, site) for article in fresh}
+        built = {keys[article.pk]: build_item(article, request, site, keys[article.pk]) for article in fresh}
         cache.set_many(built, ITEM_SECONDS)
         found |= built
     return [found[key] for key in keys.values() if key in found]
@@ -67,7 +68,19 @@ def item_key(row, site, shared_token) -> str:
     return "newsroom:feed-item:" + hashlib.sha256(repr(identity).encode()).hexdigest()
 
 
-def build_item(article, request, site) -> FeedItem:
+def add_item_markup(feed):
+    """Give each item of ``feed`` (an ``ItemMarkupFeed`` with its items added, each with its
+    ``item_key``) its markup in the feed's format: from the cache where made before, else made now
+    and kept. An item's markup is the same in every feed of a format that lists it."""
+    keys = {f"{item['item_key']}:{feed.label}": item for item in feed.items}
+    found = cache.get_many(list(keys))
+    made = {key: feed.item_markup(item) for key, item in keys.items() if key not in found}
+    cache.set_many(made, ITEM_SECONDS)
+    for key, item in keys.items():
+        item["markup"] = found.get(key) or made[key]
+
+
+def build_item(article, request, site, key) -> FeedItem:
     meta = article.get_metadata(request)
     section = [article.section.name] if article.section else []
     image = image_for_feed(article.lead_image, site) if article.lead_image else None
@@ -87,6 +100,7 @@ def build_item(article, request, site) -> FeedItem:
         categories=[xml_text(name) for name in section + [tagged.tag.name for tagged in article.tagged_items.all()]],
         rights=rights,
         image=image,
+        key=key,
         extra={
             "content_html": xml_text(make_urls_absolute(content, site)),
             "authors": [FeedAuthor(xml_text(author.name), author.full_url) for author in meta.authors],

@@ -20,8 +20,8 @@ from authors.models import AuthorPage
 from newsroom_core.app_settings import newsroom_setting
 
 from .caching import add_validators, content_version
-from .feed_formats import FEED_FORMATS
-from .feed_items import FeedItem, feed_items
+from .feed_formats import FEED_FORMATS, ItemMarkupFeed
+from .feed_items import FeedItem, add_item_markup, feed_items
 from .metadata import build_publisher, site_title, tag_title
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
 from .xml_text import xml_text
@@ -82,6 +82,12 @@ class ArticlesFeed(Feed):
     def feed_extra_kwargs(self, subject):
         return {"logo_url": build_publisher(self.site, self.site_settings).logo_url}
 
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        if isinstance(feed, ItemMarkupFeed):
+            add_item_markup(feed)
+        return feed
+
     # --- each article: a FeedItem (articles.feed_items), built once per revision
 
     def item_title(self, item: FeedItem):
@@ -116,7 +122,7 @@ class ArticlesFeed(Feed):
         return [Enclosure(image.url, str(image.length), image.mime_type)] if image else []
 
     def item_extra_kwargs(self, item: FeedItem):
-        return item.extra
+        return {**item.extra, "item_key": item.key}
 
 
 class LatestArticlesFeed(ArticlesFeed):

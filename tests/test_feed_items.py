@@ -6,7 +6,9 @@ import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from articles.feed_formats import ItemMarkupFeed
 from articles.models import ArticlePage, ContentVersion
 
 from .factories import ArticlePageFactory, CorrectionFactory
@@ -55,6 +57,47 @@ def test_an_items_own_new_revision_is_rebuilt(client, newsroom_with_articles):
     first = entries(client)[0]
     assert first.title == "A corrected headline"
     assert first.link.endswith("/a-corrected-headline/")
+
+
+@pytest.fixture
+def markup_written(monkeypatch):
+    """The items whose markup was written (their titles), as feeds write them."""
+    written = []
+    write = ItemMarkupFeed.item_markup
+
+    def spy(feed, item):
+        written.append(item["title"])
+        return write(feed, item)
+
+    monkeypatch.setattr(ItemMarkupFeed, "item_markup", spy)
+    return written
+
+
+@pytest.mark.parametrize("url", [FEED, "/feeds/latest/atom/"])
+def test_after_a_new_story_a_feed_writes_the_markup_of_that_item_alone(
+    client, newsroom_with_articles, markup_written, url
+):
+    newsroom, _, authors = newsroom_with_articles
+    client.get(url)
+    ArticlePageFactory(parent=newsroom.news_index, title="A story just published").save_revision().publish()
+    markup_written.clear()
+
+    client.get(url)
+    assert markup_written == ["A story just published"]
+    markup_written.clear()
+    client.get(f"/feeds/authors/{authors[0].slug}/{url.split('/')[-2]}/")  # its items are in the latest feed
+    assert markup_written == []
+
+
+@pytest.mark.parametrize("url, django_feed", [(FEED, Rss201rev2Feed), ("/feeds/latest/atom/", Atom1Feed)])
+def test_a_feed_written_from_kept_markup_is_the_feed_django_writes(
+    client, newsroom_with_articles, monkeypatch, url, django_feed
+):
+    client.get(url)  # the markup kept
+    from_markup = client.get(url).content
+    monkeypatch.setattr(ItemMarkupFeed, "write_items", django_feed.write_items)  # element by element
+
+    assert client.get(url).content == from_markup
 
 
 @pytest.mark.parametrize("url", [FEED, "/feeds/latest/atom/", "/feeds/latest/json/"])
