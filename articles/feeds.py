@@ -171,7 +171,7 @@ class TagArticlesFeed(ArticlesFeed):
         return tag
 
     def articles(self, tag):
-        return super().articles(tag).filter(tags=tag)
+        return super().articles(tag).tagged(tag)
 
     def title(self, tag):
         return xml_text(f"{tag_title(tag.name)} · {super().title(tag)}")

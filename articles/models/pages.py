@@ -119,7 +119,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
     @path(f"tag/<{converters.SLUG}:slug>/", name="tag")
     def tag(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
-        articles = self.articles().filter(tags=tag)
+        articles = self.articles().tagged(tag)
         if not articles.exists():
             raise Http404("No articles with this tag.")
         listed = self.paginate(request, articles)
