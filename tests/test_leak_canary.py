@@ -22,7 +22,14 @@ from wagtail.models import Page
 from articles.models import ArticlePage
 from authors.models import AuthorPage
 
-from .factories import ArticlePageFactory, NewsIndexPageFactory, PageViewRestrictionFactory, SectionFactory, SiteFactory
+from .factories import (
+    ArticlePageFactory,
+    CorrectionFactory,
+    NewsIndexPageFactory,
+    PageViewRestrictionFactory,
+    SectionFactory,
+    SiteFactory,
+)
 from .helpers import confirm, make_user, preview
 
 AUTHOR = "Casey Canary"
@@ -109,6 +116,8 @@ def canaries(newsroom, tmp_path):
         authors=[AuthorPage.objects.get(title=AUTHOR)],
         live=True,
     )
+    for article in ArticlePage.objects.all():  # the corrections page and feed list each with its story
+        CorrectionFactory(article=article, text=f"An earlier version misspelt {article.title}.")
     return public, hidden
 
 
@@ -118,9 +127,9 @@ def public_urls(public):
         f"/feeds/{kind}/{fmt}/"
         for kind in ("latest", f"authors/{author.slug}", f"sections/{SECTION}", "tags/harbour")
         for fmt in ("rss", "atom", "json")
-    ]
+    ] + [f"/feeds/corrections/{fmt}/" for fmt in ("rss", "atom", "json")]
     return [
-        "/", f"/section/{SECTION}/", "/tag/harbour/", public.url, author.url, "/authors/",
+        "/", f"/section/{SECTION}/", "/tag/harbour/", public.url, author.url, "/authors/", "/corrections/",
         *[f"/search/?q={word}" for word in ("walrus", "harbour", "canary")],
         *feeds, *SITEMAP_INDEXES, "/sitemap-pages.xml", "/sitemap-news.xml", "/robots.txt",
         "/api/v2/pages/?type=newsroom_articles.ArticlePage&fields=*&limit=20",

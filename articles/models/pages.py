@@ -23,7 +23,7 @@ from wagtail.search import index
 from authors.models import AuthorIndexPage
 from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.page_mixin import NewsroomPageMixin
-from newsroom_core.pagination import paginate_newest_first
+from newsroom_core.pagination import paginate, paginate_newest_first
 
 from .. import converters
 from ..admin_panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
@@ -36,7 +36,7 @@ from ..structured_data import news_article, website
 from .bylines import ArticlePageTag
 from .querysets import ArticlePageManager, corrections_list
 from .site_settings import NewsroomSettings
-from .snippets import CopyrightNotice, Outlet, Section
+from .snippets import CopyrightNotice, Correction, Outlet, Section
 
 
 class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
@@ -71,6 +71,12 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
 
     def articles(self):
         return ArticlePage.objects.visible_to_readers().descendant_of(self).for_listing()
+
+    def corrections(self):
+        """The corrections and updates to the articles this index lists, newest first, each with its article."""
+        listed = ArticlePage.objects.visible_to_readers().descendant_of(self)
+        corrections = Correction.objects.filter(article__in=listed.values("pk")).select_related("article")
+        return corrections.order_by("-published_at", "-pk")
 
     def route(self, request, path_components):
         """Serve an article with everything it shows fetched in one go, instead of field by field."""
@@ -131,6 +137,15 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
             "canonical_url": listed.url_at(listing_url),
         }
         return self.render(request, context_overrides=context)
+
+    @path("corrections/", name="corrections")
+    def corrections_page(self, request):
+        """Every correction and update the site has published, with its article: a newsroom's
+        public record of what it got wrong."""
+        listed = paginate(self.corrections(), request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
+        listing_url = self.get_full_url(request) + self.reverse_subpage("corrections")
+        context = {"corrections": listed, "listing_title": "Corrections", "canonical_url": listed.url_at(listing_url)}
+        return self.render(request, context_overrides=context, template="newsroom_articles/corrections_page.html")
 
 
 class ArticlePage(NewsroomPageMixin, Page):

@@ -11,7 +11,7 @@ from wagtail.models import Site
 from articles.feed_formats import FEED_FORMATS
 from articles.metadata import author_name_html, byline_author, byline_html, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
-from articles.navigation import site_navigation
+from articles.navigation import Navigation, site_navigation
 from articles.rich_text import reader_html
 from articles.urls.feeds import feed_url
 from newsroom_core.names import join_names
@@ -79,7 +79,7 @@ def newsroom_author_name(author, address="relative"):
 
 @register.inclusion_tag("newsroom_articles/includes/feed_links.html", takes_context=True)
 def feed_links(context, kind, title=None, slug=None):
-    """``<link rel="alternate">`` for each format of a feed: kind is latest, author, section or tag.
+    """``<link rel="alternate">`` for each format of a feed: kind is latest, author, section, tag or corrections.
 
     The latest articles' feeds are titled with the site's name unless ``title`` is given.
     """
@@ -112,6 +112,15 @@ def newsroom_copyright(context, article=None):
     else:
         site_settings = NewsroomSettings.for_site(site_of(context, article))
     return {"notice": copyright_notice_for(article, site_settings) if article else site_settings.copyright_notice}
+
+
+@register.simple_tag(takes_context=True)
+def newsroom_navigation(context):
+    """``{% newsroom_navigation as nav %}``: what a site's header and footer link to
+    (``articles.navigation.Navigation``): ``nav.sections``, ``nav.authors_url``,
+    ``nav.corrections_url``, ``nav.feed_url``; empty without a request."""
+    request = context.get("request")
+    return site_navigation(request) if request is not None else Navigation(home_url="", sections=())
 
 
 @register.simple_tag(takes_context=True)

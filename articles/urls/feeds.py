@@ -1,5 +1,5 @@
-"""The feeds: ``feeds/latest/``, ``feeds/authors/<slug>/``, ``feeds/sections/<slug>/`` and
-``feeds/tags/<slug>/``, each in every format (``rss/``, ``atom/``, ``json/``).
+"""The feeds: ``feeds/latest/``, ``feeds/authors/<slug>/``, ``feeds/sections/<slug>/``,
+``feeds/tags/<slug>/`` and ``feeds/corrections/``, each in every format (``rss/``, ``atom/``, ``json/``).
 
 Each is named ``newsroom_feeds:<kind>_<format>`` (``newsroom_feeds:latest_rss``,
 ``newsroom_feeds:author_atom``): ask ``feed_url`` for one rather than spelling the name.
@@ -8,6 +8,7 @@ Each is named ``newsroom_feeds:<kind>_<format>`` (``newsroom_feeds:latest_rss``,
 from django.urls import path, reverse
 
 from .. import converters
+from ..correction_feeds import CorrectionsFeed
 from ..feed_formats import FEED_FORMATS
 from ..feeds import AuthorArticlesFeed, LatestArticlesFeed, SectionArticlesFeed, TagArticlesFeed, feed_view
 
@@ -18,11 +19,12 @@ FEEDS = {
     "author": (f"feeds/authors/<{converters.SLUG}:slug>/", AuthorArticlesFeed),
     "section": (f"feeds/sections/<{converters.SLUG}:slug>/", SectionArticlesFeed),
     "tag": (f"feeds/tags/<{converters.SLUG}:slug>/", TagArticlesFeed),
+    "corrections": ("feeds/corrections/", CorrectionsFeed),
 }
 
 
 def feed_url_name(kind: str, format_name: str) -> str:
-    """The name of a feed's URL pattern in this URLconf: kind is latest, author, section or tag;
+    """The name of a feed's URL pattern in this URLconf: kind is latest, author, section, tag or corrections;
     format_name a key of ``FEED_FORMATS``."""
     return f"{kind}_{format_name}"
 
