@@ -9,7 +9,7 @@ runs. Keep these in step with the ``{% image %}`` tags in the templates.
 
 from wagtail.images import get_image_model
 
-LEAD_IMAGE_SPECS = ("width-1200", "fill-320x180")  # article page and social cards; listing cards
+LEAD_IMAGE_SPECS = ("width-1200", "fill-320x180", "fill-960x540")  # article page and social cards; cards; the lead
 BODY_IMAGE_SPECS = ("width-800",)
 AUTHOR_PHOTO_SPECS = ("fill-96x96", "fill-160x160", "fill-64x64")  # bio box, author page, authors index
 

@@ -45,6 +45,7 @@ LISTING_PAGES = ("page 1", "deep page", "deep page by number")
 QUERY_BUDGETS = {
     "article page": 10,
     **{f"{name}, {page}": 12 for name in ("home", "section") for page in LISTING_PAGES},
+    "home, page 1": 14,  # the front page: pins and section blocks beside the listing
     **{f"author, {page}": 10 for page in LISTING_PAGES},
     **dict.fromkeys(["feed latest rss", "feed latest atom", "feed latest json"], 8),
     **dict.fromkeys(["sitemap index", "last sitemap page", "news sitemap"], 8),

@@ -3,6 +3,7 @@
 from ..source_credit import SourceRelationship
 from .bylines import ArticlePageAuthor, ArticlePageTag
 from .content_version import ContentVersion, upcoming_change_times
+from .front_page import PinnedStory
 from .import_jobs import ImportJob, ImportJobFile
 from .pages import ArticlePage, NewsIndexPage
 from .provenance import PreviewedImport, PreviewedStoryFile, StoryImport
@@ -27,6 +28,7 @@ __all__ = [
     "NewsIndexPage",
     "NewsroomSettings",
     "Outlet",
+    "PinnedStory",
     "PreviewedImport",
     "PreviewedStoryFile",
     "Section",

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
+from .site_settings import NewsroomSettings
+
 
 class ContentVersion(models.Model):
     """A counter that moves whenever anything a reader can see may have changed.
@@ -86,9 +88,13 @@ class ContentVersion(models.Model):
 
 
 def upcoming_change_times() -> list[str]:
-    """When time next changes what readers see: live pages' expiry, scheduled revisions' go-live."""
+    """When time next changes what readers see: live pages' expiry, scheduled revisions' go-live,
+    the end of a breaking-news banner."""
     now = timezone.now()
     expiries = Page.objects.live().filter(expire_at__gt=now).values_list("expire_at", flat=True)
     go_lives = Revision.objects.filter(approved_go_live_at__gt=now).values_list("approved_go_live_at", flat=True)
-    times = sorted({*expiries, *go_lives})[: ContentVersion.MAX_UPCOMING_CHANGES]
+    banners_end = NewsroomSettings.objects.filter(breaking_news_until__gt=now).values_list(
+        "breaking_news_until", flat=True
+    )
+    times = sorted({*expiries, *go_lives, *banners_end})[: ContentVersion.MAX_UPCOMING_CHANGES]
     return [time.isoformat() for time in times]

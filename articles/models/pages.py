@@ -34,6 +34,7 @@ from ..metadata import ArticleMetadata, build_article_metadata, build_publisher,
 from ..source_credit import SourceRelationship
 from ..structured_data import news_article, website
 from .bylines import ArticlePageTag
+from .front_page import MAX_PINS
 from .querysets import ArticlePageManager, corrections_list
 from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, Outlet, Section
@@ -44,7 +45,16 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "pinned_stories",
+            label="Pinned stories",
+            max_num=MAX_PINS,
+            help_text="Stories held at the top of the front page, in this order: the first is the lead. "
+            "Without any, the newest story leads.",
+        ),
+    ]
     subpage_types = ["newsroom_articles.ArticlePage", "newsroom_authors.AuthorIndexPage"]
 
     class Meta:
@@ -105,8 +115,14 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def latest(self, request):
+        """The front page on the first page (its template builds it with ``{% newsroom_front_page %}``,
+        ``articles.front_page``); the latest stories after it."""
         articles = self.paginate(request, self.articles())
-        context = {"articles": articles, "canonical_url": articles.url_at(self.get_full_url(request))}
+        context = {
+            "articles": articles,
+            "canonical_url": articles.url_at(self.get_full_url(request)),
+            "is_front_page": articles.number == 1,
+        }
         return self.render(request, context_overrides=context)
 
     @path(f"section/<{converters.SLUG}:slug>/", name="section")

@@ -1,7 +1,8 @@
 """Newsroom's settings for each site, edited under Settings in the admin."""
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from .snippets import CopyrightNotice
@@ -31,8 +32,44 @@ class NewsroomSettings(BaseSiteSetting):
         help_text="The publisher's logo, shown by feed readers and search engines.",
     )
 
-    panels = [FieldPanel("publisher_name"), FieldPanel("logo"), FieldPanel("copyright_notice")]
+    breaking_news = models.CharField(
+        "breaking news",
+        max_length=200,
+        blank=True,
+        help_text="A line across the top of the front page, linking to the story below. Empty: no banner.",
+    )
+    breaking_news_story = models.ForeignKey(
+        "newsroom_articles.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="story",
+        help_text="Shown only while readers may see it.",
+    )
+    breaking_news_until = models.DateTimeField(
+        "show until",
+        null=True,
+        blank=True,
+        help_text="The banner goes by itself at this time. Empty: until you clear it.",
+    )
+
+    panels = [
+        FieldPanel("publisher_name"),
+        FieldPanel("logo"),
+        FieldPanel("copyright_notice"),
+        MultiFieldPanel(
+            [FieldPanel("breaking_news"), FieldPanel("breaking_news_story"), FieldPanel("breaking_news_until")],
+            heading="Breaking news",
+        ),
+    ]
     select_related = ["copyright_notice", "logo"]  # read on every page: fetched with the settings
 
     class Meta:
         verbose_name = "newsroom settings"
+
+    def breaking_news_is_on(self) -> bool:
+        """Whether the banner has a line to show and its time has not run out (its story aside)."""
+        return bool(self.breaking_news) and (
+            self.breaking_news_until is None or self.breaking_news_until > timezone.now()
+        )

@@ -9,6 +9,7 @@ from django.utils.timezone import template_localtime
 from wagtail.models import Site
 
 from articles.feed_formats import FEED_FORMATS
+from articles.front_page import build_front_page
 from articles.metadata import author_name_html, byline_author, byline_html, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
 from articles.navigation import Navigation, site_navigation
@@ -112,6 +113,13 @@ def newsroom_copyright(context, article=None):
     else:
         site_settings = NewsroomSettings.for_site(site_of(context, article))
     return {"notice": copyright_notice_for(article, site_settings) if article else site_settings.copyright_notice}
+
+
+@register.simple_tag(takes_context=True)
+def newsroom_front_page(context, news_index, listing):
+    """``{% newsroom_front_page page articles as front %}``: the front page of ``news_index`` built
+    on the first page of its latest stories (``articles.front_page.FrontPage``)."""
+    return build_front_page(news_index, context["request"], listing)
 
 
 @register.simple_tag(takes_context=True)

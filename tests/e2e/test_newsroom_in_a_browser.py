@@ -24,7 +24,7 @@ CORRECTED_HEADLINE = "Russia threatens to strand a US astronaut on the space sta
 
 def article_url(site):
     home = urllib.request.urlopen(site + "/").read().decode()
-    return site + re.search(r'class="card-headline"><a href="([^"]+)"', home)[1]
+    return site + re.search(r'class="card-headline[^"]*"><a href="([^"]+)"', home)[1]
 
 
 def test_an_editor_imports_the_seed_corrects_the_headline_and_publishes(page, site):
