@@ -13,7 +13,7 @@ from wagtail.models import Site
 from articles.models import NewsroomSettings, PinnedStory, Section
 
 from .factories import ArticlePageFactory, SectionFactory
-from .helpers import queries_for
+from .helpers import make_user, queries_for
 
 
 def front(client):
@@ -151,3 +151,12 @@ def test_the_front_page_stays_within_fourteen_queries_with_pins_sections_and_a_b
 
     # 12 for a listing; the front adds its pins, the section blocks and their stories' bylines and images.
     assert len(queries_for(client, "/")) <= 14
+
+
+def test_editors_pin_stories_on_the_home_pages_edit_form(client, newsroom):
+    client.force_login(make_user("editor", superuser=True))
+
+    response = client.get(f"/admin/pages/{newsroom.news_index.pk}/edit/")
+
+    assert response.status_code == 200
+    assert "Pinned stories" in response.content.decode()
