@@ -1,6 +1,7 @@
 """The page types: the news index (the front page and its listings) and the article."""
 
 from django.db import models
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -38,6 +39,8 @@ from .front_page import MAX_PINS
 from .querysets import ArticlePageManager, corrections_list
 from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, Outlet, Section
+
+RELATED_STORIES = 4  # under an article
 
 
 class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
@@ -339,7 +342,19 @@ class ArticlePage(NewsroomPageMixin, Page):
         context["structured_data"] = news_article(meta)
         context["news_index"] = self.get_parent().specific
         context["tags"] = [tagged.tag for tagged in self.tagged_items.all()]
+        context["related"] = self.related_articles()
         return context
+
+    def related_articles(self, limit=RELATED_STORIES):
+        """Stories readers may see in this one's section or with one of its tags, newest first,
+        never this one: headline, section and time, in one query beside the check for private pages."""
+        tags = ArticlePageTag.objects.filter(content_object=self).values("tag")
+        shared = Q(pk__in=ArticlePageTag.objects.filter(tag__in=tags).values("content_object"))
+        if self.section_id:
+            shared |= Q(section=self.section_id)
+        listed = ArticlePage.objects.visible_to_readers().descendant_of(self.get_parent())  # its news index's
+        related = listed.filter(shared).exclude(pk=self.pk)
+        return list(related.defer_streamfields().select_related("section")[:limit])
 
 
 def remember_parent(page: Page, parent: Page):
