@@ -24,7 +24,7 @@ from .importing import find_destination, look_alike_author, look_alike_message
 from .models import ArticlePage, CopyrightNotice, NewsroomSettings
 from .parsing import Story, byline_name, credit_line, plain_text
 from .permissions import import_permissions
-from .query_parameters import without_control_characters
+from .search_form import SearchForm
 from .source_credit import credit_text
 from .staging import PreviewError, stage_previewed_files
 from .story_files import read_story, story_files
@@ -146,31 +146,25 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
         return StoryImportForm(user=self.request.user, can_publish=self.can_publish, **kwargs)
 
 
-MAX_QUERY_LENGTH = 200
-
-
 @require_GET
 def search(request):
-    """Search live, public articles of this site by headline, standfirst, body and author names."""
-    query = without_control_characters(request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
+    """Search live, public articles of this site by headline, standfirst, body and author names,
+    narrowed by section, author and date range (``articles.search_form``)."""
+    site = Site.find_for_request(request)
+    form = SearchForm(request.GET, site)
     results = None
-    if query:
-        articles = ArticlePage.objects.visible_to_readers().in_site(Site.find_for_request(request))
-        words = search_words(query)
-        matches = articles.for_listing().search(words, order_by_relevance=False) if words else articles.none()
-        results = paginate(matches, request.GET.get("page"), newsroom_setting("PAGE_SIZE"), counted=True)
-    response = TemplateResponse(
-        request, "newsroom_articles/search.html", {"query": query, "results": results, **layout_context()}
-    )
+    if form.is_asked() and form.is_valid():
+        articles = form.narrow(ArticlePage.objects.visible_to_readers().in_site(site)).for_listing()
+        words = form.words
+        if words:
+            articles = articles.search(words, order_by_relevance=False)
+        elif form.cleaned_data["q"]:
+            articles = articles.none()  # only quotes: nothing to look for
+        results = paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"), counted=True)
+    context = {"form": form, "query": form.data.get("q", ""), "results": results, "params": form.params()}
+    response = TemplateResponse(request, "newsroom_articles/search.html", {**context, **layout_context()})
     response.reader_cache_tag = "search"  # the same for every anonymous reader until content changes
     return response
-
-
-def search_words(query: str) -> str:
-    """What a reader typed, as words to look for. Double quotes go: modelsearch's SQLite backend
-    puts each word in FTS5's double quotes without doubling the ones inside it, so a reader's '"'
-    was an FTS5 syntax error and a 500 (PostgreSQL's backend escapes them; words never hold them)."""
-    return " ".join(query.replace('"', " ").split())
 
 
 @require_GET
