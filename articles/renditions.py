@@ -8,9 +8,27 @@ runs. Keep these in step with the ``{% image %}`` tags in the templates.
 """
 
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
-LEAD_IMAGE_SPECS = ("width-1200", "fill-320x180", "fill-960x540")  # article page and social cards; cards; the lead
-BODY_IMAGE_SPECS = ("width-800",)
+from .metadata import SHARING_IMAGE_SPEC
+
+# The responsive images the pages show (``{% newsroom_picture image "<name>" %}``): each in AVIF and
+# WebP for the browsers that take them and JPEG for the others, at the widths a srcset offers.
+PICTURES = {
+    "article": ("format-{avif,webp,jpeg}", "width-{480,800,1200}"),  # an article's lead image
+    "lead": ("format-{avif,webp,jpeg}", "fill-{480x270,960x540,1440x810}"),  # the front page's lead story
+    "card": ("format-{avif,webp,jpeg}", "fill-{320x180,640x360}"),  # a story in a listing
+    "body": ("format-{avif,webp,jpeg}", "width-{480,800}"),  # an image in a story's body
+}
+
+
+def picture_specs(name: str) -> list[str]:
+    """Every rendition a picture is made of, as Wagtail's ``{% picture %}`` expands its filters."""
+    return Filter.expand_spec(list(PICTURES[name]))
+
+
+LEAD_IMAGE_SPECS = (SHARING_IMAGE_SPEC, *picture_specs("article"), *picture_specs("lead"), *picture_specs("card"))
+BODY_IMAGE_SPECS = tuple(picture_specs("body"))
 AUTHOR_PHOTO_SPECS = ("fill-96x96", "fill-160x160", "fill-64x64")  # bio box, author page, authors index
 
 

@@ -6,6 +6,7 @@ from django.template.defaultfilters import date as format_date
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
+from wagtail.images.models import Picture
 from wagtail.models import Site
 
 from articles.feed_formats import FEED_FORMATS
@@ -13,6 +14,7 @@ from articles.front_page import build_front_page
 from articles.metadata import author_name_html, byline_author, byline_html, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
 from articles.navigation import Navigation, site_navigation
+from articles.renditions import picture_specs
 from articles.rich_text import reader_html
 from articles.urls.feeds import feed_url
 from newsroom_core.names import join_names
@@ -113,6 +115,16 @@ def newsroom_copyright(context, article=None):
     else:
         site_settings = NewsroomSettings.for_site(site_of(context, article))
     return {"notice": copyright_notice_for(article, site_settings) if article else site_settings.copyright_notice}
+
+
+@register.simple_tag
+def newsroom_picture(image, name, **attrs):
+    """``{% newsroom_picture image "card" sizes="…" alt="" loading="lazy" %}``: a ``<picture>`` of
+    ``image`` in the formats and widths ``articles.renditions.PICTURES`` names for ``name`` (AVIF
+    and WebP sources, a JPEG ``<img>`` with its width and height), from the renditions made at publish."""
+    if not image:
+        return ""
+    return Picture(image.get_renditions(*picture_specs(name)), attrs).__html__()
 
 
 @register.simple_tag(takes_context=True)
