@@ -123,7 +123,9 @@ def body_html(article):
     each: a feed has hundreds of them."""
     return mark_safe(
         "\n".join(
-            reader_html(block.value) if block.block_type == "paragraph" else block.render(context={"page": article})
+            reader_html(block.value)
+            if block.block_type == "paragraph"
+            else block.render(context={"page": article, "for_feed": True})
             for block in article.body
         )
     )

@@ -27,8 +27,9 @@ def picture_specs(name: str) -> list[str]:
     return Filter.expand_spec(list(PICTURES[name]))
 
 
+FEED_IMAGE_SPEC = "width-800"  # an image in a story's body as feeds carry it: one <img>, in its own format
 LEAD_IMAGE_SPECS = (SHARING_IMAGE_SPEC, *picture_specs("article"), *picture_specs("lead"), *picture_specs("card"))
-BODY_IMAGE_SPECS = tuple(picture_specs("body"))
+BODY_IMAGE_SPECS = (FEED_IMAGE_SPEC, *picture_specs("body"))
 AUTHOR_PHOTO_SPECS = ("fill-96x96", "fill-160x160", "fill-64x64")  # bio box, author page, authors index
 
 

@@ -127,6 +127,12 @@ def test_an_image_uploaded_in_the_admin_is_stored_in_the_bucket_for_anyone_to_fe
     assert image.file_size == len(png_bytes())
 
 
+def media_type(rendition):
+    """The type a rendition's file is served with: its format's, from the extension Wagtail gives it."""
+    extension = rendition.file.name.rsplit(".", 1)[1]
+    return {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp", "avif": "image/avif"}[extension]
+
+
 def test_publishing_an_article_makes_its_renditions_in_the_bucket(illustrated_article, bucket):
     article = illustrated_article
     author = article.authors.get().author
@@ -140,22 +146,28 @@ def test_publishing_an_article_makes_its_renditions_in_the_bucket(illustrated_ar
     assert {(rendition.image_id, rendition.filter_spec) for rendition in renditions} == wanted
     assert bucket.keys("images/") == sorted(rendition.file.name for rendition in renditions)
     for rendition in renditions:
-        bucket.fetch_public(rendition.url)
+        bucket.fetch_public(rendition.url, content_type=media_type(rendition))
 
 
 def test_the_article_page_shows_its_images_from_the_bucket(client, illustrated_article, bucket):
     article = illustrated_article
     author = article.authors.get().author
 
-    sources = [img["src"] for img in soup_of(client.get(article.url)).select("img")]
+    page = soup_of(client.get(article.url))
+    sources = [img["src"] for img in page.select("img")]
+    offered = [url for source in page.select("source") for url in source["srcset"].split()[::2]]
 
     assert sorted(sources) == sorted([
-        article.lead_image.get_rendition("width-1200").url,
-        body_image(article).get_rendition("width-800").url,
-        author.photo.get_rendition("fill-96x96").url,
+        article.lead_image.get_rendition("format-jpeg|width-480").url,
+        body_image(article).get_rendition("format-jpeg|width-480").url,
+        author.photo.get_rendition("fill-64x64").url,  # the byline's photo
+        author.photo.get_rendition("fill-96x96").url,  # the bio box's
     ])  # fmt: skip
     for source in sources:
-        bucket.fetch_public(source)
+        bucket.fetch_public(source, content_type="image/jpeg" if source.endswith(".jpg") else "image/png")
+    assert offered and all(url.startswith(f"{bucket.endpoint_url}/{bucket.name}/images/") for url in offered)
+    for url in offered:
+        bucket.fetch_public(url, content_type="image/avif" if url.endswith(".avif") else "image/webp")
 
 
 def test_the_feeds_carry_the_lead_image_and_body_images_from_the_bucket(client, illustrated_article, bucket):
@@ -270,7 +282,7 @@ def test_deleting_an_image_removes_its_file_and_renditions_from_the_bucket(
 def test_with_a_custom_domain_pages_show_media_from_that_domain(client, newsroom, media_on_object_storage, bucket):
     media_url = media_on_object_storage(custom_domain="media.example.com")
     article = ArticlePageFactory(parent=newsroom.news_index, lead_image=ImageFactory(), live=True)
-    rendition = article.lead_image.get_rendition("width-1200")
+    rendition = article.lead_image.get_rendition("format-jpeg|width-480")
 
     [lead] = soup_of(client.get(article.url)).select("figure.lead-image img")
 
@@ -278,7 +290,7 @@ def test_with_a_custom_domain_pages_show_media_from_that_domain(client, newsroom
     assert lead["src"] == f"https://media.example.com/{rendition.file.name}"
     assert article.lead_image.file.url == f"https://media.example.com/{article.lead_image.file.name}"
     # The domain (a CDN in front of the bucket) serves the bucket's objects under their keys.
-    bucket.fetch_public(bucket.object_url(rendition.file.name))
+    bucket.fetch_public(bucket.object_url(rendition.file.name), content_type="image/jpeg")
 
 
 def test_under_a_prefix_images_are_public_and_documents_private(db, media_on_object_storage, bucket):
@@ -397,4 +409,4 @@ def test_under_gunicorn_with_production_settings_the_page_shows_its_lead_image_f
     [img_src] = [directive.split()[1:] for directive in policy.split(";") if directive.split()[0] == "img-src"]
     assert bucket.endpoint_url in img_src  # the bucket's origin: the browser may show the image
     assert lead_key.startswith("images/") and lead_key in bucket.keys("images/")
-    assert bucket.fetch_public(lead["src"]).startswith(b"\x89PNG")
+    assert bucket.fetch_public(lead["src"], content_type="image/jpeg").startswith(b"\xff\xd8")  # a JPEG

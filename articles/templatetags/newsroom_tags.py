@@ -14,7 +14,7 @@ from articles.front_page import build_front_page
 from articles.metadata import author_name_html, byline_author, byline_html, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
 from articles.navigation import Navigation, site_navigation
-from articles.renditions import picture_specs
+from articles.renditions import FEED_IMAGE_SPEC, picture_specs
 from articles.rich_text import reader_html
 from articles.urls.feeds import feed_url
 from newsroom_core.names import join_names
@@ -125,6 +125,12 @@ def newsroom_picture(image, name, **attrs):
     if not image:
         return ""
     return Picture(image.get_renditions(*picture_specs(name)), attrs).__html__()
+
+
+@register.simple_tag
+def newsroom_feed_image(image, alt=""):
+    """An image in a feed item's HTML: one ``<img>`` (``FEED_IMAGE_SPEC``), as feed readers show images."""
+    return image.get_rendition(FEED_IMAGE_SPEC).img_tag({"alt": alt}) if image else ""
 
 
 @register.simple_tag(takes_context=True)
