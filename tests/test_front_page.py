@@ -160,3 +160,12 @@ def test_editors_pin_stories_on_the_home_pages_edit_form(client, newsroom):
 
     assert response.status_code == 200
     assert "Pinned stories" in response.content.decode()
+
+
+def test_the_front_page_shows_the_sites_name_once_and_keeps_its_heading_for_screen_readers(client, desk, settings):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    page = front(client)
+
+    assert page.select_one("h1")["class"] == ["visually-hidden"]
+    older = page.select_one("a[rel=next]")["href"]
+    assert "class" not in BeautifulSoup(client.get(f"/{older}").content, "html.parser").select_one("h1").attrs
