@@ -46,7 +46,7 @@ class FrontPage:
 def build_front_page(news_index, request, listing: ListingPage) -> FrontPage:
     visible = news_index.articles()  # asks which pages are private once; every query below reuses it
     pins = PinnedStory.objects.filter(page=news_index).order_by("sort_order")
-    pinned_ids = list(pins.values_list("article", flat=True))
+    pinned_ids = list(dict.fromkeys(pins.values_list("article", flat=True)))  # a story pinned twice shows once
     shown = set(pinned_ids) | {article.pk for article in listing}
     block_ids = section_block_ids(visible, exclude=shown)
     site_settings = NewsroomSettings.for_request(request)

@@ -192,7 +192,10 @@ def author_name_html(name: str, url: str, rel: str = "") -> SafeString:
 def sharing_image(article: ArticlePage, root_url: str) -> SharingImage | None:
     if not article.lead_image_id:
         return None
-    rendition = article.lead_image.get_rendition(SHARING_IMAGE_SPEC)
+    try:
+        rendition = article.lead_image.get_rendition(SHARING_IMAGE_SPEC)
+    except OSError:  # Wagtail's SourceImageIOError: the file is gone from storage, nothing to share
+        return None
     alt = article.lead_image_caption or article.lead_image.title
     return SharingImage(absolute(rendition.url, root_url), rendition.width, rendition.height, alt)
 

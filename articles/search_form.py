@@ -5,7 +5,7 @@ filter fields (``ArticlePage.search_fields``); with filters and no words, the fi
 listed newest first. Dates are the site's calendar days (``TIME_ZONE``), both ends included.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django import forms
@@ -17,6 +17,8 @@ from .models import ArticlePageAuthor, Section
 from .query_parameters import without_control_characters
 
 MAX_QUERY_LENGTH = 200
+# Days a range may name: a day past the last would overflow Python's dates once a day is added to it.
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
 
 
 class SearchForm(forms.Form):
@@ -39,6 +41,9 @@ class SearchForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        for name in ("since", "until"):
+            if cleaned.get(name) and not FIRST_DAY <= cleaned[name] <= LAST_DAY:
+                self.add_error(name, f"Give a date from {FIRST_DAY.year} to {LAST_DAY.year}.")
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and since > until:
             self.add_error("until", "The end of the date range is before its start.")
@@ -52,8 +57,8 @@ class SearchForm(forms.Form):
         return " ".join(self.cleaned_data.get("q", "").replace('"', " ").split())
 
     def is_asked(self) -> bool:
-        """Whether the reader asked for anything: words, or a filter."""
-        return any(self.data.get(name) for name in self.fields)
+        """Whether the reader asked for anything, once cleaned: words (spaces alone are none), or a filter."""
+        return any(self.cleaned_data.get(name) for name in self.fields)
 
     def narrow(self, articles):
         """``articles`` as the filters narrow them."""

@@ -153,7 +153,7 @@ def search(request):
     site = Site.find_for_request(request)
     form = SearchForm(request.GET, site)
     results = None
-    if form.is_asked() and form.is_valid():
+    if form.is_valid() and form.is_asked():
         articles = form.narrow(ArticlePage.objects.visible_to_readers().in_site(site)).for_listing()
         words = form.words
         if words:

@@ -169,3 +169,28 @@ def test_the_front_page_shows_the_sites_name_once_and_keeps_its_heading_for_scre
     assert page.select_one("h1")["class"] == ["visually-hidden"]
     older = page.select_one("a[rel=next]")["href"]
     assert "class" not in BeautifulSoup(client.get(f"/{older}").content, "html.parser").select_one("h1").attrs
+
+
+def test_a_story_pinned_twice_shows_once(client, newsroom, desk):
+    pin(newsroom, desk["Sport story"], desk["Sport story"])
+
+    everything = headlines(front(client), "main")
+
+    assert everything.count("Sport story") == 1
+
+
+def test_newer_from_the_second_page_is_the_listing_not_a_short_front_page(client, newsroom, desk, settings):
+    settings.NEWSROOM_PAGE_SIZE = 2
+    older = front(client).select_one("a[rel=next]")["href"]
+    newer = BeautifulSoup(client.get(f"/{older}").content, "html.parser").select_one("a[rel=prev]")["href"]
+
+    assert newer == "./"  # the first page is the front page's own address
+
+
+def test_a_story_slugged_corrections_leaves_the_corrections_page_in_place(client, newsroom):
+    ArticlePageFactory(parent=newsroom.news_index, title="Corrections", slug="corrections", live=False)
+
+    response = client.get("/corrections/")
+
+    assert response.status_code == 200
+    assert "No corrections have been published." in response.content.decode()

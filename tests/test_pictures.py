@@ -80,3 +80,14 @@ def test_pages_with_pictures_write_nothing_when_read(client, newsroom):
     for url in (article.url, "/"):
         assert client.get(url).status_code == 200
     assert image.renditions.count() == count
+
+
+def test_an_image_whose_file_is_gone_shows_as_not_found_instead_of_failing_the_page(client, newsroom):
+    image = wide_image()
+    article = ArticlePageFactory(parent=newsroom.news_index, lead_image=image, live=True)
+    image.renditions.all().delete()
+    image.file.delete(save=False)  # the storage lost it
+    clear_caches()
+
+    for url in (article.url, "/", "/feeds/latest/rss/"):
+        assert client.get(url).status_code == 200, url

@@ -67,7 +67,14 @@ def test_a_range_ending_before_it_starts_is_refused_with_a_message(client, desk)
 
 @pytest.mark.parametrize(
     "params",
-    [{"section": "no-such-section"}, {"author": "<script>"}, {"since": "yesterday"}, {"until": "2026-02-30"}],
+    [
+        {"section": "no-such-section"},
+        {"author": "<script>"},
+        {"since": "yesterday"},
+        {"until": "2026-02-30"},
+        {"until": "9999-12-31"},
+        {"since": "0001-01-01"},  # a day past these would overflow Python's dates
+    ],
 )
 def test_an_unknown_filter_value_is_answered_with_a_message_not_an_error(client, desk, params):
     response = client.get("/search/", {"q": "ferry", **params})
@@ -97,3 +104,9 @@ def test_the_filters_offer_the_sections_and_live_authors(client, newsroom, desk)
     assert "Harbour" in [option.get_text() for option in page.select("select[name=section] option")]
     authors = [option.get_text() for option in page.select("select[name=author] option")]
     assert authors == ["Any author", "Ann Poe", "Bob Roe"]
+
+
+def test_spaces_alone_are_no_search(client, desk):
+    found, page = results(client, q="   ")
+
+    assert found == [] and page.select_one(".listing") is None

@@ -41,6 +41,7 @@ from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, Outlet, Section
 
 RELATED_STORIES = 4  # under an article
+CORRECTIONS_PATH = "corrections"  # the news index's corrections page, before any story of that slug
 
 
 class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
@@ -93,7 +94,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
 
     def route(self, request, path_components):
         """Serve an article with everything it shows fetched in one go, instead of field by field."""
-        if len(path_components) == 1:
+        if len(path_components) == 1 and path_components[0] != CORRECTIONS_PATH:  # its own page comes first
             articles = ArticlePage.objects.child_of(self).filter(slug=path_components[0])
             article = articles.for_reading(author_photos=True).first()
             if article is not None:
@@ -105,10 +106,14 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
                 return author_index.route(request, path_components[1:])
         return super().route(request, path_components)
 
+    def is_home_of(self, site: Site | None) -> bool:
+        """Whether this index is ``site``'s home page, not a news section under it."""
+        return site is not None and site.root_page_id == self.pk
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
-        if site is not None and site.root_page_id == self.pk:  # the site's home page, not a news section
+        if self.is_home_of(site):
             publisher = build_publisher(site, NewsroomSettings.for_request(request))
             context["structured_data"] = website(site.site_name or self.title, f"{site.root_url}/", publisher)
         return context
@@ -124,7 +129,8 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         context = {
             "articles": articles,
             "canonical_url": articles.url_at(self.get_full_url(request)),
-            "is_front_page": articles.number == 1,
+            # The site's home page, at its start: not a news section, not a page reached by "Newer".
+            "is_front_page": self.is_home_of(Site.find_for_request(request)) and articles.query == "",
         }
         return self.render(request, context_overrides=context)
 
@@ -157,7 +163,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         }
         return self.render(request, context_overrides=context)
 
-    @path("corrections/", name="corrections")
+    @path(f"{CORRECTIONS_PATH}/", name="corrections")
     def corrections_page(self, request):
         """Every correction and update the site has published, with its article: a newsroom's
         public record of what it got wrong."""
@@ -348,6 +354,8 @@ class ArticlePage(NewsroomPageMixin, Page):
     def related_articles(self, limit=RELATED_STORIES):
         """Stories readers may see in this one's section or with one of its tags, newest first,
         never this one: headline, section and time, in one query beside the check for private pages."""
+        if self.pk is None:  # a preview of a story never saved
+            return []
         tags = ArticlePageTag.objects.filter(content_object=self).values("tag")
         shared = Q(pk__in=ArticlePageTag.objects.filter(tag__in=tags).values("content_object"))
         if self.section_id:

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from wagtail.images.models import Picture
+from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.models import Site
 
 from articles.feed_formats import FEED_FORMATS
@@ -124,13 +125,15 @@ def newsroom_picture(image, name, **attrs):
     and WebP sources, a JPEG ``<img>`` with its width and height), from the renditions made at publish."""
     if not image:
         return ""
-    return Picture(image.get_renditions(*picture_specs(name)), attrs).__html__()
+    # As Wagtail's own tags: an image whose file is gone shows as "not found", not as an error.
+    renditions = get_renditions_or_not_found(image, picture_specs(name))
+    return Picture(renditions, attrs).__html__()
 
 
 @register.simple_tag
 def newsroom_feed_image(image, alt=""):
     """An image in a feed item's HTML: one ``<img>`` (``FEED_IMAGE_SPEC``), as feed readers show images."""
-    return image.get_rendition(FEED_IMAGE_SPEC).img_tag({"alt": alt}) if image else ""
+    return get_rendition_or_not_found(image, FEED_IMAGE_SPEC).img_tag({"alt": alt}) if image else ""
 
 
 @register.simple_tag(takes_context=True)
