@@ -185,6 +185,11 @@ def test_newer_from_the_second_page_is_the_listing_not_a_short_front_page(client
     newer = BeautifulSoup(client.get(f"/{older}").content, "html.parser").select_one("a[rel=prev]")["href"]
 
     assert newer == "./"  # the first page is the front page's own address
+    # "Newer" from further back that finds less than a page of newer stories: their listing, not a front page.
+    newest = headlines(front(client), ".lead-story")[0]
+    landing = BeautifulSoup(client.get(f"/{older.replace('before', 'after')}").content, "html.parser")
+    assert landing.select_one(".lead-story") is None
+    assert headlines(landing, ".listing")[0] == newest
 
 
 def test_a_story_slugged_corrections_leaves_the_corrections_page_in_place(client, newsroom):

@@ -130,7 +130,9 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
             "articles": articles,
             "canonical_url": articles.url_at(self.get_full_url(request)),
             # The site's home page, at its start: not a news section, not a page reached by "Newer".
-            "is_front_page": self.is_home_of(Site.find_for_request(request)) and articles.query == "",
+            "is_front_page": self.is_home_of(Site.find_for_request(request))
+            and articles.query == ""
+            and "after" not in request.GET,
         }
         return self.render(request, context_overrides=context)
 
