@@ -25,5 +25,12 @@ class ImageBlock(blocks.StructBlock):
 
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, template="newsroom_articles/blocks/paragraph.html")
+    heading = blocks.CharBlock(
+        max_length=200,
+        form_classname="title",
+        icon="title",
+        template="newsroom_articles/blocks/heading.html",
+        help_text="A subheading that breaks a long story into parts.",
+    )
     quote = QuoteBlock()
     image = ImageBlock()
