@@ -215,6 +215,16 @@ def tag_title(tag_name: str) -> str:
     return f"Tagged “{tag_name}”"
 
 
+def listing_description(index_title: str, editors: str = "", section=None, tag_name: str = "") -> str:
+    """A listing's meta description: the section's own, else the editor's for the news index, else
+    what the listing is, in a sentence."""
+    if section is not None:
+        return section.description or f"The latest {section.name} stories from {index_title}."
+    if tag_name:
+        return f"Stories about “{tag_name}” from {index_title}, newest first."
+    return editors or f"The latest stories from {index_title}, newest first."
+
+
 def build_publisher(site: Site, site_settings: NewsroomSettings) -> Publisher:
     """Who publishes the site: from its Newsroom settings, else ``NEWSROOM_PUBLISHER_NAME`` and
     ``NEWSROOM_PUBLISHER_LOGO_URL``, else the site's name (and no logo)."""

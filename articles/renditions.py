@@ -4,7 +4,7 @@ Wagtail creates a rendition the first time a template asks for it: a database wr
 reader's request. Publishing makes them ahead, so reading never writes: the publish names the
 images and sizes (``article_renditions``, ``author_renditions``) and the task worker makes them
 (``articles.tasks.make_renditions_task``), so a publish does not wait for the resizing when a worker
-runs. Keep these in step with the ``{% image %}`` tags in the templates.
+runs. Keep these in step with the ``{% newsroom_picture %}`` tags in the templates.
 """
 
 from wagtail.images import get_image_model
@@ -19,6 +19,10 @@ PICTURES = {
     "lead": ("format-{avif,webp,jpeg}", "fill-{480x270,960x540,1440x810}"),  # the front page's lead story
     "card": ("format-{avif,webp,jpeg}", "fill-{320x180,640x360}"),  # a story in a listing
     "body": ("format-{avif,webp,jpeg}", "width-{480,800}"),  # an image in a story's body
+    # An author's photo, square, at its size and twice it for high-density screens:
+    "portrait": ("format-{avif,webp,jpeg}", "fill-{160x160,320x320}"),  # the author's page
+    "bio": ("format-{avif,webp,jpeg}", "fill-{96x96,192x192}"),  # the bio box under a story
+    "avatar": ("format-{avif,webp,jpeg}", "fill-{64x64,128x128}"),  # the byline, the authors index
 }
 
 
@@ -30,7 +34,7 @@ def picture_specs(name: str) -> list[str]:
 FEED_IMAGE_SPEC = "width-800"  # an image in a story's body as feeds carry it: one <img>, in its own format
 LEAD_IMAGE_SPECS = (SHARING_IMAGE_SPEC, *picture_specs("article"), *picture_specs("lead"), *picture_specs("card"))
 BODY_IMAGE_SPECS = (FEED_IMAGE_SPEC, *picture_specs("body"))
-AUTHOR_PHOTO_SPECS = ("fill-96x96", "fill-160x160", "fill-64x64")  # bio box, author page, authors index
+AUTHOR_PHOTO_SPECS = (*picture_specs("portrait"), *picture_specs("bio"), *picture_specs("avatar"))
 
 
 def article_renditions(article) -> list[tuple[int, list[str]]]:

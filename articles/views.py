@@ -162,6 +162,8 @@ def search(request):
             articles = articles.none()  # only quotes: nothing to look for
         results = paginate(articles, request.GET.get("page"), newsroom_setting("PAGE_SIZE"), counted=True)
     context = {"form": form, "query": form.data.get("q", ""), "results": results, "params": form.params()}
+    if not request.GET:  # the search page itself is one page to index; its results are endless many
+        context["canonical_url"] = site.root_url + reverse("newsroom_search:search")
     response = TemplateResponse(request, "newsroom_articles/search.html", {**context, **layout_context()})
     response.reader_cache_tag = "search"  # the same for every anonymous reader until content changes
     return response

@@ -35,6 +35,11 @@ class AuthorIndexPage(NewsroomPageMixin, Page):
                 return author.route(request, [])
         return super().route(request, path_components)
 
+    @property
+    def meta_description(self):
+        """For search engines: the editor's description, else what the page is."""
+        return self.search_description or "Our journalists, each with their bio and their stories."
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         authors = AuthorPage.objects.child_of(self).live().public().order_by("title")

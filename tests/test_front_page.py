@@ -8,11 +8,11 @@ import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from articles.models import NewsroomSettings, PinnedStory, Section
+from articles.models import ArticlePage, NewsIndexPage, NewsroomSettings, PinnedStory, Section
 
-from .factories import ArticlePageFactory, SectionFactory
+from .factories import ArticlePageFactory, SectionFactory, SiteFactory
 from .helpers import make_user, queries_for
 
 
@@ -199,3 +199,22 @@ def test_a_story_slugged_corrections_leaves_the_corrections_page_in_place(client
 
     assert response.status_code == 200
     assert "No corrections have been published." in response.content.decode()
+
+
+def test_a_news_index_that_is_not_the_sites_home_is_a_plain_listing(client, newsroom, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "gazette.example"]
+    home = Page.objects.get(depth=1).add_child(instance=Page(title="Harbour Gazette", slug="harbour-gazette"))
+    desk_index = home.add_child(instance=NewsIndexPage(title="Local news", slug="local"))
+    SiteFactory(hostname="gazette.example", root_page=home)
+    for number in range(3):
+        ArticlePageFactory(parent=desk_index, title=f"Local story {number}", live=True)
+    PinnedStory.objects.create(page=desk_index, article=ArticlePage.objects.child_of(desk_index).first())
+    desk_index.save_revision().publish()
+
+    response = client.get("/local/", HTTP_HOST="gazette.example")
+
+    listing = BeautifulSoup(response.content, "html.parser")
+    assert response.status_code == 200
+    assert listing.select(".lead-story, .front-latest, .section-block") == []
+    assert sorted(headlines(listing, ".listing")) == ["Local story 0", "Local story 1", "Local story 2"]
+    assert listing.h1.get_text() == "Local news" and "visually-hidden" not in listing.h1.get("class", [])

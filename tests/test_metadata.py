@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
-from articles.models import ArticlePage, Outlet, SourceRelationship
+from articles.models import ArticlePage, Outlet, Section, SourceRelationship
 
 from .factories import ArticlePageFactory, AuthorPageFactory, OutletFactory, SectionFactory
 from .helpers import SEED_FILE, SEED_URL, extract, json_ld_of_type, open_graph
@@ -118,3 +118,42 @@ def test_each_page_of_a_listing_is_its_own_canonical_url(client, listings_of_thr
 def test_a_listings_first_page_has_the_listings_own_canonical_url(client, listings_of_three, query):
     for listing in listings_of_three:
         assert canonical_of(client, f"{listing}{query}") == f"http://localhost{listing}"
+
+
+def meta_description(client, url):
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    description = page.select_one("head meta[name=description]")
+    return description["content"] if description else None
+
+
+def test_every_listing_describes_itself_to_search_engines(client, listings_of_three):
+    described = {url: meta_description(client, url) for url in [*listings_of_three, "/authors/", "/search/"]}
+
+    assert described == {
+        "/": "The latest stories from Test Newsroom, newest first.",
+        "/section/science/": "The latest Science stories from Test Newsroom.",
+        "/tag/space/": "Stories about “space” from Test Newsroom, newest first.",
+        listings_of_three[3]: "Articles by Ada Page",
+        "/authors/": "Our journalists, each with their bio and their stories.",
+        "/search/": "Search every story by its words, and narrow the results by section, author and date.",
+    }
+
+
+def test_a_sections_own_description_and_the_editors_win(client, listings_of_three, newsroom):
+    Section.objects.filter(slug="science").update(description="Discoveries & doubts.")
+    newsroom.news_index.search_description = "News from the harbour town."
+    newsroom.news_index.save_revision().publish()
+
+    assert meta_description(client, "/section/science/") == "Discoveries & doubts."
+    assert meta_description(client, "/") == "News from the harbour town."
+
+
+@pytest.mark.parametrize("query", ["?q=space", "?section=science", "?q="])
+def test_search_results_ask_not_to_be_indexed_and_the_search_page_is_indexed(client, listings_of_three, query):
+    results = BeautifulSoup(client.get(f"/search/{query}").content, "html.parser")
+    search_page = BeautifulSoup(client.get("/search/").content, "html.parser")
+
+    assert results.select_one("meta[name=robots]")["content"] == "noindex"
+    assert results.select_one("link[rel=canonical]") is None
+    assert search_page.select_one("meta[name=robots]") is None
+    assert search_page.select_one("link[rel=canonical]")["href"] == "http://localhost/search/"

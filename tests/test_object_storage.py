@@ -160,11 +160,11 @@ def test_the_article_page_shows_its_images_from_the_bucket(client, illustrated_a
     assert sorted(sources) == sorted([
         article.lead_image.get_rendition("format-jpeg|width-480").url,
         body_image(article).get_rendition("format-jpeg|width-480").url,
-        author.photo.get_rendition("fill-64x64").url,  # the byline's photo
-        author.photo.get_rendition("fill-96x96").url,  # the bio box's
+        author.photo.get_rendition("format-jpeg|fill-64x64").url,  # the byline's photo
+        author.photo.get_rendition("format-jpeg|fill-96x96").url,  # the bio box's
     ])  # fmt: skip
     for source in sources:
-        bucket.fetch_public(source, content_type="image/jpeg" if source.endswith(".jpg") else "image/png")
+        bucket.fetch_public(source, content_type="image/jpeg")
     assert offered and all(url.startswith(f"{bucket.endpoint_url}/{bucket.name}/images/") for url in offered)
     for url in offered:
         bucket.fetch_public(url, content_type="image/avif" if url.endswith(".avif") else "image/webp")
@@ -231,8 +231,9 @@ def test_the_author_page_shows_the_photo_from_the_bucket(client, illustrated_art
 
     [photo] = soup_of(client.get(author.url)).select("img.author-photo")
 
-    assert photo["src"] == author.photo.get_rendition("fill-160x160").url
-    bucket.fetch_public(photo["src"])
+    assert photo["src"] == author.photo.get_rendition("format-jpeg|fill-160x160").url
+    for url in [photo["src"], *photo["srcset"].split()[::2]]:
+        bucket.fetch_public(url, content_type="image/jpeg")
 
 
 def test_a_document_is_a_private_object_that_readers_download_through_the_site(

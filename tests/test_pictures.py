@@ -7,9 +7,10 @@ import re
 from bs4 import BeautifulSoup
 from wagtail.images.tests.utils import get_test_image_file
 
+from articles.models import ArticlePage
 from articles.renditions import PICTURES, picture_specs
 
-from .factories import ArticlePageFactory, ImageFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
 from .helpers import clear_caches
 
 
@@ -62,7 +63,29 @@ def test_every_picture_is_made_at_publish(newsroom):
 
     for name in ("article", "lead", "card"):
         assert set(picture_specs(name)) <= made, name
-    assert set(PICTURES) == {"article", "lead", "card", "body"}
+
+
+def test_an_authors_photo_is_a_picture_at_its_size_and_twice_it_made_at_publish(client, newsroom):
+    photo = ImageFactory(file=get_test_image_file(size=(600, 600)))
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Amara Okafor", photo=photo, live=True)
+    ArticlePageFactory(parent=newsroom.news_index, authors=[author], live=True).save_revision().publish()
+
+    made = set(photo.renditions.values_list("filter_spec", flat=True))
+    article_url = ArticlePage.objects.get().url
+    pictures = [(author.url, ".author-photo"), ("/authors/", ".author-list-photo")]
+    pictures += [(article_url, ".byline-photo"), (article_url, ".bio-photo")]
+
+    for name in ("portrait", "bio", "avatar"):
+        assert set(picture_specs(name)) <= made, name
+    for url, selector in pictures:
+        image = picture_of(client, url, f"picture {selector}")
+        assert image.find_previous_sibling("source", type="image/avif"), url
+        assert len(widths(image["srcset"])) == 2 and widths(image["srcset"])[1] == 2 * widths(image["srcset"])[0]
+        assert int(image["width"]) == widths(image["srcset"])[0] and image["sizes"], url
+
+
+def test_every_place_a_page_shows_an_image_has_its_picture():
+    assert set(PICTURES) == {"article", "lead", "card", "body", "portrait", "bio", "avatar"}
 
 
 def test_pages_with_pictures_write_nothing_when_read(client, newsroom):

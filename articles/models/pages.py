@@ -31,7 +31,7 @@ from ..admin_panels import CorrectionsPanel, PublicationChecklistPanel, StoryImp
 from ..api_fields import AttributionField, TagNamesField
 from ..blocks import ArticleBodyBlock
 from ..expiry import is_expired
-from ..metadata import ArticleMetadata, build_article_metadata, build_publisher, tag_title
+from ..metadata import ArticleMetadata, build_article_metadata, build_publisher, listing_description, tag_title
 from ..source_credit import SourceRelationship
 from ..structured_data import news_article, website
 from .bylines import ArticlePageTag
@@ -130,6 +130,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
             "articles": articles,
             "canonical_url": articles.url_at(self.get_full_url(request)),
             # The site's home page, at its start: not a news section, not a page reached by "Newer".
+            "description": listing_description(self.title, self.search_description),
             "is_front_page": self.is_home_of(Site.find_for_request(request))
             and articles.query == ""
             and "after" not in request.GET,
@@ -145,6 +146,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
             "articles": articles,
             "section": section,
             "listing_title": section.name,
+            "description": listing_description(self.title, section=section),
             "canonical_url": articles.url_at(listing_url),
         }
         return self.render(request, context_overrides=context)
@@ -161,6 +163,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
             "articles": listed,
             "tag": tag,
             "listing_title": tag_title(tag.name),
+            "description": listing_description(self.title, tag_name=tag.name),
             "canonical_url": listed.url_at(listing_url),
         }
         return self.render(request, context_overrides=context)
