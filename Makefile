@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 TEMPLATES := articles/templates authors/templates templates
 ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: run test e2e plugin-test scaleout fidelity dist lint format check bench bench-sitemaps bench-scale bench-frontcache loadtest clean
+.PHONY: run test e2e screenshots plugin-test scaleout fidelity dist lint format check bench bench-sitemaps bench-scale bench-frontcache loadtest clean
 
 # The site's own packages (requirements.txt) are all `make run` needs; the test and lint tools
 # (requirements-dev.txt, which includes them) come with the other tasks.
@@ -37,10 +37,14 @@ run: $(VENV)/installed-runtime
 test: $(VENV)/installed lint check
 	$(BIN)/pytest
 
-## e2e: the site in Chromium (editor, reporter, reader, axe-core), the Nu Html Checker, feed readers
-## (needs Debian's chromium and newsboat, and Java; the npm checkers are installed here)
+## e2e: the site in Chromium (editor, reporter, reader, axe-core, screenshots), Lighthouse, the Nu Html
+## Checker, feed readers (needs Debian's chromium and newsboat, and Java; the npm checkers are installed here)
 e2e: $(VENV)/installed node_modules/.installed
 	$(BIN)/pytest tests/e2e -m e2e
+
+## screenshots: the README's two screenshots (docs/screenshots/), cut from the last `make e2e` run's
+screenshots: $(VENV)/installed
+	$(BIN)/python -m tests.e2e.readme_screenshots
 
 ## plugin-test: build the wheel, install it into a new `wagtail start` project as the README says, and
 ## read an imported story's page and feed there (needs the package index, as installing does)

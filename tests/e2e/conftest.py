@@ -6,17 +6,20 @@ Chromium is Debian's (/usr/bin/chromium); axe-core and the Nu Html Checker come 
 get them, except where ``NEWSROOM_TEST_REQUIRE_E2E`` is set (``.ci/run``): there they fail.
 """
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from ..browser import chromium
 from ..helpers import AXE, CHROMIUM, EDITOR, REPORTER, ROOT, VNU
-from ..serving import free_port, runserver
+from ..object_storage_server import new_bucket, object_storage_server
+from ..serving import free_port, gunicorn, runserver
 
 NEEDED = {
     "Chromium (apt-get install chromium)": Path(CHROMIUM).exists(),
@@ -66,6 +69,40 @@ def site(tmp_path_factory):
         yield base
 
 
+@dataclass(frozen=True)
+class Showcase:
+    base: str
+    urls: dict  # {"home": url, "article": url, ...}: the pages showcase.build() names
+
+
+@pytest.fixture(scope="session")
+def showcase(tmp_path_factory):
+    """A desk's first day (``showcase.py``) served as production serves it: gunicorn
+    with the production settings, static files from WhiteNoise, media in an S3 bucket. TLS is the
+    front proxy's (deploy/nginx), so here the site answers plain HTTP on 127.0.0.1, which browsers
+    count as a secure origin."""
+    folder = tmp_path_factory.mktemp("showcase")
+    base = f"http://127.0.0.1:{free_port()}"
+    with object_storage_server() as endpoint_url, new_bucket(endpoint_url) as bucket:
+        env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "REDIS_URL"}}
+        env |= bucket.site_environment() | {
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+            "SECRET_KEY": "showcase-tests-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
+            "STATIC_ROOT": str(folder / "static"),
+            "WAGTAILADMIN_BASE_URL": base,
+        }
+        manage(env, "collectstatic", "--noinput", "-v0")
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "setup_newsroom", "--site-url", base, stdout=subprocess.DEVNULL)
+        dressed = manage(env, "shell", "-c", "from tests.e2e.showcase import dress; dress()", stdout=subprocess.PIPE)
+        paths = json.loads(dressed.stdout.splitlines()[-1])
+        with gunicorn(sys.executable, ROOT, env, base):
+            yield Showcase(base, {name: base + path for name, path in paths.items()})
+
+
 @pytest.fixture(scope="session")
 def browser():
     with chromium() as launched:
@@ -81,7 +118,9 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def artefacts():
-    """Screenshots and fetched pages, kept for CI under the git-ignored var/ folder."""
+    """Fetched pages, and in screens/ and lighthouse/ the screenshots and Lighthouse's reports, kept
+    for CI under the git-ignored var/ folder."""
     folder = ROOT / "var" / "e2e"
-    folder.mkdir(parents=True, exist_ok=True)
+    for kept in ("screens", "lighthouse"):
+        (folder / kept).mkdir(parents=True, exist_ok=True)
     return folder
