@@ -19,10 +19,11 @@ PICTURES = {
     "lead": ("format-{avif,webp,jpeg}", "fill-{480x270,960x540,1440x810}"),  # the front page's lead story
     "card": ("format-{avif,webp,jpeg}", "fill-{320x180,640x360}"),  # a story in a listing
     "body": ("format-{avif,webp,jpeg}", "width-{480,800}"),  # an image in a story's body
-    # An author's photo, square, at its size and twice it for high-density screens:
-    "portrait": ("format-{avif,webp,jpeg}", "fill-{160x160,320x320}"),  # the author's page
-    "bio": ("format-{avif,webp,jpeg}", "fill-{96x96,192x192}"),  # the bio box under a story
-    "avatar": ("format-{avif,webp,jpeg}", "fill-{64x64,128x128}"),  # the byline, the authors index
+    # An author's photo, square, at its size and twice it for high-density screens; WebP and JPEG
+    # only, as AVIF saves little on images this small and costs the most to make:
+    "portrait": ("format-{webp,jpeg}", "fill-{160x160,320x320}"),  # the author's page
+    "bio": ("format-{webp,jpeg}", "fill-{96x96,192x192}"),  # the bio box under a story
+    "avatar": ("format-{webp,jpeg}", "fill-{64x64,128x128}"),  # the byline, the authors index
 }
 
 

@@ -2,7 +2,6 @@
 newest first, each with its story, and never one of a story readers may not see."""
 
 import json
-import shutil
 import subprocess
 from datetime import timedelta
 
@@ -15,7 +14,7 @@ from articles.feed_checks import check_feed
 from articles.models import ArticlePage, CorrectionKind
 
 from .factories import ArticlePageFactory, CorrectionFactory, PageViewRestrictionFactory
-from .test_output_safety import ATOM_SCHEMA
+from .test_output_safety import ATOM_SCHEMA, requires_jing
 
 PAGE = "/corrections/"
 FEED = "/feeds/corrections/rss/"
@@ -130,7 +129,7 @@ def test_a_correction_keeps_its_feed_id_when_its_story_is_renamed(client, correc
     assert after["Correction: Harbour story, renamed"] == before["Correction: Harbour story"]
 
 
-@pytest.mark.skipif(not shutil.which("jing"), reason="jing is not installed; .ci/run installs it")
+@requires_jing
 def test_the_corrections_atom_feed_is_valid_against_the_rfc_4287_schema(client, corrected, tmp_path):
     feed_file = tmp_path / "corrections.xml"
     feed_file.write_bytes(client.get("/feeds/corrections/atom/").content)
