@@ -34,6 +34,7 @@ AGENCIES = ["AP", "AFP", "Reuters", "dpa"]
 DATELINES = ["WASHINGTON", "LONDON", "MOUNT OLIVE, N.C.", "SÃO PAULO"]
 ROLES = ["", "", "Senior Correspondent", "reporting", "Health Editor"]
 CREDIT_ROLES = ["additional reporting", "photography", "editing", "translation", "contributing"]
+EMBARGOES = ["", "", "2026-12-03", "2026-12-03T00:01:00", "2026-12-03T00:01:00+00:00", "2026-12-03T10:00:00-05:00"]
 PUBLISHED = ["", "2022-11-27", "2022-11-27T17:11:00", "2022-11-27T17:11:00-05:00", "2024-03-05T09:30:00+01:00"]
 
 sentences = st.lists(st.sampled_from(WORDS), min_size=5, max_size=18).map(lambda w: " ".join(w).capitalize() + ".")
@@ -86,6 +87,7 @@ def stories(draw):
         contributors=tuple(Contributor(name, draw(st.sampled_from(CREDIT_ROLES))) for name in others),
         dateline=draw(st.sampled_from(["", *DATELINES])),
         published=draw(st.sampled_from(PUBLISHED)),
+        embargo=draw(st.sampled_from(EMBARGOES)),
     )
 
 

@@ -26,6 +26,7 @@ from .story import (
     Author,
     Contributor,
     Copyright,
+    KillAdvisory,
     Story,
     StoryFormatError,
     markup_for,
@@ -34,7 +35,8 @@ from .writing import byline_name, format_story, story_from_data, story_to_data
 
 __all__ = [
     "MARKDOWN", "MARKDOWN_SUFFIXES", "ORIGINAL", "SIGNATURE_MARK", "TEXT", "VIA", "WIRE", "Author", "Contributor",
-    "Copyright", "Story", "StoryFormatError", "byline_name", "credit_line", "decode_story", "format_story",
+    "Copyright", "KillAdvisory",
+    "Story", "StoryFormatError", "byline_name", "credit_line", "decode_story", "format_story",
     "markup_for", "parse_story", "plain_text", "propose_headline", "read_story_file", "story_from_data",
     "story_to_data",
 ]  # fmt: skip

@@ -1,10 +1,11 @@
 """Reading a whole story file: the parts in order — copyright at the end, what stands above the story,
 credit lines, the dateline, signatures — and the warnings an editor should see."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsroom_core.names import mixed_scripts
 
+from .advisories import Advisories, take_advisory_lines
 from .bylines import EMPTY_BYLINE_RE, byline_names, read_byline
 from .copyright import is_owner_line, parse_copyright
 from .credit_lines import CONTACT_LINE_RE, SIGN_OFF_RE, TRAILING_CREDIT_RE, contributor_credits, is_web_furniture
@@ -49,7 +50,21 @@ def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story
     paragraphs = split_paragraphs(text.removeprefix("\ufeff"), markup)
     if not paragraphs:
         raise StoryFormatError("the file is empty")
+    advisories = take_advisory_lines(paragraphs)
     warnings = [] if encoding == "utf-8" else [f"not UTF-8: read as {encoding}"]
+    try:
+        story = read_story(advisories.paragraphs, markup, [*warnings, *advisories.warnings])
+    except StoryFormatError:
+        if advisories.kill is None:
+            raise
+        return named_in_kill(advisories, markup)
+    return replace(story, embargo=advisories.embargo, kill=advisories.kill)
+
+
+def read_story(paragraphs: list[Paragraph], markup: str, warnings: list[str]) -> Story:
+    """The story in a file's paragraphs, its advisory lines taken out."""
+    if not paragraphs:
+        raise StoryFormatError("no story text found: the file holds advisory lines only")
     paragraphs, copyrights = take_copyright_lines(paragraphs)
     if len(copyrights) > 1:
         warnings.append(f"{len(copyrights)} copyright lines; the last one is used")
@@ -91,6 +106,15 @@ def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story
         markup=markup,
         warnings=tuple(warnings),
     )
+
+
+def named_in_kill(advisories: Advisories, markup: str) -> Story:
+    """A kill advisory with no story under it: the story it names, or the headline on the line after it."""
+    rest = advisories.paragraphs
+    headline = advisories.kill.named or (rest[0].text if rest else "")
+    if not headline:
+        raise StoryFormatError("a kill advisory that names no story: put the story's headline on the line under it")
+    return Story(headline=headline, is_headline_proposed=False, paragraphs=(), markup=markup, kill=advisories.kill)
 
 
 def take_copyright_lines(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Copyright]]:

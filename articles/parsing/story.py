@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 SIGNATURE_MARK = "\u2709"
 TEXT, MARKDOWN = "text", "markdown"
 VIA, WIRE, ORIGINAL = "via", "wire", "original"  # how the credited outlet stands to the story
+KILL, WITHDRAW, TAKEDOWN = "kill", "withdraw", "takedown"  # how a desk takes a story out of use
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 MARKDOWN_HEADING_RE = re.compile(r"^#{1,6}\s+")
 
@@ -54,6 +55,15 @@ class Copyright:
 
 
 @dataclass(frozen=True)
+class KillAdvisory:
+    """A desk's order to take a story already sent out of use."""
+
+    kind: str  # KILL, WITHDRAW or TAKEDOWN
+    reason: str  # the advisory as written
+    named: str = ""  # the story it names ("Please kill the story Harbour bridge to reopen"), if any
+
+
+@dataclass(frozen=True)
 class Story:
     headline: str
     is_headline_proposed: bool
@@ -67,6 +77,8 @@ class Story:
     contributors: tuple[Contributor, ...] = ()
     dateline: str = ""  # where the story was filed, as printed: "WASHINGTON"
     published: str = ""  # the original publication time a date line gives, ISO 8601 (a date alone, or a time)
+    embargo: str = ""  # not to be published before: ISO 8601 (a date alone is its start; no offset, the desk's time)
+    kill: KillAdvisory | None = None  # the file orders the story it names out of use
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
 

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from newsroom_core.names import join_names
 
 from .credit_lines import credit_line
-from .story import ORIGINAL, SIGNATURE_MARK, WIRE, Author, Contributor, Copyright, Story
+from .story import ORIGINAL, SIGNATURE_MARK, WIRE, Author, Contributor, Copyright, KillAdvisory, Story
 
 
 def story_to_data(story: Story) -> dict:
@@ -23,6 +23,7 @@ def story_from_data(data: dict) -> Story:
             "authors": tuple(Author(**author) for author in data["authors"]),
             "contributors": tuple(Contributor(**person) for person in data.get("contributors", ())),
             "copyright": Copyright(**copyright_data) if copyright_data else None,
+            "kill": KillAdvisory(**data["kill"]) if data.get("kill") else None,
             "warnings": tuple(data["warnings"]),
         }
     )
@@ -36,7 +37,8 @@ def format_story(story: Story) -> str:
     publication date; the body, opening with the dateline and carrying the source credit; the
     contributors' credit lines; each author's signature and bio; the copyright line.
     """
-    lines = [] if story.is_headline_proposed else [story.headline]
+    lines = [f"Embargoed until {story.embargo}"] if story.embargo else []
+    lines += [] if story.is_headline_proposed else [story.headline]
     if story.dek or any(author.role for author in story.authors):
         lines += [*([story.dek] if story.dek else []), "By " + join_names([byline_name(a) for a in story.authors])]
     lines += [f"Published {story.published}"] if story.published else []
