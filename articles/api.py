@@ -3,6 +3,7 @@
 ``/api/v2/pages/?type=newsroom_articles.ArticlePage&author=<slug>&section=<slug>&tag=<slug>``
 """
 
+from django.http import Http404
 from django.utils.functional import cached_property
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.renderers import JSONRenderer
@@ -13,9 +14,11 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page
 
+from .embargo import embargoed
 from .expiry import expired
 from .models import ArticlePage
 from .query_parameters import has_control_characters
+from .withdrawn_api import withdrawn_answer
 
 ARTICLE_FILTERS = {
     "author": "authors__author__slug",
@@ -70,12 +73,24 @@ class NewsroomPagesAPIViewSet(PagesAPIViewSet):
             raise BadRequestError("site: this API answers for the site it is asked on only")
         if has_control_characters(self.request.GET):
             raise BadRequestError("query parameters may not hold control characters")
-        return get_public_pages_queryset(self.request, model).exclude(pk__in=self.expired_page_ids)
+        return get_public_pages_queryset(self.request, model).exclude(pk__in=self.hidden_page_ids)
 
     @cached_property
-    def expired_page_ids(self) -> list[int]:
-        """Live pages past their expiry time, asked once per request (a view serves one request)."""
-        return list(Page.objects.live().filter(expired()).order_by().values_list("pk", flat=True))
+    def hidden_page_ids(self) -> list[int]:
+        """Live pages readers may not see yet or any more — past their expiry time, or embargoed —
+        asked once per request (a view serves one request)."""
+        expired_pages = Page.objects.live().filter(expired()).order_by().values_list("pk", flat=True)
+        embargoed_articles = ArticlePage.objects.live().filter(embargoed()).order_by().values_list("pk", flat=True)
+        return [*expired_pages, *embargoed_articles]
+
+    def detail_view(self, request, pk):
+        """A story withdrawn from this site answers 410 Gone with its notice, so partners who took it learn of it."""
+        try:
+            return super().detail_view(request, pk)
+        except Http404:
+            if gone := withdrawn_answer(request, pk):
+                return gone
+            raise
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

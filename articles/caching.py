@@ -30,7 +30,7 @@ CACHED_HEADERS = (
     "Content-Type", "Content-Language", "Link", "ETag", "Last-Modified", "Cache-Control", "Vary",
     "X-Frame-Options", "Content-Security-Policy", "X-Robots-Tag",
 )  # fmt: skip
-CACHED_STATUSES = {200, 404}
+CACHED_STATUSES = {200, 404, 410}  # 410: a withdrawn story's notice
 CONDITIONAL_HEADERS = frozenset(
     {"HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE"}
 )

@@ -179,6 +179,7 @@ class JsonFeed(SyndicationFeed):
                 if item["source_name"]
                 else None,
                 "corrections": [vars(correction) for correction in item["corrections"]],
+                **({"withdrawn": item["withdrawn"]} if item.get("withdrawn") else {}),
             },
         }
         if item["description"]:

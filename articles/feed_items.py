@@ -117,6 +117,45 @@ def build_item(article, request, site, key) -> FeedItem:
     )
 
 
+def withdrawn_items(articles, request, site) -> list[FeedItem]:
+    """The items of stories withdrawn (``ArticlePage.objects.withdrawn_lately()``): the same item
+    (its id and link) updated at its withdrawal, holding the public notice instead of the story. A
+    killed or taken-down story's headline and byline are not repeated."""
+    items = []
+    for article in articles:
+        withdrawal = article.withdrawal
+        title = f"Withdrawn: {article.title}" if withdrawal.keeps_headline else f"{withdrawal.get_kind_display()} story"
+        notice = "".join(f"<p>{escape(line)}</p>" for line in withdrawal.notice.splitlines() if line.strip())
+        stamp = withdrawal.withdrawn_at.timestamp()
+        items.append(
+            FeedItem(
+                title=xml_text(title),
+                link=article.get_full_url(request),
+                description=xml_text(escape(withdrawal.notice)),
+                guid=f"urn:uuid:{article.translation_key}",
+                pubdate=article.first_published_at,
+                updateddate=withdrawal.withdrawn_at,
+                categories=[],
+                rights=None,
+                image=None,
+                key=f"newsroom:feed-withdrawn:{LAYOUT}:{site.pk}:{site.root_url}:{withdrawal.pk}:{stamp}",
+                extra={
+                    "content_html": xml_text(notice),
+                    "authors": [],
+                    "byline": "",
+                    "summary_text": xml_text(withdrawal.notice),
+                    "source_name": "",
+                    "source_url": "",
+                    "rights": None,
+                    "image": None,
+                    "corrections": [],
+                    "withdrawn": {"kind": withdrawal.kind, "withdrawn_at": withdrawal.withdrawn_at.isoformat()},
+                },
+            )
+        )
+    return items
+
+
 def body_html(article):
     """The body as HTML. Paragraphs, most of every story, are expanded straight from their rich
     text (what Wagtail's rich text template prints) rather than through two template renders

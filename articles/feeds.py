@@ -21,7 +21,7 @@ from newsroom_core.app_settings import newsroom_setting
 
 from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS, ItemMarkupFeed
-from .feed_items import FeedItem, add_item_markup, feed_items
+from .feed_items import FeedItem, add_item_markup, feed_items, withdrawn_items
 from .metadata import build_publisher, site_title, tag_title
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
 from .xml_text import xml_text
@@ -53,12 +53,22 @@ class ArticlesFeed(Feed):
         url = self.news_index.get_full_url(self.request)
         return url + self.news_index.reverse_subpage(route, args=args) if route else url
 
+    def narrow(self, articles, subject):
+        """The feed's own among ``articles``: subclasses keep an author's, a section's, a tag's."""
+        return articles
+
     def articles(self, subject):
-        return ArticlePage.objects.visible_to_readers().in_site(self.site)
+        return self.narrow(ArticlePage.objects.visible_to_readers().in_site(self.site), subject)
 
     def items(self, subject):
-        listed = self.articles(subject)[: newsroom_setting("FEED_ITEMS")]
-        return feed_items(listed, self.request, self.site, content_version(self.request).shared_token)
+        """The latest articles, with the stories lately withdrawn among them as their last update."""
+        limit = newsroom_setting("FEED_ITEMS")
+        items = feed_items(
+            self.articles(subject)[:limit], self.request, self.site, content_version(self.request).shared_token
+        )
+        withdrawn = self.narrow(ArticlePage.objects.withdrawn_lately().in_site(self.site), subject)
+        items += withdrawn_items(withdrawn[:limit], self.request, self.site)
+        return sorted(items, key=lambda item: item.pubdate, reverse=True)[:limit]
 
     def title(self, subject):
         return xml_text(site_title(self.site))
@@ -133,8 +143,8 @@ class AuthorArticlesFeed(ArticlesFeed):
     def get_subject(self, slug):
         return get_object_or_404(AuthorPage.objects.live().public().in_site(self.site), slug=slug)
 
-    def articles(self, author):
-        return super().articles(author).by_author(author)
+    def narrow(self, articles, author):
+        return articles.by_author(author)
 
     def title(self, author):
         return xml_text(f"{author.title} · {super().title(author)}")
@@ -150,8 +160,8 @@ class SectionArticlesFeed(ArticlesFeed):
     def get_subject(self, slug):
         return get_object_or_404(Section, slug=slug)
 
-    def articles(self, section):
-        return super().articles(section).filter(section=section)
+    def narrow(self, articles, section):
+        return articles.filter(section=section)
 
     def title(self, section):
         return xml_text(f"{section.name} · {super().title(section)}")
@@ -170,8 +180,8 @@ class TagArticlesFeed(ArticlesFeed):
             raise Http404("No articles with this tag.")
         return tag
 
-    def articles(self, tag):
-        return super().articles(tag).tagged(tag)
+    def narrow(self, articles, tag):
+        return articles.tagged(tag)
 
     def title(self, tag):
         return xml_text(f"{tag_title(tag.name)} · {super().title(tag)}")

@@ -7,7 +7,6 @@ story that fails leaves the database exactly as it was.
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -20,10 +19,11 @@ from wagtail.models import Site
 
 from authors.models import AuthorIndexPage, AuthorPage
 from newsroom_core.app_settings import newsroom_setting
-from newsroom_core.names import name_skeleton, normalise_name
+from newsroom_core.names import normalise_name
 from newsroom_core.rich_text_conversion import paragraph_to_html, text_to_html
 
 from .indexing import index_once
+from .look_alikes import look_alike_author, look_alike_message
 from .models import (
     ArticlePage,
     ArticlePageAuthor,
@@ -32,9 +32,11 @@ from .models import (
     Outlet,
     Section,
     StoryImport,
+    Withdrawal,
 )
 from .parsing import Author, Story, StoryFormatError, read_story_file
 from .publication_check import PublicationProblem, publication_problems
+from .withdrawals import withdraw_article
 
 STORY_KEY_WORDS = 30
 IMPORT_LOCK_ID = 0x4E5753  # "NWS": the PostgreSQL advisory lock every import transaction takes
@@ -48,6 +50,7 @@ class ImportOutcome(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+    WITHDRAWN = "withdrawn"  # a kill advisory took the story it names from readers
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,8 @@ def story_key(story: Story) -> str:
 
 def import_story(story: Story, source: StorySource, destination: ImportDestination, options=ImportOptions()):
     """Create or update the article for ``story``; publish or schedule it when asked. Atomic."""
+    if story.kill is not None:
+        return withdraw_killed_story(story, source, options)
     key = story_key(story)
     user = options.user
     with transaction.atomic(), index_once():
@@ -221,6 +226,29 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
     return ImportResult(article, outcome, unpublished_because=problems)
 
 
+def withdraw_killed_story(story: Story, source: StorySource, options: ImportOptions) -> ImportResult:
+    """Act on a kill advisory: withdraw the imported story it names (by its text when the advisory
+    carries it, else by its headline), keeping the advisory as the story's provenance."""
+    with transaction.atomic(), index_once():
+        take_import_lock()
+        imported = ArticlePage.objects.filter(story_key__isnull=False)
+        found = list(imported.filter(story_key=story_key(story))) if story.paragraphs else []
+        found = found or list(imported.filter(title__iexact=story.headline)[:2])
+        if len(found) != 1:
+            how = "no imported story" if not found else "more than one imported story"
+            raise ValidationError(f"{how} is headlined “{story.headline}”: nothing was withdrawn (kill advisory)")
+        article = found[0]
+        if Withdrawal.objects.filter(article=article).exists():
+            return ImportResult(article, ImportOutcome.UNCHANGED)
+        withdraw_article(article, story.kill.kind, reason=story.kill.reason, user=options.user)
+        saved(
+            StoryImport(article=article, file_name=source.file_name, text=source.text, checksum=source.checksum),
+            "provenance",
+        )
+    article.refresh_from_db(fields=["live", "has_unpublished_changes", "go_live_at"])
+    return ImportResult(article, ImportOutcome.WITHDRAWN)
+
+
 def take_import_lock():
     """One story import at a time across processes, until this transaction ends.
 
@@ -246,6 +274,8 @@ def is_unchanged(article: ArticlePage, source: StorySource, options: ImportOptio
 
 def reader_state(article: ArticlePage) -> str:
     """What readers see of an article, as the import reports it."""
+    if withdrawal := Withdrawal.objects.filter(article_id=article.pk).first():
+        return f"{withdrawal.get_kind_display().lower()}: its address shows the public notice"
     if article.live and article.has_unpublished_changes:
         return "live; the changes are a draft, readers see the published version"
     if article.live:
@@ -271,6 +301,8 @@ def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *
         article.is_headline_proposed = story.is_headline_proposed
     article.dek = story.dek or article.dek
     article.dateline = story.dateline or article.dateline
+    if story.embargo:  # a re-sent file without its embargo line leaves the embargo as the editor has it
+        article.embargo_until = publication_time(story.embargo)
     if story.source_name:  # a story from another outlet or the wire: when it first ran there
         article.originally_published_at = publication_time(story.published) or article.originally_published_at
     article.body = [("paragraph", paragraph_to_html(paragraph, story.markup)) for paragraph in story.paragraphs]
@@ -352,20 +384,3 @@ def find_or_create_author(author: Author, author_index: AuthorIndexPage, options
                 revision.publish(user=user)
             page.refresh_from_db()
     return page
-
-
-def look_alike_author(name: str, author_index: AuthorIndexPage) -> AuthorPage | None:
-    """An author page whose name looks like ``name`` but is another name: "Solange Reyner" spelled
-    with a Cyrillic "a" (U+0430), beside the real one. Importing never creates such a page silently."""
-    look_alikes = AuthorPage.objects.child_of(author_index).filter(name_skeleton=name_skeleton(name))
-    return look_alikes.exclude(name_key=normalise_name(name)).first()
-
-
-def look_alike_message(name: str, existing: str) -> str:
-    letters = ", ".join(
-        f"“{ch}” ({unicodedata.name(ch, 'unnamed').lower()})" for ch in dict.fromkeys(name) if ch not in existing
-    )
-    return (
-        f"“{name}” looks like the author “{existing}” but is written with other letters ({letters}): "
-        "correct the byline, or add that author's page in the admin first if they are someone else"
-    )

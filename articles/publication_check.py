@@ -8,6 +8,11 @@ messages can link there.
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
+from .embargo import is_embargoed
+from .models.withdrawals import Withdrawal
+
 
 @dataclass(frozen=True)
 class PublicationProblem:
@@ -39,9 +44,24 @@ def publication_problems(article) -> list[PublicationProblem]:
         outlet = article.source.name
         message = f"The importer found the credit to “{outlet}” in the text: check it, then tick “credit confirmed”."
         problems.append(PublicationProblem(message, "is_source_confirmed"))
+    problems += rights_problems(article)
     if article.is_headline_proposed:
         message = "The headline was proposed by the importer: review it, then untick “headline proposed”."
         problems.append(PublicationProblem(message, "is_headline_proposed"))
+    return problems
+
+
+def rights_problems(article) -> list[PublicationProblem]:
+    """A withdrawn story stays withdrawn until restored; an embargoed one goes live no sooner
+    than its embargo (saving the article schedules it so: this catches any way round that)."""
+    problems = []
+    if article.pk and (withdrawal := Withdrawal.objects.filter(article_id=article.pk).first()):
+        message = f"The story is {withdrawal.get_kind_display().lower()}: restore it before publishing it again."
+        problems.append(PublicationProblem(message, "title"))
+    if is_embargoed(article) and (article.go_live_at is None or article.go_live_at < article.embargo_until):
+        when = f"{timezone.localtime(article.embargo_until):%Y-%m-%d %H:%M %Z}"
+        message = f"Embargoed until {when}: it may not go live sooner. Save it to schedule it for then."
+        problems.append(PublicationProblem(message, "embargo_until"))
     return problems
 
 

@@ -12,7 +12,7 @@ from authors.models import AuthorPage
 
 from .caching import bump_content_version
 from .indexing import index_for_search, note_references, remove_from_search
-from .models import ArticlePage, CopyrightNotice, Correction, NewsroomSettings, Outlet, Section
+from .models import ArticlePage, CopyrightNotice, Correction, NewsroomSettings, Outlet, Section, Withdrawal
 from .renditions import article_renditions, author_renditions
 from .tasks import queue_renditions
 
@@ -23,6 +23,7 @@ READER_VISIBLE_MODELS = (
     Correction,
     Outlet,
     Section,
+    Withdrawal,  # a restored story's address no longer answers with its notice
     Site,
     PageViewRestriction,  # a page made private must leave every cache at once
     get_image_model(),

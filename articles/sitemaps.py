@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap
 
+from .embargo import embargoed
 from .expiry import expired
 from .metadata import build_publisher, site_language
 from .models import ArticlePage, NewsroomSettings, canonical_on_site
@@ -56,7 +57,7 @@ class PagesSitemap(Sitemap):
 
     def items(self):
         site = self.get_wagtail_site()
-        hidden = ArticlePage.objects.filter(expired() | ~canonical_on_site(site))
+        hidden = ArticlePage.objects.filter(expired() | embargoed() | ~canonical_on_site(site))
         return super().items().exclude(pk__in=hidden.values("pk"))
 
     @cached_property

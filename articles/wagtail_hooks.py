@@ -1,6 +1,8 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
@@ -9,6 +11,8 @@ from .import_job_views import ImportJobView
 from .models import ArticlePage, Correction
 from .permissions import import_permissions
 from .views import ImportStoriesView
+from .withdrawal_views import WithdrawArticleView, withdrawal_button_label
+from .withdrawals import RESTORE_ACTION, WITHDRAW_ACTION
 
 
 class ImportStoriesMenuItem(MenuItem):
@@ -22,6 +26,7 @@ def register_import_url():
     return [
         path("newsroom/import/", ImportStoriesView.as_view(), name="newsroom_import_stories"),
         path("newsroom/import/jobs/<int:pk>/", ImportJobView.as_view(), name="newsroom_import_job"),
+        path("newsroom/withdraw/<int:pk>/", WithdrawArticleView.as_view(), name="newsroom_withdraw_article"),
     ]
 
 
@@ -30,7 +35,30 @@ def register_import_menu_item():
     return ImportStoriesMenuItem("Import stories", reverse("newsroom_import_stories"), icon_name="upload", order=250)
 
 
+@hooks.register("register_page_header_buttons")
+def withdrawal_button(page, user, view_name, next_url=None):
+    if label := withdrawal_button_label(page, user):
+        yield PageMenuItem(label, reverse("newsroom_withdraw_article", args=[page.pk]), "warning", 55, page=page)
+
+
+@hooks.register("register_log_actions")
+def register_withdrawal_log_actions(actions):
+    @actions.register_action(WITHDRAW_ACTION)
+    class Withdrawn(LogFormatter):
+        label = "Withdraw story"
+
+        def format_message(self, log_entry):
+            return f"{log_entry.data.get('kind', 'withdraw').capitalize()}: {log_entry.data.get('reason', '')}"
+
+    @actions.register_action(RESTORE_ACTION)
+    class Restored(LogFormatter):
+        label = "Restore withdrawn story"
+        message = "Restored after its withdrawal, as a draft"
+
+
 hooks.register("before_publish_page", publishing.refuse_to_publish_an_unfinished_article)
+hooks.register("after_edit_page", publishing.explain_an_embargo)
+hooks.register("after_create_page", publishing.explain_an_embargo)
 hooks.register("after_edit_page", publishing.explain_a_refused_approval)
 hooks.register("before_bulk_action", publishing.refuse_to_bulk_publish_unfinished_articles)
 

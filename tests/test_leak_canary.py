@@ -1,7 +1,9 @@
 """Canary: stories readers must not see never show up in any public channel.
 
 A draft (imported by the command and by the admin), a scheduled story (by an author it would be
-the first for), a password-protected and a login-only story, an expired story and a story on a
+the first for), a password-protected and a login-only story, an expired story, an embargoed story
+(scheduled by its file's embargo line, and one made live round it), a story killed by an agency's
+kill advisory, a withdrawn story (whose notice keeps its headline, never its text) and a story on a
 second site share their author, section and tag with one public story; drafts re-imported with bios
 for the public author, and a draft with a tag of its own, add secrets of their own. An anonymous
 reader then walks every public channel of the main site; no canary's headline, body text, author or
@@ -19,7 +21,8 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Page
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, Withdrawal
+from articles.withdrawals import withdraw_article
 from authors.models import AuthorPage
 
 from .factories import (
@@ -37,10 +40,10 @@ SECTION = "harbour-news"
 SITEMAP_INDEXES = ("/sitemap.xml", "/sitemap-news-index.xml")  # list the sitemaps, not the stories
 
 
-def story(headline, secret, author=AUTHOR, bio=""):
+def story(headline, secret, author=AUTHOR, bio="", advisory=""):
     signature = f"{author} ✉\n{bio}\n" if bio else ""
     return (
-        f"{headline}\nBy {author}\n"
+        f"{advisory}{headline}\nBy {author}\n"
         f"Officials said on Tuesday that the {secret} bridge would reopen next month after repairs.\n"
         f"Engineers found cracks in two of the supports during a routine inspection.\n{signature}"
         "© 2026 City Times. All rights reserved.\n"
@@ -105,6 +108,24 @@ def canaries(newsroom, tmp_path):
     expired.tags.add("harbour")
     expired.expire_at = timezone.now() - datetime.timedelta(minutes=5)
     expired.save_revision().publish()
+
+    embargo = timezone.now() + datetime.timedelta(days=1)
+    advisory = f"EMBARGOED UNTIL {embargo:%H:%M} GMT {embargo.day} {embargo:%B %Y}\n"
+    import_by_command(tmp_path, *canary("Walrus embargoed", "manatee"), "--publish", advisory=advisory)
+    # Made live some way round the embargo (no clean, no check): still nothing public shows it.
+    forced = import_by_command(
+        tmp_path, *canary("Walrus embargoed but live", "dugong"), "--publish", "--section", SECTION
+    )
+    forced.tags.add("harbour")
+    forced.embargo_until = embargo
+    forced.save_revision(clean=False).publish()
+    killed = import_by_command(tmp_path, *canary("Walrus killed", "lemming"), "--publish", "--section", SECTION)
+    tag_and_republish(killed)
+    import_by_command(tmp_path, "Walrus killed", "lemming", advisory="KILL\n")  # the agency's kill advisory
+    withdrawn = import_by_command(tmp_path, "The harbour heron story", "otter", "--publish", "--section", SECTION)
+    tag_and_republish(withdrawn)
+    withdraw_article(withdrawn, "withdraw", reason="It named the wrong otter.", notice="We withdrew this story.")
+    hidden["withdrawn story's text"] = "otter"  # its headline stays on its notice, by design; never its text
 
     other_root = NewsIndexPageFactory(parent=Page.get_first_root_node(), title="Other", slug="other", live=True)
     SiteFactory(hostname="other.example", port=80, root_page=other_root, site_name="Other")
@@ -191,5 +212,6 @@ def test_hidden_stories_themselves_are_not_served_nor_found_by_the_api(client, c
             continue  # a secret that is not a story of its own (a bio, an author's name)
         page = client.get(f"/{article.slug}/")  # on the main site, whose news index is the root
         assert headline not in page.content.decode() and secret not in page.content.decode(), headline
-        assert client.get(f"/api/v2/pages/{article.pk}/").status_code == 404, headline
+        gone = Withdrawal.objects.filter(article=article).exists()  # answered with the withdrawal alone
+        assert client.get(f"/api/v2/pages/{article.pk}/").status_code == (410 if gone else 404), headline
         assert client.get(f"/api/v2/pages/find/?html_path=/{article.slug}/").status_code == 404, headline

@@ -10,9 +10,11 @@ from .provenance import PreviewedImport, PreviewedStoryFile, StoryImport
 from .querysets import ArticlePageQuerySet, bylines_with_authors, canonical_on_site, corrections_list
 from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, CorrectionKind, NamedRecord, Outlet, Section
+from .withdrawals import DEFAULT_NOTICES, Withdrawal, WithdrawalKind
 from .workflow import ArticleApprovalTask
 
 __all__ = [
+    "DEFAULT_NOTICES",
     "ArticleApprovalTask",
     "ArticlePage",
     "ArticlePageAuthor",
@@ -34,6 +36,8 @@ __all__ = [
     "Section",
     "SourceRelationship",
     "StoryImport",
+    "Withdrawal",
+    "WithdrawalKind",
     "bylines_with_authors",
     "canonical_on_site",
     "corrections_list",

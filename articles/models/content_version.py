@@ -89,12 +89,17 @@ class ContentVersion(models.Model):
 
 def upcoming_change_times() -> list[str]:
     """When time next changes what readers see: live pages' expiry, scheduled revisions' go-live,
-    the end of a breaking-news banner."""
+    live articles' embargo ending, the end of a breaking-news banner."""
     now = timezone.now()
     expiries = Page.objects.live().filter(expire_at__gt=now).values_list("expire_at", flat=True)
     go_lives = Revision.objects.filter(approved_go_live_at__gt=now).values_list("approved_go_live_at", flat=True)
     banners_end = NewsroomSettings.objects.filter(breaking_news_until__gt=now).values_list(
         "breaking_news_until", flat=True
     )
-    times = sorted({*expiries, *go_lives, *banners_end})[: ContentVersion.MAX_UPCOMING_CHANGES]
+    embargoes_end = (
+        Page.objects.live()
+        .filter(articlepage__embargo_until__gt=now)
+        .values_list("articlepage__embargo_until", flat=True)
+    )
+    times = sorted({*expiries, *go_lives, *banners_end, *embargoes_end})[: ContentVersion.MAX_UPCOMING_CHANGES]
     return [time.isoformat() for time in times]

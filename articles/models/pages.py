@@ -20,6 +20,7 @@ from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site, get_page_models
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from authors.models import AuthorIndexPage
 from newsroom_core.app_settings import newsroom_setting
@@ -30,15 +31,19 @@ from .. import converters
 from ..admin_panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
 from ..api_fields import AttributionField, TagNamesField
 from ..blocks import ArticleBodyBlock
+from ..embargo import is_embargoed
 from ..expiry import is_expired
 from ..metadata import ArticleMetadata, build_article_metadata, build_publisher, listing_description, tag_title
 from ..source_credit import SourceRelationship
 from ..structured_data import news_article, website
+from ..tombstones import tombstone_response
 from .bylines import ArticlePageTag
+from .embargoes import EmbargoMixin
 from .front_page import MAX_PINS
 from .querysets import ArticlePageManager, corrections_list
 from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, Outlet, Section
+from .withdrawals import Withdrawal
 
 RELATED_STORIES = 4  # under an article
 CORRECTIONS_PATH = "corrections"  # the news index's corrections page, before any story of that slug
@@ -178,7 +183,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=context, template="newsroom_articles/corrections_page.html")
 
 
-class ArticlePage(NewsroomPageMixin, Page):
+class ArticlePage(NewsroomPageMixin, EmbargoMixin, Page):
     """A news story. The page title is the headline; bylines are the ordered ``authors``."""
 
     dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")
@@ -247,6 +252,7 @@ class ArticlePage(NewsroomPageMixin, Page):
 
     content_panels = [
         PublicationChecklistPanel(heading="Ready to publish?"),
+        FieldPanel("embargo_until", heading="Embargo"),
         FieldPanel("title", heading="Headline"),
         FieldPanel("is_headline_proposed"),
         FieldPanel("dek"),
@@ -286,6 +292,7 @@ class ArticlePage(NewsroomPageMixin, Page):
         index.RelatedFields("authors", [index.RelatedFields("author", [index.SearchField("title")])]),
         index.FilterField("section"),
         index.FilterField("expire_at"),
+        index.FilterField("embargo_until"),
     ]
     api_fields = [
         APIField("dek"),
@@ -314,9 +321,16 @@ class ArticlePage(NewsroomPageMixin, Page):
         return is_expired(self)
 
     def route(self, request, path_components):
-        if self.is_expired:
+        if self.is_expired or is_embargoed(self):
             raise Http404
+        if not (self.live or path_components) and (withdrawal := Withdrawal.objects.filter(article=self).first()):
+            return RouteResult(self, kwargs={"withdrawal": withdrawal})  # its address answers 410 Gone
         return super().route(request, path_components)
+
+    def serve(self, request, *args, withdrawal=None, **kwargs):
+        if withdrawal is not None:
+            return tombstone_response(request, self, withdrawal)
+        return super().serve(request, *args, **kwargs)
 
     def get_metadata(self, request=None) -> ArticleMetadata:
         """The article's attribution, for ``request``'s site (else the article's own), built once per
@@ -337,7 +351,7 @@ class ArticlePage(NewsroomPageMixin, Page):
         return meta
 
     def get_sitemap_urls(self, request=None):
-        return [] if self.is_expired else super().get_sitemap_urls(request)
+        return [] if self.is_expired or is_embargoed(self) else super().get_sitemap_urls(request)
 
     def get_indexed_instance(self):
         """The article with its byline loaded once for the search fields that read author names

@@ -1,23 +1,36 @@
 """How articles are fetched: what readers may see, and everything a listing or a page shows."""
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
 from newsroom_core.pagination import NEWEST_FIRST
 
+from ..embargo import unembargoed
 from ..expiry import unexpired
 from .bylines import ArticlePageAuthor, ArticlePageTag
+
+WITHDRAWALS_IN_FEEDS = datetime.timedelta(days=30)
 
 
 class ArticlePageQuerySet(PageQuerySet):
     def visible_to_readers(self):
-        """What an anonymous reader may see: live, public, not expired; newest first.
+        """What an anonymous reader may see: live, public, not expired, not embargoed; newest first.
 
         Every listing, feed, sitemap, API and search result starts from this queryset.
         """
-        return self.live().public().filter(unexpired()).order_by(*NEWEST_FIRST)
+        return self.live().public().filter(unexpired(), unembargoed()).order_by(*NEWEST_FIRST)
+
+    def withdrawn_lately(self):
+        """Public stories withdrawn in the last ``WITHDRAWALS_IN_FEEDS``, lately withdrawn first:
+        the feeds carry their withdrawal, so that readers who have them learn of it."""
+        since = timezone.now() - WITHDRAWALS_IN_FEEDS
+        lately = self.filter(withdrawal__withdrawn_at__gte=since, first_published_at__isnull=False)
+        return lately.public().select_related("withdrawal").order_by("-withdrawal__withdrawn_at")
 
     def canonical_on(self, site):
         """Articles whose canonical address is on ``site`` (``canonical_on_site``)."""

@@ -1,0 +1,31 @@
+"""The embargo on an article: the time before which no reader may see it (rules in ``articles.embargo``)."""
+
+from django.db import models
+from django.utils import timezone
+
+from ..embargo import hold_for_embargo, is_embargoed
+
+
+class EmbargoMixin(models.Model):
+    embargo_until = models.DateTimeField(
+        "embargoed until",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Not for readers before this time: publishing schedules the story for it, and nothing public "
+        "shows it sooner.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        hold_for_embargo(self)
+
+    def get_admin_display_title(self):
+        """The headline, and the embargo while it lasts: every list of pages in the admin shows it."""
+        title = super().get_admin_display_title()
+        if not is_embargoed(self):
+            return title
+        return f"{title} (embargoed until {timezone.localtime(self.embargo_until):%Y-%m-%d %H:%M %Z})"

@@ -1,0 +1,45 @@
+"""A story taken back from readers after it ran: killed, taken down or withdrawn, with why and a notice."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class WithdrawalKind(models.TextChoices):
+    WITHDRAW = "withdraw", "Withdrawn"  # an editorial decision: the notice keeps headline and byline
+    KILL = "kill", "Killed"  # it must not be used at all (a legal risk, a wrong name): no headline, no byline
+    TAKEDOWN = "takedown", "Taken down"  # on a takedown request (rights, a court): no headline, no byline
+
+
+DEFAULT_NOTICES = {
+    WithdrawalKind.WITHDRAW: "This story has been withdrawn by the editors.",
+    WithdrawalKind.KILL: "This story has been withdrawn and is no longer available.",
+    WithdrawalKind.TAKEDOWN: "This story has been taken down and is no longer available.",
+}
+
+
+class Withdrawal(models.Model):
+    """The withdrawal of one article, while it lasts: restoring the article deletes it (the audit
+    log keeps both). Kept beside the page, not on it, so no revision can bring the story back."""
+
+    article = models.OneToOneField("ArticlePage", on_delete=models.CASCADE, related_name="withdrawal")
+    kind = models.CharField(max_length=10, choices=WithdrawalKind.choices, default=WithdrawalKind.WITHDRAW)
+    reason = models.TextField(help_text="Why, for the desk and the audit log; readers never see it.")
+    notice = models.TextField(
+        "public notice", help_text="What readers see at the story's address and in the feeds, instead of the story."
+    )
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-withdrawn_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.article}"
+
+    @property
+    def keeps_headline(self) -> bool:
+        """Whether readers still see what was withdrawn: a killed or taken-down story is not named."""
+        return self.kind == WithdrawalKind.WITHDRAW
