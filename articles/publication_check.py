@@ -1,4 +1,4 @@
-"""Whether an article may be published: the byline integrity check.
+"""Whether an article may be published: the byline integrity check, and the copy's terms.
 
 Every way of publishing asks this — the page editor's publish button, bulk publishing, the
 moderation workflow's approval and the importer — and editors see the same list in the page
@@ -7,6 +7,8 @@ messages can link there.
 """
 
 from dataclasses import dataclass
+
+from .licences import credited_licence
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,19 @@ def publication_problems(article) -> list[PublicationProblem]:
     if article.is_headline_proposed:
         message = "The headline was proposed by the importer: review it, then untick “headline proposed”."
         problems.append(PublicationProblem(message, "is_headline_proposed"))
+    if (licence := credited_licence(article)) and not licence.allows_publication:
+        problems.append(PublicationProblem(not_for_publication_message(article), "licence"))
     return problems
+
+
+def not_for_publication_message(article) -> str:
+    if article.licence:
+        return "The story's licence says “not for publication”: choose another, if you may publish it."
+    outlet = article.source.name
+    return (
+        f"“{outlet}” sends its copy not for publication: publish it only with the outlet's permission, "
+        "and choose the licence it gives under Rights."
+    )
 
 
 def latest_revision_problems(article) -> list[PublicationProblem]:

@@ -37,6 +37,7 @@ from ..structured_data import news_article, website
 from .bylines import ArticlePageTag
 from .front_page import MAX_PINS
 from .querysets import ArticlePageManager, corrections_list
+from .rights import RIGHTS_PANEL, ArticleRights
 from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, Outlet, Section
 
@@ -178,7 +179,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=context, template="newsroom_articles/corrections_page.html")
 
 
-class ArticlePage(NewsroomPageMixin, Page):
+class ArticlePage(NewsroomPageMixin, ArticleRights, Page):
     """A news story. The page title is the headline; bylines are the ordered ``authors``."""
 
     dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")
@@ -268,6 +269,7 @@ class ArticlePage(NewsroomPageMixin, Page):
             heading="Source credit",
         ),
         FieldPanel("copyright_notice"),
+        RIGHTS_PANEL,
         FieldPanel("tags"),
     ]
     edit_handler = TabbedInterface(
