@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from rdflib.namespace import SDO
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupPagePermission, Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
@@ -120,6 +121,20 @@ def atom_schema_errors(feed: bytes, tmp_path) -> str:
     feed_file.write_bytes(feed)
     result = subprocess.run(["jing", "-c", str(ATOM_SCHEMA), str(feed_file)], capture_output=True, text=True)
     return "" if result.returncode == 0 else result.stdout + result.stderr
+
+
+def unknown_schema_org_terms(data) -> set[str]:
+    """The properties and types in JSON-LD ``data`` that schema.org does not define (its vocabulary
+    as rdflib ships it): a misspelt ``licence`` or an invented type would pass extruct."""
+    terms = set(SDO.__annotations__)
+    if isinstance(data, list):
+        return set().union(*(unknown_schema_org_terms(item) for item in data))
+    if not isinstance(data, dict):
+        return set()
+    unknown = {key for key in data if not key.startswith("@") and key not in terms}
+    if isinstance(data.get("@type"), str) and data["@type"] not in terms:
+        unknown.add(data["@type"])
+    return unknown.union(*(unknown_schema_org_terms(value) for value in data.values()))
 
 
 def open_graph(data):

@@ -295,6 +295,7 @@ class ArticlePage(NewsroomPageMixin, ArticleRights, Page):
         APIField("byline_text", serializer=AttributionField("byline_text")),
         APIField("source_credit", serializer=AttributionField("source_credit")),
         APIField("copyright", serializer=AttributionField("copyright")),
+        APIField("licence", serializer=AttributionField("licence")),
         APIField("modified_at", serializer=AttributionField("modified_at")),
         APIField("section_name", serializer=AttributionField("section")),
         APIField("tags", serializer=TagNamesField()),
