@@ -1,6 +1,6 @@
 """Read-only API fields that draw an article's attribution from ``ArticlePage.get_metadata``.
 
-They let the headless API state byline, credit, copyright, dates and corrections exactly as the
+They let the headless API state byline, credit, copyright, licence, dates and corrections exactly as the
 page, the feeds and the JSON-LD do.
 """
 
@@ -35,6 +35,17 @@ class AttributionField(serializers.Field):
     def represent_copyright(self, meta):
         notice = meta.copyright
         return notice and {"holder": notice.holder, "year": notice.display_year, "notice": notice.text}
+
+    def represent_licence(self, meta):
+        rights = meta.rights
+        return {
+            "id": rights.licence.value,
+            "name": rights.licence.short_name,
+            "url": rights.licence.url or None,
+            "allows_republication": rights.allows_republication,
+            "usage_terms": rights.usage_terms or None,
+            "licence_page": rights.licence_page or None,
+        }
 
     def represent_modified_at(self, meta):
         return meta.modified_at.isoformat() if meta.modified_at else None

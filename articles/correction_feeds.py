@@ -76,7 +76,7 @@ class CorrectionsFeed(Feed):
 
     def item_extra_kwargs(self, correction: Correction):
         """The keys every Newsroom format writes (``articles.feed_formats``): a correction has its
-        text, its kind and its story, is signed by the newsroom, and has no credit, rights or image."""
+        text, its kind and its story, is signed by the newsroom, and has no credit, rights, image or licence."""
         text, newsroom = xml_text(correction.text), xml_text(site_title(self.site))
         return {
             "content_html": f"<p>{escape(text)}</p>",
@@ -87,5 +87,6 @@ class CorrectionsFeed(Feed):
             "source_url": "",
             "rights": None,
             "image": None,
+            "licence": None,
             "corrections": [],
         }

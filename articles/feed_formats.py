@@ -3,8 +3,9 @@
 They extend Django's feed generators. Each item is added with these extra keys (see
 ``ArticlesFeed.item_extra_kwargs``): ``content_html``, ``authors`` (``FeedAuthor`` list),
 ``byline`` (the names as a reader shows them), ``source_name``, ``source_url``, ``rights``,
-``image`` (a ``FeedImage`` or None), ``corrections`` (``FeedCorrection`` list) and ``item_key``
-(the key its ``FeedItem`` is kept under, ``articles.feed_items``).
+``image`` (a ``FeedImage`` or None), ``licence`` (a ``FeedLicence`` or None), ``corrections``
+(``FeedCorrection`` list) and ``item_key`` (the key its ``FeedItem`` is kept under,
+``articles.feed_items``).
 """
 
 import io
@@ -18,6 +19,7 @@ DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 MEDIA = "http://search.yahoo.com/mrss/"
+CREATIVE_COMMONS_RSS = "http://backend.userland.com/creativeCommonsRssModule"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
@@ -34,6 +36,15 @@ class FeedImage:
     length: int
     width: int
     height: int
+
+
+@dataclass(frozen=True)
+class FeedLicence:
+    name: str
+    url: str  # a Creative Commons licence's deed; "" for the others, which the rights line states
+    allows_republication: bool
+    usage_terms: str
+    licence_page: str
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,7 @@ class NewsroomRssFeed(ItemMarkupFeed, Rss201rev2Feed):
             "xmlns:dcterms": DCTERMS,
             "xmlns:content": CONTENT,
             "xmlns:media": MEDIA,
+            "xmlns:creativeCommons": CREATIVE_COMMONS_RSS,
         }
 
     def add_root_elements(self, handler):
@@ -99,6 +111,8 @@ class NewsroomRssFeed(ItemMarkupFeed, Rss201rev2Feed):
             handler.addQuickElement("dc:source", item["source_name"])
         if item["rights"]:
             handler.addQuickElement("dc:rights", item["rights"])
+        if (licence := item["licence"]) and licence.url:
+            handler.addQuickElement("creativeCommons:license", licence.url)
         if image := item["image"]:
             handler.addQuickElement(
                 "media:content",
@@ -129,6 +143,8 @@ class NewsroomAtomFeed(ItemMarkupFeed, Atom1Feed):
                 handler.addQuickElement("uri", author.url)
             handler.endElement("author")
         handler.addQuickElement("content", item["content_html"], {"type": "html"})
+        if (licence := item["licence"]) and licence.url:
+            handler.addQuickElement("link", "", {"rel": "license", "href": licence.url})  # RFC 4946
         if item["source_name"]:
             handler.addQuickElement("dc:source", item["source_name"])
             if item["source_url"]:
@@ -179,6 +195,7 @@ class JsonFeed(SyndicationFeed):
                 if item["source_name"]
                 else None,
                 "corrections": [vars(correction) for correction in item["corrections"]],
+                "licence": licence_dict(item["licence"]) if item["licence"] else None,
                 **({"withdrawn": item["withdrawn"]} if item.get("withdrawn") else {}),
             },
         }
@@ -188,6 +205,16 @@ class JsonFeed(SyndicationFeed):
             entry["image"] = image.url
             entry["attachments"] = [{"url": image.url, "mime_type": image.mime_type, "size_in_bytes": image.length}]
         return entry
+
+
+def licence_dict(licence: FeedLicence) -> dict:
+    return {
+        "name": licence.name,
+        "url": licence.url or None,
+        "allows_republication": licence.allows_republication,
+        "usage_terms": licence.usage_terms or None,
+        "licence_page": licence.licence_page or None,
+    }
 
 
 FEED_FORMATS = {"rss": NewsroomRssFeed, "atom": NewsroomAtomFeed, "json": JsonFeed}

@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from .feed_formats import FeedAuthor, FeedCorrection, FeedImage
+from .feed_formats import FeedAuthor, FeedCorrection, FeedImage, FeedLicence
 from .metadata import absolute
 from .models import ArticlePage
 from .rich_text import reader_html
@@ -28,7 +28,7 @@ from .xml_text import make_urls_absolute, xml_text
 
 ITEM_SECONDS = 24 * 60 * 60  # keys change with every revision; this only bounds a template change
 KEY_FIELDS = ("live_revision_id", "last_published_at", "url_path")  # with the pk: what an item is built from
-LAYOUT = 2  # raise when what an item holds changes, so no server reads items of the old layout
+LAYOUT = 3  # raise when what an item holds changes, so no server reads items of the old layout
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def build_item(article, request, site, key) -> FeedItem:
     meta = article.get_metadata(request)
     section = [article.section.name] if article.section else []
     image = image_for_feed(article.lead_image, site) if article.lead_image else None
-    rights = xml_text(meta.copyright.text) if meta.copyright else None
+    rights = xml_text(meta.rights_text) or None
     context = {"page": article, "meta": meta, "body_html": body_html(article)}
     # No request: the item's HTML needs no context processors, and running them 50 times is slow.
     content = render_to_string("newsroom_articles/feeds/item_content.html", context)
@@ -110,6 +110,7 @@ def build_item(article, request, site, key) -> FeedItem:
             "source_url": meta.source.url if meta.source else "",
             "rights": rights,
             "image": image,
+            "licence": feed_licence(meta.rights),
             "corrections": [
                 FeedCorrection(c.kind, xml_text(c.text), c.published_at.isoformat()) for c in meta.corrections
             ],
@@ -149,6 +150,7 @@ def withdrawn_items(articles, request, site) -> list[FeedItem]:
                     "rights": None,
                     "image": None,
                     "corrections": [],
+                    "licence": None,
                     "withdrawn": {"kind": withdrawal.kind, "withdrawn_at": withdrawal.withdrawn_at.isoformat()},
                 },
             )
@@ -156,16 +158,29 @@ def withdrawn_items(articles, request, site) -> list[FeedItem]:
     return items
 
 
-def body_html(article):
-    """The body as HTML. Paragraphs, most of every story, are expanded straight from their rich
-    text (what Wagtail's rich text template prints) rather than through two template renders
-    each: a feed has hundreds of them."""
+def feed_licence(rights) -> FeedLicence:
+    licence = rights.licence
+    return FeedLicence(
+        xml_text(licence.short_name),
+        licence.url,
+        rights.allows_republication,
+        xml_text(rights.usage_terms),
+        rights.licence_page,
+    )
+
+
+def body_html(article, block_types=None):
+    """The body as HTML, for a page elsewhere (a feed reader, a republisher's site): its blocks of
+    ``block_types`` if given, else all. Paragraphs, most of every story, are expanded straight from
+    their rich text (what Wagtail's rich text template prints) rather than through two template
+    renders each: a feed has hundreds of them."""
     return mark_safe(
         "\n".join(
             reader_html(block.value)
             if block.block_type == "paragraph"
             else block.render(context={"page": article, "for_feed": True})
             for block in article.body
+            if block_types is None or block.block_type in block_types
         )
     )
 

@@ -20,6 +20,7 @@ from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.names import join_names
 from newsroom_core.rich_text_conversion import html_to_text
 
+from .licences import LICENSED_UNDER, Licence, credited_licence, is_licensed_by_outlet
 from .source_credit import SourceRelationship, credit_text
 
 if TYPE_CHECKING:
@@ -67,6 +68,27 @@ class CorrectionNote:
 
 
 @dataclass(frozen=True)
+class Rights:
+    """What others may do with the story (``articles.licences``)."""
+
+    licence: Licence
+    usage_terms: str
+    licence_page: str  # where to ask for a licence: the credited outlet's page or the site's; "" if neither
+
+    @property
+    def allows_republication(self) -> bool:
+        return self.licence.allows_republication
+
+    @property
+    def statement_html(self) -> SafeString:
+        """``licence.statement`` as HTML, a Creative Commons licence linked to its deed."""
+        if not self.licence.is_creative_commons:
+            return conditional_escape(self.licence.statement)
+        link = format_html('<a href="{}" rel="license">{}</a>', self.licence.url, self.licence.short_name)
+        return mark_safe(LICENSED_UNDER % {"licence": link})  # our own sentence around an escaped link
+
+
+@dataclass(frozen=True)
 class Publisher:
     name: str
     url: str
@@ -95,6 +117,7 @@ class ArticleMetadata:
     source: SourceCredit | None
     corrections: tuple[CorrectionNote, ...]
     copyright: CopyrightNotice | None
+    rights: Rights
     image: SharingImage | None
     publisher: Publisher
     language: str
@@ -115,6 +138,12 @@ class ArticleMetadata:
         if not (self.published_at and self.modified_at):
             return False
         return self.modified_at.replace(second=0, microsecond=0) != self.published_at.replace(second=0, microsecond=0)
+
+    @property
+    def rights_text(self) -> str:
+        """The copyright notice and what the licence adds to it: "© 2026 Newsmax. Licensed under CC BY 4.0."."""
+        notice = self.copyright.text if self.copyright else ""
+        return " ".join(part for part in (notice, self.rights.licence.statement) if part)
 
     @property
     def og_locale(self):
@@ -148,6 +177,7 @@ def build_article_metadata(
         else None,
         corrections=corrections,
         copyright=copyright_notice_for(article, site_settings),
+        rights=rights_for(article, site_settings),
         image=sharing_image(article, root_url),
         publisher=build_publisher(site, site_settings),
         language=site_language(),
@@ -203,6 +233,16 @@ def sharing_image(article: ArticlePage, root_url: str) -> SharingImage | None:
 def copyright_notice_for(article: ArticlePage, site_settings: NewsroomSettings) -> CopyrightNotice | None:
     """The article's own notice, else the site's default."""
     return article.copyright_notice or site_settings.copyright_notice
+
+
+def rights_for(article: ArticlePage, site_settings: NewsroomSettings) -> Rights:
+    """The article's own licence and terms, else its credited outlet's, else the site's default."""
+    by_outlet = is_licensed_by_outlet(article)
+    return Rights(
+        licence=credited_licence(article) or Licence(site_settings.licence),
+        usage_terms=article.usage_terms or (article.source.usage_terms if by_outlet else ""),
+        licence_page=article.source.licence_page if by_outlet else site_settings.licence_page,
+    )
 
 
 def site_title(site: Site | None) -> str:

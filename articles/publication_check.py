@@ -1,4 +1,4 @@
-"""Whether an article may be published: the byline integrity check.
+"""Whether an article may be published: the byline integrity check, and the copy's terms.
 
 Every way of publishing asks this — the page editor's publish button, bulk publishing, the
 moderation workflow's approval and the importer — and editors see the same list in the page
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from .embargo import is_embargoed
+from .licences import credited_licence
 from .models.withdrawals import Withdrawal
 
 
@@ -48,6 +49,8 @@ def publication_problems(article) -> list[PublicationProblem]:
     if article.is_headline_proposed:
         message = "The headline was proposed by the importer: review it, then untick “headline proposed”."
         problems.append(PublicationProblem(message, "is_headline_proposed"))
+    if (licence := credited_licence(article)) and not licence.allows_publication:
+        problems.append(PublicationProblem(not_for_publication_message(article), "licence"))
     return problems
 
 
@@ -63,6 +66,16 @@ def rights_problems(article) -> list[PublicationProblem]:
         message = f"Embargoed until {when}: it may not go live sooner. Save it to schedule it for then."
         problems.append(PublicationProblem(message, "embargo_until"))
     return problems
+
+
+def not_for_publication_message(article) -> str:
+    if article.licence:
+        return "The story's licence says “not for publication”: choose another, if you may publish it."
+    outlet = article.source.name
+    return (
+        f"“{outlet}” sends its copy not for publication: publish it only with the outlet's permission, "
+        "and choose the licence it gives under Rights."
+    )
 
 
 def latest_revision_problems(article) -> list[PublicationProblem]:

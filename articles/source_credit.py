@@ -18,6 +18,12 @@ class SourceRelationship(models.TextChoices):
         """What goes before the outlet's name: "Source:", "Wire service:", "Originally published by"."""
         return f"{self.label}:" if self in {SourceRelationship.VIA, SourceRelationship.WIRE} else self.label
 
+    @property
+    def is_outlets_copy(self) -> bool:
+        """Whether the story is the outlet's own text (wire copy, a story first published there),
+        not ours drawing on its reporting."""
+        return self in {SourceRelationship.WIRE, SourceRelationship.ORIGINALLY_PUBLISHED_BY}
+
 
 def credit_text(relationship: str, outlet_name: str) -> str:
     """The credit as readers see it: "Source: Fox News", "Originally published by Fox News"."""

@@ -2,7 +2,7 @@
 
 from newsroom_core.schema_org import SCHEMA_ORG, organization, person
 
-from .metadata import ArticleMetadata, Publisher
+from .metadata import ArticleMetadata, Publisher, Rights
 
 
 def publisher_organization(publisher: Publisher) -> dict:
@@ -29,6 +29,7 @@ def news_article(meta: ArticleMetadata) -> dict:
             "copyrightYear": meta.copyright.display_year,
             "copyrightNotice": meta.copyright.text,
         }
+    data |= licence_properties(meta.rights)
     if meta.source:
         outlet = organization(meta.source.name, meta.source.url)
         based_on = {"@type": "CreativeWork", "publisher": outlet, "description": meta.source.text}
@@ -47,6 +48,18 @@ def news_article(meta: ArticleMetadata) -> dict:
     if meta.keywords:
         data["keywords"] = list(meta.keywords)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def licence_properties(rights: Rights) -> dict:
+    """A Creative Commons licence by its deed's URL, the others by name; the usage terms and where to
+    ask for a licence where known."""
+    licence = rights.licence
+    data = {"license": licence.url or {"@type": "CreativeWork", "name": licence.short_name}}
+    if rights.usage_terms:
+        data["usageInfo"] = {"@type": "CreativeWork", "text": rights.usage_terms}
+    if rights.licence_page:
+        data["acquireLicensePage"] = rights.licence_page
+    return data
 
 
 def website(name: str, url: str, publisher: Publisher) -> dict:

@@ -4,12 +4,14 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from articles.models import ArticlePage
+from articles.licences import Licence
+from articles.models import ArticlePage, SourceRelationship
 
-from .factories import ArticlePageFactory, PageViewRestrictionFactory
+from .factories import ArticlePageFactory, OutletFactory, PageViewRestrictionFactory
+from .helpers import set_site_rights
 
 ARTICLES = "/api/v2/pages/?type=newsroom_articles.ArticlePage"
-ATTRIBUTION = "fields=byline,byline_text,source_credit,copyright,modified_at,section_name,tags,corrections,body"
+ATTRIBUTION = "fields=byline,byline_text,source_credit,copyright,licence,modified_at,section_name,tags,corrections,body"
 
 
 def api(client, url):
@@ -30,6 +32,7 @@ def test_api_gives_the_seed_storys_byline_credit_and_copyright(client, seed_arti
     assert item["byline_text"] == "Solange Reyner"
     assert item["source_credit"] == {"name": "Fox News", "url": None, "relationship": "via", "text": "Source: Fox News"}
     assert item["copyright"] == {"holder": "Newsmax", "year": 2026, "notice": "© 2026 Newsmax. All rights reserved."}
+    assert item["licence"]["name"] == "All rights reserved"
     assert item["meta"]["first_published_at"].startswith(str(seed_article.first_published_at.year))
     assert item["modified_at"] == seed_article.last_published_at.isoformat()
     assert len(item["body"]) == 8
@@ -80,3 +83,31 @@ def test_author_pages_are_in_the_api_with_their_bio(client, seed_article):
 
     assert author["title"] == "Solange Reyner"
     assert author["bio"].startswith("<p>Solange Reyner is a writer and editor for Newsmax.")
+
+
+def test_api_gives_each_articles_licence_and_terms(client, newsroom):
+    set_site_rights(newsroom.news_index.get_site(), Licence.CC_BY, licence_page="https://example.com/licensing/")
+    wire = OutletFactory(name="Wire Agency", licence=Licence.NO_REPUBLICATION, usage_terms="For subscribers only.")
+    ArticlePageFactory(parent=newsroom.news_index, title="Ours", live=True)
+    ArticlePageFactory(
+        parent=newsroom.news_index, title="Wire", source=wire, source_relationship=SourceRelationship.WIRE, live=True
+    )
+
+    items = {item["title"]: item["licence"] for item in api(client, f"{ARTICLES}&fields=licence")["items"]}
+
+    assert items["Ours"] == {
+        "id": "cc-by",
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+        "allows_republication": True,
+        "usage_terms": None,
+        "licence_page": "https://example.com/licensing/",
+    }
+    assert items["Wire"] == {
+        "id": "no-republication",
+        "name": "May not be republished",
+        "url": None,
+        "allows_republication": False,
+        "usage_terms": "For subscribers only.",
+        "licence_page": None,
+    }

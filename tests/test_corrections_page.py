@@ -14,7 +14,7 @@ from articles.feed_checks import check_feed
 from articles.models import ArticlePage, CorrectionKind
 
 from .factories import ArticlePageFactory, CorrectionFactory, PageViewRestrictionFactory
-from .test_output_safety import ATOM_SCHEMA, requires_jing
+from .helpers import ATOM_SCHEMA, requires_jing
 
 PAGE = "/corrections/"
 FEED = "/feeds/corrections/rss/"

@@ -17,7 +17,8 @@ from django.utils.feedgenerator import Enclosure
 
 from articles import feeds
 from articles.feed_checks import check_feed
-from articles.models import ArticlePage, NewsroomSettings
+from articles.licences import Licence
+from articles.models import ArticlePage, NewsroomSettings, SourceRelationship
 
 from .factories import (
     ArticlePageFactory,
@@ -28,9 +29,11 @@ from .factories import (
     PageViewRestrictionFactory,
     SectionFactory,
 )
+from .helpers import atom_schema_errors, requires_jing, set_site_rights
 
 SEED_HEADLINE = "Russia is threatening to leave an American astronaut stranded in space"
 FORMATS = ["rss", "atom", "json"]
+CC_BY_ND = "https://creativecommons.org/licenses/by-nd/4.0/"
 
 
 def fetch(client, url, **headers):
@@ -357,6 +360,70 @@ def test_rss_credits_the_outlet_once(client, seed_article):
 def test_feeds_of_a_story_with_corrections_pass_the_strict_checks(client, seed_article, format_name):
     CorrectionFactory(article=seed_article, text="An earlier version misstated the mission's length.")
 
+    response = fetch(client, f"/feeds/latest/{format_name}/")
+
+    assert check_feed(response.content, response["Content-Type"]) == []
+
+
+@pytest.fixture
+def licensed_story(newsroom):
+    """A story of the site's own under CC BY-ND, beside wire copy that may not be republished."""
+    set_site_rights(newsroom.news_index.get_site(), Licence.CC_BY_ND)
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Jane Doe", live=True)
+    wire = OutletFactory(name="Wire Agency", licence=Licence.NO_REPUBLICATION, usage_terms="For subscribers only.")
+    ArticlePageFactory(
+        parent=newsroom.news_index,
+        title="Wire copy",
+        authors=[author],
+        source=wire,
+        source_relationship=SourceRelationship.WIRE,
+        live=True,
+    )
+    return ArticlePageFactory(parent=newsroom.news_index, title="Our own story", authors=[author], live=True)
+
+
+def entries_by_title(feed):
+    return {entry.title: entry for entry in feed.entries}
+
+
+def test_rss_items_carry_a_creative_commons_licence_or_say_they_may_not_be_republished(client, licensed_story):
+    entries = entries_by_title(parse(client, "/feeds/latest/rss/"))
+
+    assert entries["Our own story"].license == CC_BY_ND
+    assert entries["Our own story"].rights.endswith("Licensed under CC BY-ND 4.0.")
+    assert "license" not in entries["Wire copy"]
+    assert entries["Wire copy"].rights.endswith("May not be republished.")
+
+
+def test_atom_entries_link_their_licence(client, licensed_story):
+    entries = entries_by_title(parse(client, "/feeds/latest/atom/"))
+
+    assert [link.href for link in entries["Our own story"].links if link.rel == "license"] == [CC_BY_ND]
+    assert not [link for link in entries["Wire copy"].links if link.rel == "license"]
+    assert entries["Wire copy"].rights.endswith("May not be republished.")
+
+
+@requires_jing
+def test_atom_feed_with_licences_is_valid_against_the_rfc_4287_schema(client, licensed_story, tmp_path):
+    assert atom_schema_errors(fetch(client, "/feeds/latest/atom/").content, tmp_path) == ""
+
+
+def test_json_feed_items_carry_their_licence_and_usage_terms(client, licensed_story):
+    items = {item["title"]: item for item in json_feed(client, "/feeds/latest/json/")["items"]}
+
+    assert items["Our own story"]["_newsroom"]["licence"] == {
+        "name": "CC BY-ND 4.0",
+        "url": CC_BY_ND,
+        "allows_republication": True,
+        "usage_terms": None,
+        "licence_page": None,
+    }
+    assert items["Wire copy"]["_newsroom"]["licence"]["allows_republication"] is False
+    assert items["Wire copy"]["_newsroom"]["licence"]["usage_terms"] == "For subscribers only."
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_feeds_with_licences_pass_the_strict_checks(client, licensed_story, format_name):
     response = fetch(client, f"/feeds/latest/{format_name}/")
 
     assert check_feed(response.content, response["Content-Type"]) == []

@@ -5,8 +5,6 @@ markup from a file becomes live; the Atom feed is valid against RFC 4287's schem
 """
 
 import json
-import os
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -19,15 +17,9 @@ from articles.importing import ImportOptions, import_file
 from articles.models import ArticlePage, ArticlePageAuthor
 from authors.models import AuthorPage
 
-from .helpers import HOSTILE_DIR
+from .helpers import ATOM_SCHEMA, HOSTILE_DIR, requires_jing
 
 STORY_DIRS = (HOSTILE_DIR, Path(__file__).parent / "stories")
-ATOM_SCHEMA = Path(__file__).parent / "validators" / "atom.rnc"
-# Where jing is missing the Atom schema tests skip, but not in CI (.ci/run sets the variable): there they fail.
-requires_jing = pytest.mark.skipif(
-    not shutil.which("jing") and not os.environ.get("NEWSROOM_TEST_REQUIRE_JING"),
-    reason="jing is not installed (apt-get install jing); .ci/run installs it and requires this test",
-)
 ATOM = "{http://www.w3.org/2005/Atom}"
 # Elements that would run, load or submit something: none may come from a story file.
 LIVE_MARKUP = ["script", "style", "img", "iframe", "object", "embed", "form", "input", "link", "meta", "svg"]

@@ -4,11 +4,12 @@ import json
 
 from bs4 import BeautifulSoup
 
-from articles.models import NewsroomSettings
+from articles.licences import Licence
+from articles.models import NewsroomSettings, SourceRelationship
 from newsroom_core.rich_text_conversion import text_to_html
 
-from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory, SectionFactory
-from .helpers import SEED_URL, extract, json_ld_of_type, open_graph
+from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory, OutletFactory, SectionFactory
+from .helpers import SEED_URL, extract, json_ld_of_type, open_graph, set_site_rights, unknown_schema_org_terms
 
 HOSTILE = "</script><script>alert(1)</script><!-- \u2028\u2029"
 
@@ -47,6 +48,8 @@ def test_seed_article_states_its_attribution_in_json_ld(client, seed_article):
     assert article["image"][0].startswith("http://localhost/media/images/")
     assert article["articleSection"] == "Science"
     assert article["keywords"] == ["space"]
+    assert article["license"] == {"@type": "CreativeWork", "name": "All rights reserved"}
+    assert unknown_schema_org_terms(article) == set()
 
 
 def test_both_authors_are_named_when_an_article_has_two(client, newsroom):
@@ -104,3 +107,43 @@ def test_home_page_describes_the_website_and_its_publisher(client, newsroom):
     website = next(node for node in graph["@graph"] if node["@type"] == "WebSite")
     assert website["url"] == "http://localhost/"
     assert website["publisher"]["name"] == "Test Newsroom"
+
+
+def test_licensed_story_states_its_licence_terms_and_licensing_page_in_json_ld(client, newsroom):
+    set_site_rights(newsroom.news_index.get_site(), Licence.CC_BY_ND, licence_page="https://example.com/licensing/")
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Jane Doe", live=True)
+    article = ArticlePageFactory(
+        parent=newsroom.news_index, authors=[author], usage_terms="Keep the byline and the link.", live=True
+    )
+
+    data = json_ld_of_type(extract(client, article.url), "NewsArticle")
+
+    assert data["license"] == "https://creativecommons.org/licenses/by-nd/4.0/"
+    assert data["usageInfo"] == {"@type": "CreativeWork", "text": "Keep the byline and the link."}
+    assert data["acquireLicensePage"] == "https://example.com/licensing/"
+    assert unknown_schema_org_terms(data) == set()
+
+
+def test_wire_copy_names_its_licence_and_the_outlets_licensing_page_in_json_ld(client, newsroom):
+    set_site_rights(newsroom.news_index.get_site(), Licence.CC_BY, licence_page="https://example.com/licensing/")
+    wire = OutletFactory(
+        name="Wire Agency",
+        licence=Licence.NO_REPUBLICATION,
+        usage_terms="For subscribers only.",
+        licence_page="https://wire.example/licensing/",
+    )
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Jane Doe", live=True)
+    article = ArticlePageFactory(
+        parent=newsroom.news_index,
+        authors=[author],
+        source=wire,
+        source_relationship=SourceRelationship.WIRE,
+        live=True,
+    )
+
+    data = json_ld_of_type(extract(client, article.url), "NewsArticle")
+
+    assert data["license"] == {"@type": "CreativeWork", "name": "May not be republished"}
+    assert data["usageInfo"]["text"] == "For subscribers only."
+    assert data["acquireLicensePage"] == "https://wire.example/licensing/"
+    assert unknown_schema_org_terms(data) == set()

@@ -41,6 +41,7 @@ from .bylines import ArticlePageTag
 from .embargoes import EmbargoMixin
 from .front_page import MAX_PINS
 from .querysets import ArticlePageManager, corrections_list
+from .rights import RIGHTS_PANEL, ArticleRights
 from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, Outlet, Section
 from .withdrawals import Withdrawal
@@ -183,7 +184,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=context, template="newsroom_articles/corrections_page.html")
 
 
-class ArticlePage(NewsroomPageMixin, EmbargoMixin, Page):
+class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
     """A news story. The page title is the headline; bylines are the ordered ``authors``."""
 
     dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")
@@ -274,6 +275,7 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, Page):
             heading="Source credit",
         ),
         FieldPanel("copyright_notice"),
+        RIGHTS_PANEL,
         FieldPanel("tags"),
     ]
     edit_handler = TabbedInterface(
@@ -300,6 +302,7 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, Page):
         APIField("byline_text", serializer=AttributionField("byline_text")),
         APIField("source_credit", serializer=AttributionField("source_credit")),
         APIField("copyright", serializer=AttributionField("copyright")),
+        APIField("licence", serializer=AttributionField("licence")),
         APIField("modified_at", serializer=AttributionField("modified_at")),
         APIField("section_name", serializer=AttributionField("section")),
         APIField("tags", serializer=TagNamesField()),

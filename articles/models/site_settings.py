@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from ..licences import SITE_LICENCES, Licence
 from .snippets import CopyrightNotice
 
 
@@ -30,6 +31,19 @@ class NewsroomSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="The publisher's logo, shown by feed readers and search engines.",
+    )
+    licence = models.CharField(
+        "republication licence",
+        max_length=30,
+        choices=SITE_LICENCES,
+        default=Licence.ALL_RIGHTS_RESERVED,
+        help_text="The licence of the site's own stories. Wire and partner copy carries its outlet's terms; "
+        "an article may choose its own.",
+    )
+    licence_page = models.URLField(
+        "where to ask for a licence",
+        blank=True,
+        help_text="A page telling others how to license the site's stories, named to search engines.",
     )
 
     breaking_news = models.CharField(
@@ -58,6 +72,7 @@ class NewsroomSettings(BaseSiteSetting):
         FieldPanel("publisher_name"),
         FieldPanel("logo"),
         FieldPanel("copyright_notice"),
+        MultiFieldPanel([FieldPanel("licence"), FieldPanel("licence_page")], heading="Rights"),
         MultiFieldPanel(
             [FieldPanel("breaking_news"), FieldPanel("breaking_news_story"), FieldPanel("breaking_news_until")],
             heading="Breaking news",

@@ -4,10 +4,11 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.admin.panels import FieldPanel, TitleFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.snippets.models import register_snippet
 
+from ..licences import Licence
 from ..parsing import Copyright
 
 
@@ -72,8 +73,29 @@ class Outlet(NamedRecord):
 
     name = models.CharField(max_length=200, unique=True)
     url = models.URLField("address", blank=True, help_text="The outlet's home page, linked from the credit.")
+    licence = models.CharField(
+        "republication licence",
+        max_length=30,
+        choices=Licence.choices,
+        blank=True,
+        help_text="What may be done with the outlet's copy. Empty: all rights reserved for its wire copy and "
+        "stories first published there; the site's default for stories that only draw on its reporting.",
+    )
+    usage_terms = models.TextField(
+        blank=True, help_text="The terms its copy comes with, as the wire's contract or its advisories state them."
+    )
+    licence_page = models.URLField(
+        "where to ask for a licence", blank=True, help_text="The outlet's page for licensing its stories."
+    )
 
-    panels = [TitleFieldPanel("name", placeholder=False), FieldPanel("slug", widget=SlugInput), FieldPanel("url")]
+    panels = [
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("slug", widget=SlugInput),
+        FieldPanel("url"),
+        MultiFieldPanel(
+            [FieldPanel("licence"), FieldPanel("usage_terms"), FieldPanel("licence_page")], heading="Rights"
+        ),
+    ]
 
     class Meta:
         ordering = ["name"]

@@ -16,6 +16,7 @@ from articles.metadata import author_name_html, byline_author, byline_html, copy
 from articles.models import NewsroomSettings
 from articles.navigation import Navigation, site_navigation
 from articles.renditions import FEED_IMAGE_SPEC, picture_specs
+from articles.republishing import republication_html
 from articles.rich_text import reader_html
 from articles.urls.feeds import feed_url
 from newsroom_core.names import join_names
@@ -116,6 +117,14 @@ def newsroom_copyright(context, article=None):
     else:
         site_settings = NewsroomSettings.for_site(site_of(context, article))
     return {"notice": copyright_notice_for(article, site_settings) if article else site_settings.copyright_notice}
+
+
+@register.inclusion_tag("newsroom_articles/includes/republish_box.html", takes_context=True)
+def newsroom_republish_box(context, article, meta):
+    """``{% newsroom_republish_box page meta %}``: the "Republish this story" box, with the story as
+    HTML to copy (``articles.republishing``); nothing when its licence does not allow republishing."""
+    html = republication_html(article, meta, site_of(context, article))
+    return {"rights": meta.rights, "republication_html": html}
 
 
 @register.simple_tag

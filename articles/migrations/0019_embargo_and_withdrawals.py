@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('newsroom_articles', '0017_body_heading_block'),
+        ('newsroom_articles', '0018_republication_licences'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
