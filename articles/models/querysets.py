@@ -30,7 +30,7 @@ class ArticlePageQuerySet(PageQuerySet):
         the feeds carry their withdrawal, so that readers who have them learn of it."""
         since = timezone.now() - WITHDRAWALS_IN_FEEDS
         lately = self.filter(withdrawal__withdrawn_at__gte=since, first_published_at__isnull=False)
-        return lately.public().select_related("withdrawal").order_by("-withdrawal__withdrawn_at")
+        return lately.public().defer_streamfields().select_related("withdrawal").order_by("-withdrawal__withdrawn_at")
 
     def canonical_on(self, site):
         """Articles whose canonical address is on ``site`` (``canonical_on_site``)."""
