@@ -53,7 +53,9 @@ def test_an_editor_kills_a_live_story_and_readers_and_feed_readers_see_the_withd
 
     path = "/ferry-timetable-changes-for-the-winter/"
     article = json.load(urllib.request.urlopen(f"{site}/api/v2/pages/find/?html_path={path}"))
-    page.goto(f"{site}/admin/newsroom/withdraw/{article['id']}/")
+    page.goto(f"{site}/admin/pages/{article['id']}/edit/")
+    page.locator("header [data-w-dropdown-target=toggle]").first.click()  # the page header's actions
+    page.get_by_role("link", name="Withdraw, kill or take down").click()
     page.check("input[name=kind][value=kill]")
     page.fill("textarea[name=reason]", "The skipper quoted is someone else: legal asked for a kill.")
     page.fill("textarea[name=notice]", NOTICE)
