@@ -170,6 +170,24 @@ def test_a_correction_and_a_settings_change_show_at_once(site, article_path):
     assert "Harbour Daily Press" in site.get(article_path)[2]
 
 
+def test_a_withdrawal_takes_the_story_out_at_once_and_a_restore_brings_nothing_back(site, article_path):
+    warm(site, article_path)
+    warm(site, "/feeds/latest/rss/")
+    site.shell(
+        "from articles.withdrawals import withdraw_article\n"
+        f"withdraw_article({THE_SEED}, 'kill', reason='Legal.', notice='Killed on legal advice.')"
+    )
+
+    status, _, body = site.get(article_path)
+    assert status == 410 and "Killed on legal advice." in body
+    feed = site.get("/feeds/latest/rss/")[2]
+    assert "Killed story" in feed and "Killed on legal advice." in feed
+    site.shell(f"from articles.withdrawals import restore_article\nrestore_article({THE_SEED})")
+    assert site.get(article_path)[0] == 404  # a draft once restored, until an editor publishes it
+    site.shell(f"{THE_SEED}.get_latest_revision().publish()")
+    assert site.get(article_path)[0] == 200
+
+
 def test_unpublishing_takes_the_story_out_at_once(site, article_path):
     warm(site, article_path)
     warm(site, "/feeds/latest/rss/")
