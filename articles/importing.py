@@ -23,6 +23,7 @@ from newsroom_core.names import normalise_name
 from newsroom_core.rich_text_conversion import paragraph_to_html, text_to_html
 
 from .indexing import index_once
+from .licences import Licence
 from .look_alikes import look_alike_author, look_alike_message
 from .models import (
     ArticlePage,
@@ -303,6 +304,8 @@ def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *
     article.dateline = story.dateline or article.dateline
     if story.embargo:  # a re-sent file without its embargo line leaves the embargo as the editor has it
         article.embargo_until = publication_time(story.embargo)
+    if not story.is_for_publication:  # the publication check refuses it until an editor chooses otherwise
+        article.licence = Licence.NOT_FOR_PUBLICATION
     if story.source_name:  # a story from another outlet or the wire: when it first ran there
         article.originally_published_at = publication_time(story.published) or article.originally_published_at
     article.body = [("paragraph", paragraph_to_html(paragraph, story.markup)) for paragraph in story.paragraphs]

@@ -133,3 +133,18 @@ def test_embargo_property_any_written_time_reads_back(label, moment):
     moment = moment.replace(second=0, microsecond=0)
     story = parse_story(f"{label} {moment:%H:%M} GMT {moment.day} {moment:%B %Y}\n{STORY}")
     assert story.embargo == moment.strftime("%Y-%m-%dT%H:%M:00+00:00")
+
+
+@pytest.mark.parametrize(
+    "line", ["NOT FOR PUBLICATION", "ADVISORY: Not for publication.", "For guidance only, not for publication"]
+)
+def test_not_for_publication_line_is_read_and_left_out_of_the_body(line):
+    story = parse_story(f"{line}\n{STORY}")
+    assert story.is_for_publication is False
+    assert story.headline == "Harbour bridge to reopen" and story.embargo == ""
+    assert all("publication" not in paragraph for paragraph in story.paragraphs)
+
+
+def test_not_for_publication_before_a_time_is_an_embargo_not_a_refusal():
+    story = parse_story(f"Not for publication before 00:01 GMT 3 December 2026\n{STORY}")
+    assert story.is_for_publication and story.embargo == "2026-12-03T00:01:00+00:00"

@@ -114,3 +114,12 @@ def test_unreadable_embargo_line_is_an_error_that_imports_nothing(newsroom, tmp_
 
     assert "story.txt" in out.getvalue() and "line 1" in out.getvalue() and "embargo line" in out.getvalue()
     assert not ArticlePage.objects.exists()
+
+
+def test_not_for_publication_copy_is_imported_but_never_published(client, newsroom, tmp_path):
+    output = import_text(tmp_path, "NOT FOR PUBLICATION\n" + STORY, "--publish")
+
+    article = ArticlePage.objects.get(title="Harbour bridge to reopen")
+    assert not article.live and article.licence == "not-for-publication"
+    assert "not for publication" in output.lower()
+    assert client.get(article.url).status_code == 404

@@ -88,6 +88,7 @@ def stories(draw):
         dateline=draw(st.sampled_from(["", *DATELINES])),
         published=draw(st.sampled_from(PUBLISHED)),
         embargo=draw(st.sampled_from(EMBARGOES)),
+        is_for_publication=draw(st.booleans()),
     )
 
 

@@ -1,4 +1,5 @@
-"""Advisory lines: what a desk writes above a story for editors, never for readers. An embargo
+"""Advisory lines: what a desk writes above a story for editors, never for readers. "NOT FOR
+PUBLICATION" (copy for the desk's guidance), an embargo
 ("EMBARGOED UNTIL 00:01 GMT 3 December 2026", "EMBARGO / 00.01 hrs 3 February 2005", "Not for
 publication or broadcast before 10am EST, December 3, 2026") and a kill or withdrawal ("KILL",
 "WITHDRAWN", "ADVISORY: … kill", "Please kill the story …"). Each is read by the form of its line:
@@ -30,6 +31,13 @@ NESTED_PHRASE_RE = re.compile(
 FOUR_FIGURE_TIME_RE = re.compile(
     r"\b([01]\d|2[0-3])[.:]?([0-5]\d)\s*(?:hrs?\b|h\b)|\b([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC|Z)\b)"
 )
+# "NOT FOR PUBLICATION", "Advisory: not for publication", "For your information, not for publication":
+# copy for the desk's guidance (without "before …": that is an embargo).
+NOT_FOR_PUBLICATION_RE = re.compile(
+    rf"^{LABEL}(?:(?:for\s+(?:your\s+)?(?:information|guidance)(?:\s+only)?|background)\s*[,:;—–-]?\s*)?"
+    r"not\s+for\s+(?:publication|broadcast)(?:\s+or\s+(?:publication|broadcast))?\s*[.!]?$",
+    re.IGNORECASE,
+)
 IMMEDIATE_RELEASE_RE = re.compile(r"^for\s+immediate\s+release[.:]?$", re.IGNORECASE)
 # "KILL", "KILL KILL KILL", "WITHDRAWN", "STORY WITHDRAWN", "TAKEDOWN": shouted, a line of its own
 # or before a colon and the reason. Lower-case "Kill" opens headlines ("Kill switch …").
@@ -55,6 +63,7 @@ class Advisories:
     paragraphs: list[Paragraph]  # the file without its advisory lines
     embargo: str = ""  # ISO 8601: a date alone is that day's start; without an offset, the desk's time
     kill: KillAdvisory | None = None
+    is_for_publication: bool = True  # False: "NOT FOR PUBLICATION", copy for the desk's eyes only
     warnings: tuple[str, ...] = ()
 
 
@@ -62,6 +71,7 @@ def take_advisory_lines(paragraphs: list[Paragraph]) -> Advisories:
     """Take the embargo and kill lines out of the top of a story file. An embargo line whose time
     cannot be read is an error at its line: it must never reach readers as body text."""
     embargo, kill_lines, warnings, kept = "", [], [], []
+    is_for_publication = True
     for position, paragraph in enumerate(paragraphs):
         text = paragraph.text
         if position >= ADVISORY_LINES:
@@ -74,9 +84,11 @@ def take_advisory_lines(paragraphs: list[Paragraph]) -> Advisories:
                 )
         elif is_kill_line(text):
             kill_lines.append(text)
+        elif NOT_FOR_PUBLICATION_RE.match(text):
+            is_for_publication = False
         elif not IMMEDIATE_RELEASE_RE.match(text):
             kept.append(paragraph)
-    return Advisories(kept, embargo, kill_advisory(kill_lines), tuple(warnings))
+    return Advisories(kept, embargo, kill_advisory(kill_lines), is_for_publication, tuple(warnings))
 
 
 def embargo_line(text: str, line: int | None = None) -> str | None:

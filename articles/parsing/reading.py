@@ -58,7 +58,9 @@ def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story
         if advisories.kill is None:
             raise
         return named_in_kill(advisories, markup)
-    return replace(story, embargo=advisories.embargo, kill=advisories.kill)
+    return replace(
+        story, embargo=advisories.embargo, kill=advisories.kill, is_for_publication=advisories.is_for_publication
+    )
 
 
 def read_story(paragraphs: list[Paragraph], markup: str, warnings: list[str]) -> Story:

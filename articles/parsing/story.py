@@ -79,6 +79,7 @@ class Story:
     published: str = ""  # the original publication time a date line gives, ISO 8601 (a date alone, or a time)
     embargo: str = ""  # not to be published before: ISO 8601 (a date alone is its start; no offset, the desk's time)
     kill: KillAdvisory | None = None  # the file orders the story it names out of use
+    is_for_publication: bool = True  # False: the file says "NOT FOR PUBLICATION"
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
 

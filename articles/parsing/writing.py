@@ -32,12 +32,14 @@ def story_from_data(data: dict) -> Story:
 def format_story(story: Story) -> str:
     """A ``Story`` written out in the story file format, as ``parse_story`` reads it back.
 
-    The headline first unless it was proposed; a standfirst with a "By" line under it (that is
-    how a standfirst is told from a lede), the "By" line also where the byline gives roles; the
-    publication date; the body, opening with the dateline and carrying the source credit; the
+    The advisory lines first (not for publication, the embargo); the headline unless it was
+    proposed; a standfirst with a "By" line under it (that is how a standfirst is told from a
+    lede), the "By" line also where the byline gives roles; the publication date; the body,
+    opening with the dateline and carrying the source credit; the
     contributors' credit lines; each author's signature and bio; the copyright line.
     """
-    lines = [f"Embargoed until {story.embargo}"] if story.embargo else []
+    lines = [] if story.is_for_publication else ["NOT FOR PUBLICATION"]
+    lines += [f"Embargoed until {story.embargo}"] if story.embargo else []
     lines += [] if story.is_headline_proposed else [story.headline]
     if story.dek or any(author.role for author in story.authors):
         lines += [*([story.dek] if story.dek else []), "By " + join_names([byline_name(a) for a in story.authors])]
