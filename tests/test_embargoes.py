@@ -123,3 +123,15 @@ def test_not_for_publication_copy_is_imported_but_never_published(client, newsro
     assert not article.live and article.licence == "not-for-publication"
     assert "not for publication" in output.lower()
     assert client.get(article.url).status_code == 404
+
+
+def test_editor_sees_the_embargo_at_the_top_of_the_story(newsroom, tmp_path, editor, embargo):
+    import_text(tmp_path, embargo_line(embargo) + STORY)
+    article = ArticlePage.objects.get(title="Harbour bridge to reopen")
+    client = Client()
+    client.force_login(editor)
+
+    html = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+
+    assert "Embargoed until" in html and "publishing schedules it for that time" in html
+    assert html.index("Embargoed until") < html.index('name="title"')
