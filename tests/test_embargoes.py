@@ -135,3 +135,13 @@ def test_editor_sees_the_embargo_at_the_top_of_the_story(newsroom, tmp_path, edi
 
     assert "Embargoed until" in html and "publishing schedules it for that time" in html
     assert html.index("Embargoed until") < html.index('name="title"')
+
+
+def test_preview_of_an_embargoed_story_is_for_signed_in_editors_only(client, newsroom, tmp_path, embargo):
+    import_text(tmp_path, embargo_line(embargo) + STORY)
+    article = ArticlePage.objects.get(title="Harbour bridge to reopen")
+
+    for url in (f"/admin/pages/{article.pk}/edit/preview/", f"/admin/pages/{article.pk}/view_draft/"):
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith("/admin/login/"), url
+        assert b"Harbour bridge" not in response.content
