@@ -1,8 +1,10 @@
 """Helpers the tests share: the project's paths, people in the newsroom's groups, and the admin used
 as a person would."""
 
+import io
 import os
 import shutil
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -32,6 +35,14 @@ SEED_FILE = SEEDS_DIR / "000_3581a14dfa9c6e0e.txt"
 STORIES_DIR = Path(__file__).resolve().parent / "stories"
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
 IMPORT_URL = "/admin/newsroom/import/"
+# A short story of the file format, for the tests of what stands around a story (advisories, rights).
+HARBOUR_STORY = (
+    "Harbour bridge to reopen\n"
+    "By Jane Doe\n"
+    "Officials said on Tuesday that the harbour bridge would reopen next month after repairs.\n"
+    "Engineers found cracks in two of the supports during a routine inspection.\n"
+    "© 2026 City Times. All rights reserved.\n"
+)
 # The end-to-end tests' browser, checkers and people.
 CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -200,3 +211,25 @@ def set_site_rights(site, licence, licence_page=""):
     site_settings = NewsroomSettings.for_site(site)
     site_settings.licence, site_settings.licence_page = licence, licence_page
     site_settings.save()
+
+
+def import_story_text(tmp_path, text, *options, name="story.txt") -> str:
+    """``manage.py import_story`` on ``text`` written to a file called ``name``: what it printed."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    call_command("import_story", *options, str(path), stdout=out, stderr=out)
+    return out.getvalue()
+
+
+def newsboat_items(feed_url, folder) -> list[tuple[str, str]]:
+    """(title, author) of each item newsboat keeps after reloading ``feed_url`` into ``folder``'s cache."""
+    urls, cache = folder / "urls", folder / "cache.db"
+    urls.write_text(f"{feed_url}\n")
+    (folder / "config").write_text("")
+    subprocess.run(
+        ["newsboat", "-u", str(urls), "-c", str(cache), "-C", str(folder / "config"), "-x", "reload"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    with sqlite3.connect(cache) as database:
+        return database.execute("SELECT title, author FROM rss_item").fetchall()

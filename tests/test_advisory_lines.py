@@ -10,13 +10,7 @@ from hypothesis import strategies as st
 
 from articles.parsing import StoryFormatError, parse_story
 
-STORY = (
-    "Harbour bridge to reopen\n"
-    "By Jane Doe\n"
-    "Officials said on Tuesday that the harbour bridge would reopen next month after repairs.\n"
-    "Engineers found cracks in two of the supports during a routine inspection.\n"
-    "© 2026 City Times. All rights reserved.\n"
-)
+from .helpers import HARBOUR_STORY
 
 
 @pytest.mark.parametrize(
@@ -37,7 +31,7 @@ STORY = (
     ],
 )
 def test_embargo_line_is_read_and_left_out_of_the_body(line, embargo):
-    story = parse_story(f"{line}\n{STORY}")
+    story = parse_story(f"{line}\n{HARBOUR_STORY}")
     assert story.embargo == embargo
     assert story.headline == "Harbour bridge to reopen"
     assert not any("mbargo" in paragraph or "publication" in paragraph for paragraph in story.paragraphs)
@@ -45,14 +39,14 @@ def test_embargo_line_is_read_and_left_out_of_the_body(line, embargo):
 
 
 def test_embargo_line_under_the_headline_is_read_too():
-    headline, rest = STORY.split("\n", 1)
+    headline, rest = HARBOUR_STORY.split("\n", 1)
     assert parse_story(f"{headline}\nEMBARGOED UNTIL 00:01 GMT 3 December 2026\n{rest}").embargo == (
         "2026-12-03T00:01:00+00:00"
     )
 
 
 def test_embargo_in_an_ambiguous_zone_is_read_as_the_desks_time_with_a_warning():
-    story = parse_story(f"Embargoed until 00:01 BST on 3 December 2026\n{STORY}")
+    story = parse_story(f"Embargoed until 00:01 BST on 3 December 2026\n{HARBOUR_STORY}")
     assert story.embargo == "2026-12-03T00:01:00"
     assert any("BST is ambiguous" in warning for warning in story.warnings)
 
@@ -62,7 +56,7 @@ def test_embargo_in_an_ambiguous_zone_is_read_as_the_desks_time_with_a_warning()
 )
 def test_embargo_line_without_a_readable_time_is_an_error_at_its_line(line):
     with pytest.raises(StoryFormatError) as error:
-        parse_story(f"Harbour bridge to reopen\n{line}\n{STORY.split(chr(10), 1)[1]}")
+        parse_story(f"Harbour bridge to reopen\n{line}\n{HARBOUR_STORY.split(chr(10), 1)[1]}")
     assert error.value.line == 2
     assert "embargo line" in str(error.value) and line in str(error.value)
 
@@ -96,7 +90,7 @@ def test_story_text_about_embargoes_or_withdrawals_is_body_text(lede):
     ],
 )
 def test_kill_advisory_over_the_story_is_read_as_data(advisory, kind):
-    story = parse_story(f"{advisory}\n{STORY}")
+    story = parse_story(f"{advisory}\n{HARBOUR_STORY}")
     assert story.kill is not None and story.kill.kind == kind
     assert story.headline == "Harbour bridge to reopen"
     assert story.paragraphs[0].startswith("Officials said")
@@ -131,7 +125,7 @@ def test_kill_advisory_that_names_no_story_is_an_error():
 )
 def test_embargo_property_any_written_time_reads_back(label, moment):
     moment = moment.replace(second=0, microsecond=0)
-    story = parse_story(f"{label} {moment:%H:%M} GMT {moment.day} {moment:%B %Y}\n{STORY}")
+    story = parse_story(f"{label} {moment:%H:%M} GMT {moment.day} {moment:%B %Y}\n{HARBOUR_STORY}")
     assert story.embargo == moment.strftime("%Y-%m-%dT%H:%M:00+00:00")
 
 
@@ -139,12 +133,12 @@ def test_embargo_property_any_written_time_reads_back(label, moment):
     "line", ["NOT FOR PUBLICATION", "ADVISORY: Not for publication.", "For guidance only, not for publication"]
 )
 def test_not_for_publication_line_is_read_and_left_out_of_the_body(line):
-    story = parse_story(f"{line}\n{STORY}")
+    story = parse_story(f"{line}\n{HARBOUR_STORY}")
     assert story.is_for_publication is False
     assert story.headline == "Harbour bridge to reopen" and story.embargo == ""
     assert all("publication" not in paragraph for paragraph in story.paragraphs)
 
 
 def test_not_for_publication_before_a_time_is_an_embargo_not_a_refusal():
-    story = parse_story(f"Not for publication before 00:01 GMT 3 December 2026\n{STORY}")
+    story = parse_story(f"Not for publication before 00:01 GMT 3 December 2026\n{HARBOUR_STORY}")
     assert story.is_for_publication and story.embargo == "2026-12-03T00:01:00+00:00"

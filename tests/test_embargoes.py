@@ -14,27 +14,11 @@ from django.utils import timezone
 from articles.models import ArticlePage
 from articles.publication_check import publication_problems
 
-from .helpers import messages_of, post_editor_form
-
-STORY = (
-    "Harbour bridge to reopen\n"
-    "By Jane Doe\n"
-    "Officials said on Tuesday that the harbour bridge would reopen next month after repairs.\n"
-    "Engineers found cracks in two of the supports during a routine inspection.\n"
-    "© 2026 City Times. All rights reserved.\n"
-)
+from .helpers import HARBOUR_STORY, import_story_text, messages_of, post_editor_form
 
 
 def embargo_line(when):
     return f"EMBARGOED UNTIL {when:%H:%M} GMT {when.day} {when:%B %Y}\n"
-
-
-def import_text(tmp_path, text, *options):
-    path = tmp_path / "story.txt"
-    path.write_text(text, encoding="utf-8")
-    out = io.StringIO()
-    call_command("import_story", *options, str(path), stdout=out, stderr=out)
-    return out.getvalue()
 
 
 @pytest.fixture
@@ -43,7 +27,7 @@ def embargo():
 
 
 def test_imported_embargo_schedules_publishing_for_its_end(client, newsroom, tmp_path, embargo):
-    output = import_text(tmp_path, embargo_line(embargo) + STORY, "--publish")
+    output = import_story_text(tmp_path, embargo_line(embargo) + HARBOUR_STORY, "--publish")
 
     article = ArticlePage.objects.get(title="Harbour bridge to reopen")
     assert article.embargo_until == embargo
@@ -57,7 +41,7 @@ def test_imported_embargo_schedules_publishing_for_its_end(client, newsroom, tmp
 
 
 def test_editor_pressing_publish_on_an_embargoed_story_schedules_it_and_is_told(newsroom, tmp_path, editor, embargo):
-    import_text(tmp_path, STORY)
+    import_story_text(tmp_path, HARBOUR_STORY)
     article = ArticlePage.objects.get(title="Harbour bridge to reopen")
     client = Client()
     client.force_login(editor)
@@ -76,7 +60,7 @@ def test_editor_pressing_publish_on_an_embargoed_story_schedules_it_and_is_told(
 
 
 def test_embargoed_story_made_live_round_the_embargo_is_kept_from_readers(client, newsroom, tmp_path, embargo):
-    import_text(tmp_path, STORY, "--publish")
+    import_story_text(tmp_path, HARBOUR_STORY, "--publish")
     article = ArticlePage.objects.get(title="Harbour bridge to reopen")
     article.embargo_until = embargo
     article.save_revision(clean=False).publish()  # no clean, no check: as a script might
@@ -92,7 +76,7 @@ def test_embargoed_story_made_live_round_the_embargo_is_kept_from_readers(client
 
 
 def test_publication_check_refuses_a_go_live_time_before_the_embargo(newsroom, tmp_path, embargo):
-    import_text(tmp_path, STORY)
+    import_story_text(tmp_path, HARBOUR_STORY)
     article = ArticlePage.objects.get(title="Harbour bridge to reopen")
     article.embargo_until = embargo
     article.go_live_at = embargo - datetime.timedelta(hours=2)
@@ -107,7 +91,7 @@ def test_publication_check_refuses_a_go_live_time_before_the_embargo(newsroom, t
 
 def test_unreadable_embargo_line_is_an_error_that_imports_nothing(newsroom, tmp_path):
     path = tmp_path / "story.txt"
-    path.write_text("EMBARGOED UNTIL 00.01hrs Monday April 28\n" + STORY, encoding="utf-8")
+    path.write_text("EMBARGOED UNTIL 00.01hrs Monday April 28\n" + HARBOUR_STORY, encoding="utf-8")
     out = io.StringIO()
     with pytest.raises(SystemExit):
         call_command("import_story", "--publish", str(path), stdout=out, stderr=out)
@@ -117,7 +101,7 @@ def test_unreadable_embargo_line_is_an_error_that_imports_nothing(newsroom, tmp_
 
 
 def test_not_for_publication_copy_is_imported_but_never_published(client, newsroom, tmp_path):
-    output = import_text(tmp_path, "NOT FOR PUBLICATION\n" + STORY, "--publish")
+    output = import_story_text(tmp_path, "NOT FOR PUBLICATION\n" + HARBOUR_STORY, "--publish")
 
     article = ArticlePage.objects.get(title="Harbour bridge to reopen")
     assert not article.live and article.licence == "not-for-publication"
@@ -126,7 +110,7 @@ def test_not_for_publication_copy_is_imported_but_never_published(client, newsro
 
 
 def test_editor_sees_the_embargo_at_the_top_of_the_story(newsroom, tmp_path, editor, embargo):
-    import_text(tmp_path, embargo_line(embargo) + STORY)
+    import_story_text(tmp_path, embargo_line(embargo) + HARBOUR_STORY)
     article = ArticlePage.objects.get(title="Harbour bridge to reopen")
     client = Client()
     client.force_login(editor)
@@ -138,7 +122,7 @@ def test_editor_sees_the_embargo_at_the_top_of_the_story(newsroom, tmp_path, edi
 
 
 def test_preview_of_an_embargoed_story_is_for_signed_in_editors_only(client, newsroom, tmp_path, embargo):
-    import_text(tmp_path, embargo_line(embargo) + STORY)
+    import_story_text(tmp_path, embargo_line(embargo) + HARBOUR_STORY)
     article = ArticlePage.objects.get(title="Harbour bridge to reopen")
 
     for url in (f"/admin/pages/{article.pk}/edit/preview/", f"/admin/pages/{article.pk}/view_draft/"):

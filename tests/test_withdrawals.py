@@ -18,29 +18,13 @@ from articles.models import ArticlePage, Withdrawal
 from articles.publication_check import publication_problems
 from articles.withdrawals import restore_article, withdraw_article
 
-from .helpers import messages_of, soup_of
+from .helpers import HARBOUR_STORY, import_story_text, messages_of, soup_of
 from .test_output_safety import ATOM_SCHEMA, requires_jing
-
-STORY = (
-    "Harbour bridge to reopen\n"
-    "By Jane Doe\n"
-    "Officials said on Tuesday that the harbour bridge would reopen next month after repairs.\n"
-    "Engineers found cracks in two of the supports during a routine inspection.\n"
-    "© 2026 City Times. All rights reserved.\n"
-)
-
-
-def import_text(tmp_path, text, *options, name="story.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    out = io.StringIO()
-    call_command("import_story", *options, str(path), stdout=out, stderr=out)
-    return out.getvalue()
 
 
 @pytest.fixture
 def live_story(newsroom, tmp_path):
-    import_text(tmp_path, STORY, "--publish")
+    import_story_text(tmp_path, HARBOUR_STORY, "--publish")
     article = ArticlePage.objects.get(title="Harbour bridge to reopen")
     assert article.live
     return article
@@ -204,14 +188,14 @@ def test_restore_in_the_admin_says_it_is_a_draft(live_story, editor):
 @pytest.mark.parametrize(
     "advisory",
     [
-        "KILL\n" + STORY,
+        "KILL\n" + HARBOUR_STORY,
         "Please kill the story Harbour bridge to reopen, V9991.\n"
         "A kill is mandatory. Make certain the story is not used.\n",
         "WITHDRAWN: the court forbids naming the engineer.\nHarbour bridge to reopen\n",
     ],
 )
 def test_kill_advisory_file_withdraws_the_story_it_names(client, live_story, tmp_path, advisory):
-    output = import_text(tmp_path, advisory, name="advisory.txt")
+    output = import_story_text(tmp_path, advisory, name="advisory.txt")
 
     assert "withdrawn" in output
     withdrawal = Withdrawal.objects.get(article=live_story)
