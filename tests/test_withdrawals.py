@@ -18,7 +18,7 @@ from articles.models import ArticlePage, Withdrawal
 from articles.publication_check import publication_problems
 from articles.withdrawals import restore_article, withdraw_article
 
-from .helpers import HARBOUR_STORY, import_story_text, messages_of, soup_of
+from .helpers import HARBOUR_STORY, confirm, import_story_text, messages_of, preview, soup_of
 from .test_output_safety import ATOM_SCHEMA, requires_jing
 
 
@@ -216,3 +216,17 @@ def test_kill_advisory_for_an_unknown_story_is_an_error_that_changes_nothing(cli
     assert "advisory.txt" in output and "no imported story is headlined" in output
     assert not Withdrawal.objects.exists()
     assert client.get(live_story.url).status_code == 200
+
+
+def test_kill_advisory_imported_in_the_admin_shows_what_it_does_then_withdraws(client, live_story, editor):
+    admin = Client()
+    admin.force_login(editor)
+    advisory = b"KILL\nHarbour bridge to reopen\n"
+
+    shown = preview(admin, ("kill.txt", advisory))
+    assert "A kill advisory: importing it withdraws the story" in soup_of(shown).get_text()
+    done = confirm(admin, shown)
+
+    assert Withdrawal.objects.get(article=live_story).kind == "kill"
+    assert client.get(live_story.url).status_code == 410
+    assert "Withdrawn, killed" in soup_of(admin.get(done.url)).get_text()

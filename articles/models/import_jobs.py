@@ -57,6 +57,7 @@ class ImportJobFile(models.Model):
         CREATED = "created", _("Created")
         UPDATED = "updated", _("Updated")
         UNCHANGED = "unchanged", _("Unchanged")
+        WITHDRAWN = "withdrawn", _("Withdrawn")  # a kill advisory withdrew the story it names
         FAILED = "failed", _("Failed")
 
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="files")
