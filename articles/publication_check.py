@@ -1,4 +1,4 @@
-"""Whether an article may be published: the byline integrity check.
+"""Whether an article may be published: the byline integrity check, and a credit on every image.
 
 Every way of publishing asks this — the page editor's publish button, bulk publishing, the
 moderation workflow's approval and the importer — and editors see the same list in the page
@@ -7,6 +7,8 @@ messages can link there.
 """
 
 from dataclasses import dataclass
+
+from .metadata import credit_line
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,20 @@ def publication_problems(article) -> list[PublicationProblem]:
     if article.is_headline_proposed:
         message = "The headline was proposed by the importer: review it, then untick “headline proposed”."
         problems.append(PublicationProblem(message, "is_headline_proposed"))
+    return problems + uncredited_image_problems(article)
+
+
+def uncredited_image_problems(article) -> list[PublicationProblem]:
+    """An image shown without a credit: neither the article (or the body block) nor the image record gives one."""
+    problems = []
+    if article.lead_image and not credit_line(article.lead_image, article.lead_image_credit):
+        message = f"The lead image “{article.lead_image.title}” has no credit: give it one here, or on the image."
+        problems.append(PublicationProblem(message, "lead_image_credit"))
+    for block in article.body:
+        image = block.value["image"] if block.block_type == "image" else None
+        if image and not credit_line(image, block.value["credit"]):
+            message = f"The image “{image.title}” in the body has no credit: give it one in its block, or on the image."
+            problems.append(PublicationProblem(message, "body"))
     return problems
 
 
