@@ -57,6 +57,22 @@ class AttributionField(serializers.Field):
         image = meta.image
         return image and {"url": image.url, "width": image.width, "height": image.height, "alt": image.alt}
 
+    def represent_lead_image(self, meta):
+        image = meta.lead_image
+        if image is None:
+            return None
+        return {
+            "title": image.title,
+            "caption": image.caption,
+            "credit": image.credit,
+            "creator": image.creator,
+            "copyright_notice": image.copyright_notice,
+            "source": image.source,
+            "licence_url": image.licence_url or None,
+            "acquire_licence_url": image.acquire_licence_url or None,
+            "renditions": [{"url": r.url, "width": r.width, "height": r.height} for r in image.renditions],
+        }
+
     def represent_corrections(self, meta):
         return [
             {"kind": c.kind, "label": c.label, "text": c.text, "published_at": c.published_at.isoformat()}

@@ -136,7 +136,7 @@ def check_rss_item_strictly(item) -> list[str]:
         problems.append("more than one enclosure")
     for media in item.iter(f"{{{MEDIA}}}content"):
         problems += [
-            f"media:content has an unknown attribute {name!r}" for name in media.keys() - MEDIA_CONTENT_ATTRIBUTES
+            f"media:content has an unknown attribute {name!r}" for name in set(media.keys()) - MEDIA_CONTENT_ATTRIBUTES
         ]
         for name in ("width", "height", "fileSize"):
             value = media.get(name)

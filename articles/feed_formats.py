@@ -36,6 +36,31 @@ class FeedImage:
     length: int
     width: int
     height: int
+    description: str = ""  # the caption
+    credit: str = ""
+    copyright: str = ""
+    licence_url: str = ""
+
+    @property
+    def rights(self) -> dict:
+        """For JSON Feed's ``_newsroom``: what Media RSS's credit, copyright and description say."""
+        return {"description": self.description, "credit": self.credit, "copyright": self.copyright,
+                "licence_url": self.licence_url}  # fmt: skip
+
+
+def add_media_content(handler, image: FeedImage):
+    """Media RSS's ``media:content`` (RSS and Atom alike): the lead image, its caption, credit and copyright."""
+    attributes = {"url": image.url, "medium": "image", "type": image.mime_type, "width": str(image.width),
+                  "height": str(image.height)}  # fmt: skip
+    handler.startElement("media:content", attributes)
+    if image.description:
+        handler.addQuickElement("media:description", image.description, {"type": "plain"})
+    if image.credit:
+        handler.addQuickElement("media:credit", image.credit)
+    if image.copyright or image.licence_url:
+        licence = {"url": image.licence_url} if image.licence_url else {}
+        handler.addQuickElement("media:copyright", image.copyright, licence)
+    handler.endElement("media:content")
 
 
 @dataclass(frozen=True)
@@ -114,12 +139,7 @@ class NewsroomRssFeed(ItemMarkupFeed, Rss201rev2Feed):
         if (licence := item["licence"]) and licence.url:
             handler.addQuickElement("creativeCommons:license", licence.url)
         if image := item["image"]:
-            handler.addQuickElement(
-                "media:content",
-                None,
-                {"url": image.url, "medium": "image", "type": image.mime_type, "width": str(image.width),
-                 "height": str(image.height)},
-            )  # fmt: skip
+            add_media_content(handler, image)
 
 
 class NewsroomAtomFeed(ItemMarkupFeed, Atom1Feed):
@@ -127,7 +147,7 @@ class NewsroomAtomFeed(ItemMarkupFeed, Atom1Feed):
     item_element = "entry"
 
     def root_attributes(self):
-        return super().root_attributes() | {"xmlns:dc": DC}
+        return super().root_attributes() | {"xmlns:dc": DC, "xmlns:media": MEDIA}
 
     def add_root_elements(self, handler):
         super().add_root_elements(handler)
@@ -149,6 +169,8 @@ class NewsroomAtomFeed(ItemMarkupFeed, Atom1Feed):
             handler.addQuickElement("dc:source", item["source_name"])
             if item["source_url"]:
                 handler.addQuickElement("link", "", {"rel": "via", "href": item["source_url"]})
+        if image := item["image"]:
+            add_media_content(handler, image)
 
 
 class JsonFeed(SyndicationFeed):
@@ -196,6 +218,7 @@ class JsonFeed(SyndicationFeed):
                 else None,
                 "corrections": [vars(correction) for correction in item["corrections"]],
                 "licence": licence_dict(item["licence"]) if item["licence"] else None,
+                "image": item["image"].rights if item["image"] else None,
                 **({"withdrawn": item["withdrawn"]} if item.get("withdrawn") else {}),
             },
         }

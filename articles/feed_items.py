@@ -83,7 +83,7 @@ def add_item_markup(feed):
 def build_item(article, request, site, key) -> FeedItem:
     meta = article.get_metadata(request)
     section = [article.section.name] if article.section else []
-    image = image_for_feed(article.lead_image, site) if article.lead_image else None
+    image = image_for_feed(article.lead_image, site, meta.lead_image) if article.lead_image else None
     rights = xml_text(meta.rights_text) or None
     context = {"page": article, "meta": meta, "body_html": body_html(article)}
     # No request: the item's HTML needs no context processors, and running them 50 times is slow.
@@ -185,9 +185,20 @@ def body_html(article, block_types=None):
     )
 
 
-def image_for_feed(image, site):
-    """The original image file: its size is stored, so no storage call is needed per item."""
+def image_for_feed(image, site, credited):
+    """The original image file (its size is stored, so no storage call is needed per item), with
+    the caption, credit and rights of ``credited``, the image as the article shows it."""
     if not image.file_size:
         return None
     mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
-    return FeedImage(absolute(image.file.url, site.root_url), mime_type, image.file_size, image.width, image.height)
+    return FeedImage(
+        absolute(image.file.url, site.root_url),
+        mime_type,
+        image.file_size,
+        image.width,
+        image.height,
+        description=xml_text(credited.caption),
+        credit=xml_text(credited.credit),
+        copyright=xml_text(credited.copyright_notice),
+        licence_url=credited.licence_url,
+    )

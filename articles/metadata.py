@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 DESCRIPTION_LENGTH = 160
 SHARING_IMAGE_SPEC = "width-1200"
+# The lead image in JSON-LD: 16x9, 4x3 and 1x1, the aspect ratios Google asks an article's image in.
+STRUCTURED_DATA_IMAGE_SPECS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,29 @@ class SharingImage:
 
 
 @dataclass(frozen=True)
+class ImageRendition:
+    url: str  # absolute
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class CreditedImage:
+    """An image as a story shows it: its caption and credit there, and the rights its record holds."""
+
+    title: str
+    caption: str
+    credit: str  # the article's or block's credit, else the image's own credit line
+    creator: str
+    copyright_notice: str
+    source: str
+    licence_url: str
+    acquire_licence_url: str
+    # For JSON-LD and the API: the lead image's STRUCTURED_DATA_IMAGE_SPECS, a body image's original
+    renditions: tuple[ImageRendition, ...]
+
+
+@dataclass(frozen=True)
 class ArticleMetadata:
     headline: str
     title: str  # for <title> and social cards: the SEO title, or the headline
@@ -119,6 +144,8 @@ class ArticleMetadata:
     copyright: CopyrightNotice | None
     rights: Rights
     image: SharingImage | None
+    lead_image: CreditedImage | None
+    body_images: tuple[CreditedImage, ...]
     publisher: Publisher
     language: str
     article: ArticlePage = field(repr=False, compare=False)
@@ -179,6 +206,8 @@ def build_article_metadata(
         copyright=copyright_notice_for(article, site_settings),
         rights=rights_for(article, site_settings),
         image=sharing_image(article, root_url),
+        lead_image=lead_image(article, root_url),
+        body_images=body_images(article, root_url),
         publisher=build_publisher(site, site_settings),
         language=site_language(),
         article=article,
@@ -228,6 +257,52 @@ def sharing_image(article: ArticlePage, root_url: str) -> SharingImage | None:
         return None
     alt = article.lead_image_caption or article.lead_image.title
     return SharingImage(absolute(rendition.url, root_url), rendition.width, rendition.height, alt)
+
+
+def credit_line(image, override: str = "") -> str:
+    """The credit printed under an image: the article's (or the body block's) own, else the image's."""
+    return (override or image.credit).strip()
+
+
+def image_caption(image, caption: str = "") -> str:
+    """The caption printed under an image: the article's (or the body block's) own, else the image's description."""
+    return caption or image.description
+
+
+def lead_image(article: ArticlePage, root_url: str) -> CreditedImage | None:
+    image = article.lead_image
+    if image is None:
+        return None
+    try:
+        renditions = tuple(image.get_renditions(*STRUCTURED_DATA_IMAGE_SPECS).values())
+    except OSError:  # the file is gone from storage (Wagtail's SourceImageIOError): its rights stand alone
+        renditions = ()
+    sizes = tuple(ImageRendition(absolute(r.url, root_url), r.width, r.height) for r in renditions)
+    return credited_image(image, article.lead_image_caption, article.lead_image_credit, root_url, sizes)
+
+
+def body_images(article: ArticlePage, root_url: str) -> tuple[CreditedImage, ...]:
+    return tuple(
+        credited_image(block.value["image"], block.value["caption"], block.value["credit"], root_url)
+        for block in article.body
+        if block.block_type == "image" and block.value["image"]
+    )
+
+
+def credited_image(image, caption: str, credit: str, root_url: str, renditions=None) -> CreditedImage:
+    if renditions is None:
+        renditions = (ImageRendition(absolute(image.file.url, root_url), image.width, image.height),)
+    return CreditedImage(
+        title=image.title,
+        caption=image_caption(image, caption),
+        credit=credit_line(image, credit),
+        creator=image.creator,
+        copyright_notice=image.copyright_notice,
+        source=image.source,
+        licence_url=image.licence_url,
+        acquire_licence_url=image.acquire_licence_url,
+        renditions=renditions,
+    )
 
 
 def copyright_notice_for(article: ArticlePage, site_settings: NewsroomSettings) -> CopyrightNotice | None:

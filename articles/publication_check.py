@@ -1,4 +1,5 @@
-"""Whether an article may be published: the byline integrity check, and the copy's terms.
+"""Whether an article may be published: the byline integrity check, the copy's terms and a credit
+on every image.
 
 Every way of publishing asks this — the page editor's publish button, bulk publishing, the
 moderation workflow's approval and the importer — and editors see the same list in the page
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from .embargo import is_embargoed
 from .licences import credited_licence
+from .metadata import credit_line
 from .models.withdrawals import Withdrawal
 
 
@@ -51,6 +53,20 @@ def publication_problems(article) -> list[PublicationProblem]:
         problems.append(PublicationProblem(message, "is_headline_proposed"))
     if (licence := credited_licence(article)) and not licence.allows_publication:
         problems.append(PublicationProblem(not_for_publication_message(article), "licence"))
+    return problems + uncredited_image_problems(article)
+
+
+def uncredited_image_problems(article) -> list[PublicationProblem]:
+    """An image shown without a credit: neither the article (or the body block) nor the image record gives one."""
+    problems = []
+    if article.lead_image and not credit_line(article.lead_image, article.lead_image_credit):
+        message = f"The lead image “{article.lead_image.title}” has no credit: give it one here, or on the image."
+        problems.append(PublicationProblem(message, "lead_image_credit"))
+    for block in article.body:
+        image = block.value["image"] if block.block_type == "image" else None
+        if image and not credit_line(image, block.value["credit"]):
+            message = f"The image “{image.title}” in the body has no credit: give it one in its block, or on the image."
+            problems.append(PublicationProblem(message, "body"))
     return problems
 
 

@@ -10,7 +10,7 @@ runs. Keep these in step with the ``{% newsroom_picture %}`` tags in the templat
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
-from .metadata import SHARING_IMAGE_SPEC
+from .metadata import SHARING_IMAGE_SPEC, STRUCTURED_DATA_IMAGE_SPECS
 
 # The responsive images the pages show (``{% newsroom_picture image "<name>" %}``): each in AVIF and
 # WebP for the browsers that take them and JPEG for the others, at the widths a srcset offers.
@@ -33,7 +33,13 @@ def picture_specs(name: str) -> list[str]:
 
 
 FEED_IMAGE_SPEC = "width-800"  # an image in a story's body as feeds carry it: one <img>, in its own format
-LEAD_IMAGE_SPECS = (SHARING_IMAGE_SPEC, *picture_specs("article"), *picture_specs("lead"), *picture_specs("card"))
+LEAD_IMAGE_SPECS = (
+    SHARING_IMAGE_SPEC,
+    *STRUCTURED_DATA_IMAGE_SPECS,
+    *picture_specs("article"),
+    *picture_specs("lead"),
+    *picture_specs("card"),
+)
 BODY_IMAGE_SPECS = (FEED_IMAGE_SPEC, *picture_specs("body"))
 AUTHOR_PHOTO_SPECS = (*picture_specs("portrait"), *picture_specs("bio"), *picture_specs("avatar"))
 

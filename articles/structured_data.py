@@ -2,7 +2,7 @@
 
 from newsroom_core.schema_org import SCHEMA_ORG, organization, person
 
-from .metadata import ArticleMetadata, Publisher, Rights
+from .metadata import ArticleMetadata, CreditedImage, ImageRendition, Publisher, Rights
 
 
 def publisher_organization(publisher: Publisher) -> dict:
@@ -41,8 +41,8 @@ def news_article(meta: ArticleMetadata) -> dict:
             {"@type": "CorrectionComment", "text": f"{c.label}: {c.text}", "datePublished": c.published_at.isoformat()}
             for c in meta.corrections
         ]
-    if meta.image:
-        data["image"] = [meta.image.url]
+    if images := article_images(meta):
+        data["image"] = images
     if meta.section:
         data["articleSection"] = meta.section
     if meta.keywords:
@@ -60,6 +60,29 @@ def licence_properties(rights: Rights) -> dict:
     if rights.licence_page:
         data["acquireLicensePage"] = rights.licence_page
     return data
+
+
+def article_images(meta: ArticleMetadata) -> list[dict]:
+    """The lead image in each aspect ratio Google asks for, then the body's images, each with its rights."""
+    credited = (meta.lead_image, *meta.body_images) if meta.lead_image else meta.body_images
+    return [image_object(image, size) for image in credited for size in image.renditions]
+
+
+def image_object(image: CreditedImage, size: ImageRendition) -> dict:
+    data = {
+        "@type": "ImageObject",
+        "url": size.url,
+        "contentUrl": size.url,
+        "width": size.width,
+        "height": size.height,
+        "caption": image.caption,
+        "creditText": image.credit,
+        "creator": person(image.creator, "") if image.creator else None,
+        "copyrightNotice": image.copyright_notice,
+        "license": image.licence_url,
+        "acquireLicensePage": image.acquire_licence_url,
+    }
+    return {key: value for key, value in data.items() if value}
 
 
 def website(name: str, url: str, publisher: Publisher) -> dict:

@@ -3,6 +3,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
 from wagtail.models import Page, Site
 from wagtail.search import index
 
@@ -52,7 +53,9 @@ class AuthorPage(NewsroomPageMixin, Page):
 
     role = models.CharField(max_length=200, blank=True, help_text='For example "Senior writer".')
     bio = RichTextField(blank=True, features=BIO_FEATURES)
-    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    photo = models.ForeignKey(
+        get_image_model_string(), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     email = models.EmailField(blank=True, help_text="Shown to readers as a contact link.")
     name_key = models.CharField(
         max_length=255,

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "newsroom_core",  # the image model, with each photo's credit and rights
     # After Wagtail's apps, as a host site adds them: Newsroom's image and document permission
     # policies replace Wagtail's, which wagtail.images and wagtail.documents register as they load.
     "articles",
@@ -233,6 +234,7 @@ if MEDIA_S3_BUCKET:
     }
     MEDIA_URL = media_url_on_object_storage(**media_s3)
     WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents stay private objects: see newsroom/storage.py
+WAGTAILIMAGES_IMAGE_MODEL = "newsroom_core.NewsroomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "articles.uploads.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "articles.uploads.DocumentForm"
 

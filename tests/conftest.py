@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from wagtail.images.tests.utils import get_test_image_file
 
 from articles.importing import find_destination
 from articles.models import ArticlePage
@@ -86,3 +87,25 @@ def newsroom_with_articles(newsroom):
     newest.save_revision().publish()
     CorrectionFactory(article=newest, text="An earlier version misstated the date.")
     return newsroom, newest, authors
+
+
+@pytest.fixture
+def credited_story(newsroom):
+    """A live story whose lead image and body image carry their credits and rights on their records."""
+    lead = ImageFactory(
+        title="Ridge",
+        file=get_test_image_file(size=(1600, 1200)),
+        credit="Jane Doe/Reuters",
+        creator="Jane Doe",
+        copyright_notice="© 2026 Thomson Reuters",
+        source="Reuters",
+        licence_url="https://www.reuters.com/licensing/",
+        acquire_licence_url="https://pictures.reuters.com/buy",
+        description="Firefighters on the ridge above Malibu.",
+    )
+    inline = ImageFactory(title="Crowd", credit="AP", creator="John Roe", copyright_notice="© 2026 AP")
+    body = [("image", {"image": inline, "caption": "The crowd at the harbour", "credit": ""})]
+    author = AuthorPageFactory(parent=newsroom.author_index, title="Ann Poe", live=True)
+    return ArticlePageFactory(
+        parent=newsroom.news_index, title="Fire on the ridge", authors=[author], lead_image=lead, body=body, live=True
+    )

@@ -45,6 +45,7 @@ class ImageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Test image {n}")
     file = factory.LazyFunction(get_test_image_file)
     file_size = factory.LazyAttribute(lambda image: image.file.size)  # as the admin's upload form records it
+    credit = "Newsroom staff"  # an article may not show an image without one
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):

@@ -5,8 +5,10 @@ import io
 import os
 import shutil
 import sqlite3
+import struct
 import subprocess
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
 import extruct
 import pytest
@@ -21,6 +23,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from PIL import Image
 from rdflib.namespace import SDO
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupPagePermission, Locale, Page
@@ -134,18 +137,16 @@ def atom_schema_errors(feed: bytes, tmp_path) -> str:
     return "" if result.returncode == 0 else result.stdout + result.stderr
 
 
-def unknown_schema_org_terms(data) -> set[str]:
-    """The properties and types in JSON-LD ``data`` that schema.org does not define (its vocabulary
-    as rdflib ships it): a misspelt ``licence`` or an invented type would pass extruct."""
-    terms = set(SDO.__annotations__)
-    if isinstance(data, list):
-        return set().union(*(unknown_schema_org_terms(item) for item in data))
-    if not isinstance(data, dict):
+def unknown_schema_org_terms(node) -> set[str]:
+    """Every type and property in JSON-LD ``node`` that schema.org's vocabulary (as rdflib ships it) lacks."""
+    if isinstance(node, list):
+        return set().union(*map(unknown_schema_org_terms, node))
+    if not isinstance(node, dict):
         return set()
-    unknown = {key for key in data if not key.startswith("@") and key not in terms}
-    if isinstance(data.get("@type"), str) and data["@type"] not in terms:
-        unknown.add(data["@type"])
-    return unknown.union(*(unknown_schema_org_terms(value) for value in data.values()))
+    types = node.get("@type", [])
+    terms = [key for key in node if not key.startswith("@")] + (types if isinstance(types, list) else [types])
+    unknown = {term for term in terms if term not in SDO.__annotations__}
+    return unknown.union(*map(unknown_schema_org_terms, node.values()))
 
 
 def open_graph(data):
@@ -233,3 +234,57 @@ def newsboat_items(feed_url, folder) -> list[tuple[str, str]]:
     )  # fmt: skip
     with sqlite3.connect(cache) as database:
         return database.execute("SELECT title, author FROM rss_item").fetchall()
+
+
+def photo_xmp(*, credit="", creators=(), rights="", source="", web_statement="", licensor_url="", caption=""):
+    """An XMP packet shaped as IPTC's reference photos and Photoshop write it: simple properties
+    as attributes of rdf:Description, dc:creator a sequence, dc:rights and dc:description language
+    alternatives, the PLUS licensor a structure in a sequence."""
+
+    def alt(name, text):
+        item = f'<rdf:li xml:lang="x-default">{escape(text)}</rdf:li>'
+        return f"<{name}><rdf:Alt>{item}</rdf:Alt></{name}>" if text else ""
+
+    attributes = {"photoshop:Credit": credit, "photoshop:Source": source, "xmpRights:WebStatement": web_statement}
+    people = "".join(f"<rdf:li>{escape(name)}</rdf:li>" for name in creators)
+    licensor = (
+        '<plus:Licensor><rdf:Seq><rdf:li rdf:parseType="Resource">'
+        f"<plus:LicensorURL>{escape(licensor_url)}</plus:LicensorURL></rdf:li></rdf:Seq></plus:Licensor>"
+        if licensor_url
+        else ""
+    )
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"'
+        ' xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/"'
+        + "".join(f" {name}={quoteattr(value)}" for name, value in attributes.items() if value)
+        + ">"
+        + (f"<dc:creator><rdf:Seq>{people}</rdf:Seq></dc:creator>" if people else "")
+        + alt("dc:rights", rights)
+        + alt("dc:description", caption)
+        + licensor
+        + '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
+
+
+def iptc_segment(datasets) -> bytes:
+    """A JPEG APP13 segment holding IIM ``datasets`` ((record, number), bytes) in Photoshop's 8BIM
+    resource 0x0404, where IPTC's reference photos and every photo desk's tools keep them."""
+    iim = b"".join(struct.pack(">BBBH", 0x1C, *dataset, len(value)) + value for dataset, value in datasets)
+    resource = b"8BIM" + struct.pack(">HHI", 0x0404, 0, len(iim)) + iim + b"\0" * (len(iim) % 2)
+    payload = b"Photoshop 3.0\0" + resource
+    return b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload
+
+
+def photo_jpeg(*, xmp: str = "", iptc=(), size=(640, 480)) -> bytes:
+    """A JPEG photo carrying ``xmp`` (a packet, as ``photo_xmp`` writes) and IIM ``iptc`` datasets."""
+    out = io.BytesIO()
+    Image.new("RGB", size, (40, 90, 140)).save(out, "JPEG", **({"xmp": xmp.encode()} if xmp else {}))
+    data = out.getvalue()
+    return data[:2] + iptc_segment(iptc) + data[2:] if iptc else data
+
+
+def jpeg_upload(name, data):
+    return SimpleUploadedFile(name, data, content_type="image/jpeg")

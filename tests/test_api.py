@@ -111,3 +111,30 @@ def test_api_gives_each_articles_licence_and_terms(client, newsroom):
         "usage_terms": "For subscribers only.",
         "licence_page": None,
     }
+
+
+def test_api_gives_the_lead_image_with_its_renditions_and_credit(client, credited_story):
+    [item] = api(client, f"{ARTICLES}&fields=lead_image")["items"]
+
+    image = item["lead_image"]
+    assert {key: value for key, value in image.items() if key != "renditions"} == {
+        "title": "Ridge",
+        "caption": "Firefighters on the ridge above Malibu.",
+        "credit": "Jane Doe/Reuters",
+        "creator": "Jane Doe",
+        "copyright_notice": "© 2026 Thomson Reuters",
+        "source": "Reuters",
+        "licence_url": "https://www.reuters.com/licensing/",
+        "acquire_licence_url": "https://pictures.reuters.com/buy",
+    }
+    assert [(r["width"], r["height"]) for r in image["renditions"]] == [(1200, 675), (1200, 900), (1200, 1200)]
+    assert all(r["url"].startswith("http://localhost/media/images/") for r in image["renditions"])
+
+
+def test_api_gives_the_articles_own_credit_for_its_lead_image(client, credited_story):
+    credited_story.lead_image_credit = "Pool photo"
+    credited_story.save_revision().publish()
+
+    item = api(client, f"/api/v2/pages/{credited_story.pk}/")
+
+    assert item["lead_image"]["credit"] == "Pool photo"

@@ -1,6 +1,7 @@
 """RSS, Atom and JSON Feed, read back as feed readers read them."""
 
 import json
+import subprocess
 from datetime import timedelta
 from xml.etree import ElementTree
 
@@ -29,7 +30,7 @@ from .factories import (
     PageViewRestrictionFactory,
     SectionFactory,
 )
-from .helpers import atom_schema_errors, requires_jing, set_site_rights
+from .helpers import ATOM_SCHEMA, atom_schema_errors, requires_jing, set_site_rights
 
 SEED_HEADLINE = "Russia is threatening to leave an American astronaut stranded in space"
 FORMATS = ["rss", "atom", "json"]
@@ -427,3 +428,68 @@ def test_feeds_with_licences_pass_the_strict_checks(client, licensed_story, form
     response = fetch(client, f"/feeds/latest/{format_name}/")
 
     assert check_feed(response.content, response["Content-Type"]) == []
+
+
+MEDIA = "{http://search.yahoo.com/mrss/}"
+
+
+@pytest.mark.parametrize("format_name", ["rss", "atom"])
+def test_the_lead_images_caption_credit_and_copyright_are_media_rss(client, credited_story, format_name):
+    url = f"/feeds/latest/{format_name}/"
+    response = fetch(client, url)
+    assert check_feed(response.content, response["Content-Type"]) == []
+    entry = parse(client, url).entries[0]
+    [media] = ElementTree.fromstring(response.content).iter(f"{MEDIA}content")
+
+    assert entry.media_content[0]["url"].startswith("http://localhost/media/original_images/")
+    assert entry.media_credit[0]["content"] == "Jane Doe/Reuters"
+    assert media.findtext(f"{MEDIA}description") == "Firefighters on the ridge above Malibu."
+    assert media.findtext(f"{MEDIA}credit") == "Jane Doe/Reuters"
+    assert media.findtext(f"{MEDIA}copyright") == "© 2026 Thomson Reuters"
+    assert media.find(f"{MEDIA}copyright").get("url") == "https://www.reuters.com/licensing/"
+
+
+def test_the_json_feed_carries_the_lead_images_credit_and_rights(client, credited_story):
+    [item] = json_feed(client, "/feeds/latest/json/")["items"]
+
+    assert item["_newsroom"]["image"] == {
+        "description": "Firefighters on the ridge above Malibu.",
+        "credit": "Jane Doe/Reuters",
+        "copyright": "© 2026 Thomson Reuters",
+        "licence_url": "https://www.reuters.com/licensing/",
+    }
+
+
+def test_a_body_images_caption_and_credit_are_in_the_feeds_content(client, credited_story):
+    entry = parse(client, "/feeds/latest/rss/").entries[0]
+
+    figcaption = BeautifulSoup(entry.content[0].value, "html.parser").select_one("figure figcaption")
+    assert figcaption.get_text(" ", strip=True) == "The crowd at the harbour AP"
+
+
+@requires_jing
+def test_an_atom_feed_with_credited_images_is_valid_against_the_rfc_4287_schema(client, credited_story, tmp_path):
+    feed_file = tmp_path / "feed.xml"
+    feed_file.write_bytes(fetch(client, "/feeds/latest/atom/").content)
+
+    result = subprocess.run(["jing", "-c", str(ATOM_SCHEMA), str(feed_file)], capture_output=True, text=True)
+
+    assert result.returncode == 0, (result.stdout, result.stderr)
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_a_hostile_image_credit_is_text_in_every_feed(client, credited_story, format_name):
+    hostile = "<script>alert(1)</script> & Co \x0b"
+    image = credited_story.lead_image
+    image.credit = image.copyright_notice = image.description = hostile
+    image.save()
+
+    body = fetch(client, f"/feeds/latest/{format_name}/").content
+
+    if format_name == "json":
+        assert json.loads(body)["items"][0]["_newsroom"]["image"]["credit"] == "<script>alert(1)</script> & Co"
+    else:
+        [media] = ElementTree.fromstring(body).iter(f"{MEDIA}content")
+        assert media.findtext(f"{MEDIA}credit") == "<script>alert(1)</script> & Co"
+        assert media.findtext(f"{MEDIA}copyright") == hostile.replace("\x0b", "")
+        assert b"<script>" not in body

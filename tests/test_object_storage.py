@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, CollectionViewRestriction
 
+from articles.metadata import STRUCTURED_DATA_IMAGE_SPECS
 from articles.models import NewsroomSettings
 from articles.renditions import AUTHOR_PHOTO_SPECS, BODY_IMAGE_SPECS, LEAD_IMAGE_SPECS
 from newsroom.storage import PUBLIC_CACHE_CONTROL, ObjectStorage, media_url_on_object_storage
@@ -189,13 +190,16 @@ def test_the_feeds_carry_the_lead_image_and_body_images_from_the_bucket(client, 
     bucket.fetch_public(body_source)
 
 
-def test_json_ld_and_open_graph_name_the_sharing_image_in_the_bucket(client, illustrated_article, bucket):
+def test_json_ld_and_open_graph_name_the_lead_images_sizes_in_the_bucket(client, illustrated_article, bucket):
     data = extract(client, illustrated_article.full_url)
-    sharing = illustrated_article.lead_image.get_rendition("width-1200").url
+    lead = illustrated_article.lead_image
+    sharing = lead.get_rendition("width-1200").url
+    ratios = [rendition.url for rendition in lead.get_renditions(*STRUCTURED_DATA_IMAGE_SPECS).values()]
 
-    assert json_ld_of_type(data, "NewsArticle")["image"] == [sharing]
+    assert [image["url"] for image in json_ld_of_type(data, "NewsArticle")["image"]][:3] == ratios  # then the body's
     assert [value for prop, value in open_graph(data) if prop == "og:image"] == [sharing]
-    bucket.fetch_public(sharing)
+    for url in (sharing, *ratios):
+        bucket.fetch_public(url)
 
 
 def test_the_api_gives_the_articles_image_in_the_bucket(client, illustrated_article, bucket):

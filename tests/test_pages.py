@@ -361,3 +361,34 @@ def test_pages_remembered_parent_is_what_wagtail_gives_without_a_query(seed_arti
     served = generic.route(RequestFactory().get(seed_article.url), [seed_article.slug]).page
     with django_assert_num_queries(0):
         assert served.get_parent() == generic
+
+
+def test_lead_and_body_images_show_their_caption_and_the_credit_on_their_records(client, credited_story):
+    soup = BeautifulSoup(client.get(credited_story.url).content, "html.parser")
+
+    lead, inline = soup.select("figure figcaption")
+    assert lead.get_text(" ", strip=True) == "Firefighters on the ridge above Malibu. Jane Doe/Reuters"
+    assert lead.select_one(".credit").get_text() == "Jane Doe/Reuters"
+    assert inline.get_text(" ", strip=True) == "The crowd at the harbour AP"
+
+
+def test_the_articles_own_image_credit_wins_over_the_images(client, credited_story):
+    credited_story.lead_image_credit = "Pool photo"
+    credited_story.save_revision().publish()
+
+    soup = BeautifulSoup(client.get(credited_story.url).content, "html.parser")
+
+    assert soup.select_one(".lead-image .credit").get_text() == "Pool photo"
+
+
+def test_hostile_image_credit_and_caption_are_text_on_the_page(client, credited_story):
+    hostile = '<img src=x onerror="alert(1)">'
+    image = credited_story.lead_image
+    image.credit = image.description = hostile
+    image.save()
+
+    soup = BeautifulSoup(client.get(credited_story.url).content, "html.parser")
+
+    assert soup.select_one(".lead-image .credit").get_text() == hostile
+    assert soup.select_one(".lead-image img")["alt"] == hostile
+    assert not soup.select("img[onerror]")

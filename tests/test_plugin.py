@@ -1,6 +1,7 @@
 """Newsroom inside a host Wagtail site: its own home page, its own base template, Newsroom's parts
 reused in the host's templates. (``tests/packaging`` installs the built wheel into a new project.)"""
 
+import io
 import json
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, SystemCheckError
 from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail.models import Page, Site
@@ -225,3 +226,10 @@ def test_publisher_settings_name_the_publisher_and_its_logo_where_the_site_setti
     publisher, feed_logo = publisher_in(client, seed_article.url)
     assert publisher["name"] == "Daily Planet"
     assert publisher["logo"]["url"] == feed_logo == f"http://localhost{site_settings.logo.file.url}"
+
+
+def test_a_host_whose_image_model_holds_no_credits_is_told_how_to_fix_it(settings):
+    settings.WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+
+    with pytest.raises(SystemCheckError, match=r"newsroom.E002.*wagtailimages.Image, has no credit or rights fields"):
+        call_command("check", stdout=io.StringIO())

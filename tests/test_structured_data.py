@@ -45,7 +45,7 @@ def test_seed_article_states_its_attribution_in_json_ld(client, seed_article):
     assert article["copyrightNotice"] == "© 2026 Newsmax. All rights reserved."
     assert article["isBasedOn"]["publisher"] == {"@type": "Organization", "name": "Fox News"}
     assert article["mainEntityOfPage"] == {"@type": "WebPage", "@id": SEED_URL}
-    assert article["image"][0].startswith("http://localhost/media/images/")
+    assert article["image"][0]["url"].startswith("http://localhost/media/images/")
     assert article["articleSection"] == "Science"
     assert article["keywords"] == ["space"]
     assert article["license"] == {"@type": "CreativeWork", "name": "All rights reserved"}
@@ -147,3 +147,48 @@ def test_wire_copy_names_its_licence_and_the_outlets_licensing_page_in_json_ld(c
     assert data["usageInfo"]["text"] == "For subscribers only."
     assert data["acquireLicensePage"] == "https://wire.example/licensing/"
     assert unknown_schema_org_terms(data) == set()
+
+
+def test_a_credited_lead_image_is_an_image_object_in_each_aspect_ratio_with_its_rights(client, credited_story):
+    data = extract(client, credited_story.url)
+    article = json_ld_of_type(data, "NewsArticle")
+
+    *lead, inline = article["image"]
+    assert [(image["width"], image["height"]) for image in lead] == [(1200, 675), (1200, 900), (1200, 1200)]
+    for image in lead:
+        assert image["@type"] == "ImageObject"
+        assert image["url"].startswith("http://localhost/media/images/")
+        assert image["creditText"] == "Jane Doe/Reuters"
+        assert image["creator"] == {"@type": "Person", "name": "Jane Doe"}
+        assert image["copyrightNotice"] == "© 2026 Thomson Reuters"
+        assert image["license"] == "https://www.reuters.com/licensing/"
+        assert image["acquireLicensePage"] == "https://pictures.reuters.com/buy"
+        assert image["caption"] == "Firefighters on the ridge above Malibu."
+    assert inline["url"].startswith("http://localhost/media/original_images/")
+    assert (inline["creditText"], inline["copyrightNotice"], inline["caption"]) == (
+        "AP",
+        "© 2026 AP",
+        "The crowd at the harbour",
+    )
+    assert unknown_schema_org_terms(data["json-ld"]) == set()
+
+
+def test_the_seed_storys_json_ld_holds_only_schema_org_terms(client, seed_article):
+    seed_article.lead_image = ImageFactory()
+    seed_article.save_revision().publish()
+
+    assert unknown_schema_org_terms(extract(client, seed_article.url)["json-ld"]) == set()
+
+
+def test_a_hostile_image_credit_stays_text_in_json_ld(client, credited_story):
+    image = credited_story.lead_image
+    image.credit = image.creator = HOSTILE
+    image.save()
+
+    soup = BeautifulSoup(client.get(credited_story.url).content, "html.parser")
+    script = soup.select_one("script[type='application/ld+json']").string
+
+    assert "alert(1)</script>" not in script
+    image_object = json.loads(script)["image"][0]
+    assert image_object["creditText"] == HOSTILE.strip()  # the credit line as printed, without its edges
+    assert image_object["creator"]["name"] == HOSTILE

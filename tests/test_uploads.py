@@ -1,5 +1,6 @@
-"""A full or read-only media disk: the editor is told, and no stray file is left. The disk is real:
-a tmpfs mounted for the test (root is needed; CI runs as root and requires these tests)."""
+"""Uploads. A full or read-only media disk: the editor is told, and no stray file is left (the disk
+is real: a tmpfs mounted for the test; root is needed, and CI runs as root and requires these
+tests). A photo's credit and rights come from its file where the editor leaves them empty."""
 
 import os
 import subprocess
@@ -15,6 +16,18 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from articles.storage import MediaStorage
 from articles.uploads import DISK_FULL, READ_ONLY
+
+from .helpers import jpeg_upload, photo_jpeg, photo_xmp
+
+WIRE_PHOTO = photo_xmp(
+    credit="Jane Doe/Reuters",
+    creators=["Jane Doe"],
+    rights="© 2026 Thomson Reuters",
+    source="Reuters",
+    web_statement="https://www.reuters.com/licensing/",
+    licensor_url="https://pictures.reuters.com/buy",
+    caption="Firefighters on the ridge above Malibu.",
+)
 
 
 def mount_tmpfs(path, *options):
@@ -101,3 +114,54 @@ def test_a_write_that_fails_half_way_leaves_no_partial_file(full_disk):
         storage.save("original_images/big.bin", ContentFile(b"x" * 200_000))
 
     assert files_on(full_disk) == ["filler"]
+
+
+def test_an_uploaded_photo_brings_its_credit_and_rights_from_its_metadata(editor):
+    upload = jpeg_upload("ridge.jpg", photo_jpeg(xmp=WIRE_PHOTO))
+
+    response = editor.post(reverse("wagtailimages:add"), {"title": "Ridge", "file": upload})
+
+    assert response.status_code == 302
+    image = get_image_model().objects.get()
+    assert (image.credit, image.creator, image.copyright_notice, image.source) == (
+        "Jane Doe/Reuters",
+        "Jane Doe",
+        "© 2026 Thomson Reuters",
+        "Reuters",
+    )
+    assert (image.licence_url, image.acquire_licence_url) == (
+        "https://www.reuters.com/licensing/",
+        "https://pictures.reuters.com/buy",
+    )
+    assert image.description == "Firefighters on the ridge above Malibu."
+
+
+def test_what_the_editor_types_on_upload_wins_over_the_photos_metadata(editor):
+    upload = jpeg_upload("ridge.jpg", photo_jpeg(xmp=WIRE_PHOTO))
+
+    editor.post(reverse("wagtailimages:add"), {"title": "Ridge", "file": upload, "credit": "Desk photo"})
+
+    image = get_image_model().objects.get()
+    assert (image.credit, image.source) == ("Desk photo", "Reuters")
+
+
+def test_the_multiple_uploader_fills_the_credit_from_the_photo_and_the_edit_form_shows_it(editor):
+    iptc = [((2, 80), b"John Roe"), ((2, 110), b"AP"), ((2, 116), b"(c) 2026 AP")]
+
+    response = editor.post(
+        reverse("wagtailimages:add_multiple"), {"files[]": jpeg_upload("crowd.jpg", photo_jpeg(iptc=iptc))}
+    )
+
+    assert response.json()["success"]
+    image = get_image_model().objects.get()
+    assert (image.credit, image.creator, image.copyright_notice) == ("AP", "John Roe", "(c) 2026 AP")
+    assert 'value="AP"' in editor.get(reverse("wagtailimages:edit", args=[image.pk])).content.decode()
+
+
+def test_a_rights_statement_that_is_not_an_address_is_left_for_the_editor(editor):
+    upload = jpeg_upload("ridge.jpg", photo_jpeg(xmp=photo_xmp(credit="Pool", web_statement="All rights reserved")))
+
+    editor.post(reverse("wagtailimages:add"), {"title": "Ridge", "file": upload})
+
+    image = get_image_model().objects.get()
+    assert (image.credit, image.licence_url) == ("Pool", "")

@@ -5,7 +5,6 @@ who, when and why; restoring it is an editor's deliberate act. A kill advisory f
 story it names."""
 
 import io
-import subprocess
 
 import feedparser
 import pytest
@@ -18,8 +17,16 @@ from articles.models import ArticlePage, Withdrawal
 from articles.publication_check import publication_problems
 from articles.withdrawals import restore_article, withdraw_article
 
-from .helpers import HARBOUR_STORY, confirm, import_story_text, messages_of, preview, soup_of
-from .test_output_safety import ATOM_SCHEMA, requires_jing
+from .helpers import (
+    HARBOUR_STORY,
+    atom_schema_errors,
+    confirm,
+    import_story_text,
+    messages_of,
+    preview,
+    requires_jing,
+    soup_of,
+)
 
 
 @pytest.fixture
@@ -130,12 +137,8 @@ def test_feeds_carry_the_withdrawal_as_the_items_last_update(client, live_story,
 @requires_jing
 def test_atom_feed_with_a_withdrawal_is_valid_against_the_rfc_4287_schema(client, live_story, editor, tmp_path):
     withdraw_article(live_story, "kill", reason="Wrong name.", user=editor)
-    feed_file = tmp_path / "feed.xml"
-    feed_file.write_bytes(client.get("/feeds/latest/atom/").content)
 
-    result = subprocess.run(["jing", "-c", str(ATOM_SCHEMA), str(feed_file)], capture_output=True, text=True)
-
-    assert result.returncode == 0, (result.stdout, result.stderr)
+    assert atom_schema_errors(client.get("/feeds/latest/atom/").content, tmp_path) == ""
 
 
 def test_api_answers_410_with_the_withdrawal_and_lists_it_no_more(client, live_story, editor):

@@ -13,7 +13,7 @@ from wagtail.models import GroupPagePermission, Page, WorkflowState
 from articles.models import ArticleApprovalTask, ArticlePage
 from articles.roles import EDITORS, REPORTERS
 
-from .factories import ArticlePageFactory, AuthorPageFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, ImageFactory
 from .helpers import SEED_FILE, edit_url, messages_of, post_editor_form
 
 
@@ -312,3 +312,43 @@ def test_an_empty_byline_links_to_the_byline_in_the_page_editor(client, editor, 
     link = soup.select_one(".messages a[href^='#']")
     assert link.get_text() == "The byline is empty: add at least one author."
     assert soup.find(id=link["href"][1:])
+
+
+def test_a_lead_image_without_a_credit_blocks_publishing_until_the_article_gives_one(client, editor, newsroom):
+    author = AuthorPageFactory(parent=newsroom.author_index, live=True)
+    article = ArticlePageFactory(
+        parent=newsroom.news_index, authors=[author], lead_image=ImageFactory(title="Quay", credit="")
+    )
+    client.force_login(editor)
+
+    response = post_editor_form(client, article, "action-publish")
+
+    assert not ArticlePage.objects.get().live
+    assert any("The lead image “Quay” has no credit" in message for message in messages_of(response))
+
+    post_editor_form(client, article, "action-publish", lead_image_credit="Port authority")
+
+    assert ArticlePage.objects.get().live
+
+
+def test_an_uncredited_body_image_is_on_the_list_of_what_stops_publishing(client, editor, newsroom):
+    author = AuthorPageFactory(parent=newsroom.author_index, live=True)
+    body = [("image", {"image": ImageFactory(title="Crowd", credit=""), "caption": "The crowd", "credit": ""})]
+    article = ArticlePageFactory(parent=newsroom.news_index, authors=[author], body=body)
+    client.force_login(editor)
+
+    html = client.get(edit_url(article)).content.decode()
+
+    assert "The image “Crowd” in the body has no credit" in html
+
+
+def test_an_image_credited_on_its_record_may_be_published(client, editor, newsroom):
+    author = AuthorPageFactory(parent=newsroom.author_index, live=True)
+    article = ArticlePageFactory(
+        parent=newsroom.news_index, authors=[author], lead_image=ImageFactory(credit="Jane Doe/Reuters")
+    )
+    client.force_login(editor)
+
+    post_editor_form(client, article, "action-publish")
+
+    assert ArticlePage.objects.get().live

@@ -18,6 +18,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Page, Site, get_page_models
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
@@ -199,10 +200,14 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock())
     lead_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        get_image_model_string(), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    lead_image_caption = models.CharField("caption", max_length=300, blank=True)
-    lead_image_credit = models.CharField("credit", max_length=200, blank=True)
+    lead_image_caption = models.CharField(
+        "caption", max_length=300, blank=True, help_text="Leave empty to use the image's own description."
+    )
+    lead_image_credit = models.CharField(
+        "credit", max_length=200, blank=True, help_text="Leave empty to use the image's own credit line."
+    )
     source = models.ForeignKey(
         Outlet,
         verbose_name="credited outlet",
@@ -310,6 +315,7 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
         APIField("originally_published_at"),
         APIField("body"),
         APIField("image", serializer=AttributionField("image")),  # the lead image, as the page shares it
+        APIField("lead_image", serializer=AttributionField("lead_image")),  # with its credit and rights
         APIField("corrections", serializer=AttributionField("corrections")),
     ]
     parent_page_types = ["newsroom_articles.NewsIndexPage"]

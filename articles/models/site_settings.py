@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images import get_image_model_string
 
 from ..licences import SITE_LICENCES, Licence
 from .snippets import CopyrightNotice
@@ -25,7 +26,7 @@ class NewsroomSettings(BaseSiteSetting):
         help_text="Shown in the footer of every page, and on articles that carry no notice of their own.",
     )
     logo = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
