@@ -192,3 +192,16 @@ def test_a_hostile_image_credit_stays_text_in_json_ld(client, credited_story):
     image_object = json.loads(script)["image"][0]
     assert image_object["creditText"] == HOSTILE.strip()  # the credit line as printed, without its edges
     assert image_object["creator"]["name"] == HOSTILE
+
+
+def test_licensed_story_with_a_credited_image_holds_only_schema_org_terms(client, newsroom, credited_story):
+    set_site_rights(newsroom.news_index.get_site(), Licence.CC_BY, licence_page="https://example.com/licensing/")
+
+    data = extract(client, credited_story.url)
+    article = json_ld_of_type(data, "NewsArticle")
+
+    assert article["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert article["acquireLicensePage"] == "https://example.com/licensing/"
+    assert {image["creditText"] for image in article["image"]} == {"Jane Doe/Reuters", "AP"}
+    assert all(image["license"] for image in article["image"][:3])  # the photo's own licence, not the story's
+    assert unknown_schema_org_terms(data["json-ld"]) == set()
