@@ -1,7 +1,7 @@
 """A desk's first day, for the tests that look at the whole site as readers see it (Lighthouse, the
 screenshots, axe-core and the Nu Html Checker): the seed and the English real-world stories published
 across the sections, lead images with captions and credits, an author with a photo, tags, a
-correction, a pinned lead and a breaking-news banner.
+correction, a pinned lead, a breaking-news banner and a story withdrawn with its notice.
 
 Run inside the site's own settings, as ``manage.py shell`` runs it (``python manage.py shell -c
 "from tests.e2e.showcase import dress; dress()"``), which prints the paths of the pages to look
@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from articles.models import ArticlePage, Correction, NewsroomSettings, PinnedStory
+from articles.withdrawals import withdraw_article
 from authors.models import AuthorPage
 
 from ..helpers import ROOT
@@ -74,6 +75,7 @@ STORIES = {  # file: section, in the order they are published (the last is the n
     "en-natgeouk-redonda-goats.txt": "Science",
 }
 SEED_SECTION = "World"
+WITHDRAWAL_NOTICE = "We have withdrawn this story: it misquoted the minister. We apologise for the error."
 WITH_IMAGES = 8  # the newest stories (the seed among them) get a lead image
 AUTHOR = "Solange Reyner"
 TAG = "space"  # the seed's, and this story's:
@@ -106,6 +108,8 @@ def build() -> dict[str, str]:
     news_index = seed.get_parent().specific
     PinnedStory.objects.create(page=news_index, article=seed, sort_order=0)
     news_index.save_revision().publish()
+    withdrawn = ArticlePage.objects.get(pk=newest_first[-1])  # the day's oldest story, taken back
+    withdraw_article(withdrawn, "withdraw", reason="It misquoted the minister.", notice=WITHDRAWAL_NOTICE)
     settings = NewsroomSettings.for_site(Site.objects.get(is_default_site=True))
     settings.breaking_news, settings.breaking_news_story = BREAKING, seed
     settings.breaking_news_until = timezone.now() + timedelta(days=1)
@@ -120,6 +124,7 @@ def build() -> dict[str, str]:
         "corrections": news_index.get_url() + news_index.reverse_subpage("corrections"),
         "search": reverse("newsroom_search:search"),
         "search results": reverse("newsroom_search:search") + "?q=space",
+        "withdrawn": withdrawn.get_url(),
     }
 
 
