@@ -125,12 +125,11 @@ def withdrawn_items(articles, request, site) -> list[FeedItem]:
     items = []
     for article in articles:
         withdrawal = article.withdrawal
-        title = f"Withdrawn: {article.title}" if withdrawal.keeps_headline else f"{withdrawal.get_kind_display()} story"
         notice = "".join(f"<p>{escape(line)}</p>" for line in withdrawal.notice.splitlines() if line.strip())
         stamp = withdrawal.withdrawn_at.timestamp()
         items.append(
             FeedItem(
-                title=xml_text(title),
+                title=xml_text(withdrawal.public_title),
                 link=article.get_full_url(request),
                 description=xml_text(escape(withdrawal.notice)),
                 guid=f"urn:uuid:{article.translation_key}",

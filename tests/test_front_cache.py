@@ -181,7 +181,7 @@ def test_a_withdrawal_takes_the_story_out_at_once_and_a_restore_brings_nothing_b
     status, _, body = site.get(article_path)
     assert status == 410 and "Killed on legal advice." in body
     feed = site.get("/feeds/latest/rss/")[2]
-    assert "Killed story" in feed and "Killed on legal advice." in feed
+    assert "Story withdrawn" in feed and "Killed on legal advice." in feed
     site.shell(f"from articles.withdrawals import restore_article\nrestore_article({THE_SEED})")
     assert site.get(article_path)[0] == 404  # a draft once restored, until an editor publishes it
     site.shell(f"{THE_SEED}.get_latest_revision().publish()")

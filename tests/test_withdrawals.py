@@ -112,7 +112,12 @@ def test_withdrawal_needs_a_reason(live_story, editor):
 
 
 @pytest.mark.parametrize(
-    ("kind", "title"), [("withdraw", "Withdrawn: Harbour bridge to reopen"), ("kill", "Killed story")]
+    ("kind", "title"),
+    [
+        ("withdraw", "Withdrawn: Harbour bridge to reopen"),
+        ("kill", "Story withdrawn"),
+        ("takedown", "Story taken down"),
+    ],
 )
 def test_feeds_carry_the_withdrawal_as_the_items_last_update(client, live_story, editor, kind, title):
     guid = f"urn:uuid:{live_story.translation_key}"

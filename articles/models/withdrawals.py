@@ -40,6 +40,17 @@ class Withdrawal(models.Model):
         return f"{self.get_kind_display()}: {self.article}"
 
     @property
+    def public_label(self) -> str:
+        """What readers are told happened: "kill" is the desk's word, not theirs."""
+        return "Taken down" if self.kind == WithdrawalKind.TAKEDOWN else "Withdrawn"
+
+    @property
+    def public_title(self) -> str:
+        """The title readers see at the story's address and in the feeds, instead of the story's."""
+        label = self.public_label
+        return f"{label}: {self.article.title}" if self.keeps_headline else f"Story {label.lower()}"
+
+    @property
     def keeps_headline(self) -> bool:
         """Whether readers still see what was withdrawn: a killed or taken-down story is not named."""
         return self.kind == WithdrawalKind.WITHDRAW

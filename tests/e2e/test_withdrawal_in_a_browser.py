@@ -65,6 +65,6 @@ def test_an_editor_kills_a_live_story_and_readers_and_feed_readers_see_the_withd
         feed = feedparser.parse(urllib.request.urlopen(f"{site}/feeds/latest/{format_name}/").read())
         assert not feed.bozo, feed.bozo_exception
         (entry,) = [entry for entry in feed.entries if entry.link == article_url]
-        assert entry.title == "Killed story" and NOTICE in entry.summary
+        assert entry.title == "Story withdrawn" and NOTICE in entry.summary
         titles = {title for title, _ in newsboat_items(f"{site}/feeds/latest/{format_name}/", folder)}
-        assert "Killed story" in titles and HEADLINE not in titles, titles
+        assert "Story withdrawn" in titles and HEADLINE not in titles, titles
