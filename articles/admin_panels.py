@@ -2,7 +2,7 @@
 
 from wagtail.admin.panels import Panel
 
-from .embargo import is_embargoed
+from .embargo import embargo_end_text, is_embargoed
 from .publication_check import publication_problems
 
 
@@ -27,7 +27,7 @@ class PublicationChecklistPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["problems"] = publication_problems(self.instance)
-            context["embargo_until"] = self.instance.embargo_until if is_embargoed(self.instance) else None
+            context["embargo_end"] = embargo_end_text(self.instance) if is_embargoed(self.instance) else ""
             return context
 
 

@@ -3,6 +3,7 @@
 ``/api/v2/pages/?type=newsroom_articles.ArticlePage&author=<slug>&section=<slug>&tag=<slug>``
 """
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils.functional import cached_property
 from rest_framework.filters import BaseFilterBackend
@@ -12,7 +13,7 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .embargo import embargoed
 from .expiry import expired
@@ -59,15 +60,15 @@ class NewsroomPagesAPIViewSet(PagesAPIViewSet):
     known_query_parameters = (PagesAPIViewSet.known_query_parameters - {"site"}).union(ARTICLE_FILTERS)
 
     def get_base_queryset(self):
-        """Live, public pages of the request's site, as Wagtail gives them, less expired ones."""
+        """Live, public pages of the request's site, as Wagtail gives them, less those hidden for now."""
         return self.public_pages(Page)
 
     def public_pages(self, model):
-        """``model``'s live, public pages of the request's site, less expired ones.
+        """``model``'s live, public pages of the request's site, less those hidden for now: expired, embargoed.
 
         Every view (listing, detail, find) starts here, so the query string is checked here too.
-        Expired pages are left out by id, not by ``expire_at``: a search may only filter on
-        indexed fields, and ``expire_at`` is not one of Wagtail's ``Page`` search fields.
+        They are left out by id, not by ``expire_at`` and ``embargo_until``: a search may only filter
+        on indexed fields, and ``expire_at`` is not one of Wagtail's ``Page`` search fields.
         """
         if "site" in self.request.GET:
             raise BadRequestError("site: this API answers for the site it is asked on only")
@@ -79,9 +80,22 @@ class NewsroomPagesAPIViewSet(PagesAPIViewSet):
     def hidden_page_ids(self) -> list[int]:
         """Live pages readers may not see yet or any more — past their expiry time, or embargoed —
         asked once per request (a view serves one request)."""
-        expired_pages = Page.objects.live().filter(expired()).order_by().values_list("pk", flat=True)
-        embargoed_articles = ArticlePage.objects.live().filter(embargoed()).order_by().values_list("pk", flat=True)
-        return [*expired_pages, *embargoed_articles]
+        embargoed_articles = Q(pk__in=ArticlePage.objects.filter(embargoed()).values("pk"))
+        hidden = Page.objects.live().filter(expired() | embargoed_articles)  # any page expires; articles are embargoed
+        return list(hidden.order_by().values_list("pk", flat=True))
+
+    def find_object(self, queryset, request):
+        """As Wagtail finds a page by ``html_path``, and a withdrawn story too: its detail answers 410."""
+        found = super().find_object(queryset, request)
+        site = Site.find_for_request(request)
+        if found is not None or "html_path" not in request.GET or site is None:
+            return found
+        parts = [part for part in request.GET["html_path"].split("/") if part]
+        try:
+            page, _, kwargs = site.root_page.specific.route(request, parts)
+        except Http404:
+            return None
+        return page if "withdrawal" in kwargs else None
 
     def detail_view(self, request, pk):
         """A story withdrawn from this site answers 410 Gone with its notice, so partners who took it learn of it."""

@@ -21,7 +21,16 @@ def embargoed() -> Q:
     return Q(embargo_until__gt=timezone.now())
 
 
+def goes_live_before_embargo(article) -> bool:
+    return is_embargoed(article) and (article.go_live_at is None or article.go_live_at < article.embargo_until)
+
+
 def hold_for_embargo(article):
     """Move the article's go-live time to its embargo's end when it would go live before it."""
-    if is_embargoed(article) and (article.go_live_at is None or article.go_live_at < article.embargo_until):
+    if goes_live_before_embargo(article):
         article.go_live_at = article.embargo_until
+
+
+def embargo_end_text(article) -> str:
+    """When the embargo ends, in the desk's time, as every admin message says it: "2026-12-03 00:01 UTC"."""
+    return f"{timezone.localtime(article.embargo_until):%Y-%m-%d %H:%M %Z}"

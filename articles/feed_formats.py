@@ -4,8 +4,8 @@ They extend Django's feed generators. Each item is added with these extra keys (
 ``ArticlesFeed.item_extra_kwargs``): ``content_html``, ``authors`` (``FeedAuthor`` list),
 ``byline`` (the names as a reader shows them), ``source_name``, ``source_url``, ``rights``,
 ``image`` (a ``FeedImage`` or None), ``licence`` (a ``FeedLicence`` or None), ``corrections``
-(``FeedCorrection`` list) and ``item_key`` (the key its ``FeedItem`` is kept under,
-``articles.feed_items``).
+(``FeedCorrection`` list), ``item_key`` (the key its ``FeedItem`` is kept under,
+``articles.feed_items``) and, for a story withdrawn, ``withdrawn`` (its kind, notice and time).
 """
 
 import io

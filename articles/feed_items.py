@@ -125,7 +125,6 @@ def withdrawn_items(articles, request, site) -> list[FeedItem]:
     items = []
     for article in articles:
         withdrawal = article.withdrawal
-        notice = "".join(f"<p>{escape(line)}</p>" for line in withdrawal.notice.splitlines() if line.strip())
         stamp = withdrawal.withdrawn_at.timestamp()
         items.append(
             FeedItem(
@@ -140,7 +139,7 @@ def withdrawn_items(articles, request, site) -> list[FeedItem]:
                 image=None,
                 key=f"newsroom:feed-withdrawn:{LAYOUT}:{site.pk}:{site.root_url}:{withdrawal.pk}:{stamp}",
                 extra={
-                    "content_html": xml_text(notice),
+                    "content_html": xml_text(withdrawal.notice_html),
                     "authors": [],
                     "byline": "",
                     "summary_text": xml_text(withdrawal.notice),
@@ -150,7 +149,11 @@ def withdrawn_items(articles, request, site) -> list[FeedItem]:
                     "image": None,
                     "corrections": [],
                     "licence": None,
-                    "withdrawn": {"kind": withdrawal.kind, "withdrawn_at": withdrawal.withdrawn_at.isoformat()},
+                    "withdrawn": {
+                        "kind": withdrawal.kind,
+                        "notice": withdrawal.notice,
+                        "withdrawn_at": withdrawal.withdrawn_at.isoformat(),
+                    },
                 },
             )
         )

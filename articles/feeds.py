@@ -23,7 +23,7 @@ from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS, ItemMarkupFeed
 from .feed_items import FeedItem, add_item_markup, feed_items, withdrawn_items
 from .metadata import build_publisher, site_title, tag_title
-from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section
+from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section, WithdrawalKind
 from .xml_text import xml_text
 
 
@@ -60,15 +60,18 @@ class ArticlesFeed(Feed):
     def articles(self, subject):
         return self.narrow(ArticlePage.objects.visible_to_readers().in_site(self.site), subject)
 
+    def withdrawn(self, subject):
+        return self.narrow(ArticlePage.objects.withdrawn_lately().in_site(self.site), subject)
+
     def items(self, subject):
-        """The latest articles, with the stories lately withdrawn among them as their last update."""
+        """The latest articles, and among them every story lately withdrawn, however old, as its
+        item's last update (beyond ``FEED_ITEMS``: a withdrawal must reach the readers who have it)."""
         limit = newsroom_setting("FEED_ITEMS")
         items = feed_items(
             self.articles(subject)[:limit], self.request, self.site, content_version(self.request).shared_token
         )
-        withdrawn = self.narrow(ArticlePage.objects.withdrawn_lately().in_site(self.site), subject)
-        items += withdrawn_items(withdrawn[:limit], self.request, self.site)
-        return sorted(items, key=lambda item: item.pubdate, reverse=True)[:limit]
+        items += withdrawn_items(self.withdrawn(subject)[:limit], self.request, self.site)
+        return sorted(items, key=lambda item: item.pubdate, reverse=True)
 
     def title(self, subject):
         return xml_text(site_title(self.site))
@@ -145,6 +148,10 @@ class AuthorArticlesFeed(ArticlesFeed):
 
     def narrow(self, articles, author):
         return articles.by_author(author)
+
+    def withdrawn(self, author):
+        """Not a killed or taken-down story: its notice names no one, and an author's feed would."""
+        return super().withdrawn(author).filter(withdrawal__kind=WithdrawalKind.WITHDRAW)
 
     def title(self, author):
         return xml_text(f"{author.title} · {super().title(author)}")

@@ -26,7 +26,7 @@ from .staging import use_up_preview
 
 STALLED_AFTER = timedelta(minutes=5)  # a story imports in well under a second; a queue may wait a while
 Outcome = ImportJobFile.Outcome
-IMPORTED = (Outcome.CREATED, Outcome.UPDATED, Outcome.UNCHANGED)
+IMPORTED = (Outcome.CREATED, Outcome.UPDATED, Outcome.UNCHANGED, Outcome.WITHDRAWN)  # done, nothing failed
 
 
 def create_import_job(preview, *, user, publish: bool, section) -> ImportJob:

@@ -187,7 +187,7 @@ def story_key(story: Story) -> str:
 def import_story(story: Story, source: StorySource, destination: ImportDestination, options=ImportOptions()):
     """Create or update the article for ``story``; publish or schedule it when asked. Atomic."""
     if story.kill is not None:
-        return withdraw_killed_story(story, source, options)
+        return withdraw_killed_story(story, source, destination, options)
     key = story_key(story)
     user = options.user
     with transaction.atomic(), index_once():
@@ -227,12 +227,12 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
     return ImportResult(article, outcome, unpublished_because=problems)
 
 
-def withdraw_killed_story(story: Story, source: StorySource, options: ImportOptions) -> ImportResult:
+def withdraw_killed_story(story: Story, source: StorySource, destination, options: ImportOptions) -> ImportResult:
     """Act on a kill advisory: withdraw the imported story it names (by its text when the advisory
     carries it, else by its headline), keeping the advisory as the story's provenance."""
     with transaction.atomic(), index_once():
         take_import_lock()
-        imported = ArticlePage.objects.filter(story_key__isnull=False)
+        imported = ArticlePage.objects.filter(story_key__isnull=False).descendant_of(destination.news_index)
         found = list(imported.filter(story_key=story_key(story))) if story.paragraphs else []
         found = found or list(imported.filter(title__iexact=story.headline)[:2])
         if len(found) != 1:

@@ -9,9 +9,7 @@ messages can link there.
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
-from .embargo import is_embargoed
+from .embargo import embargo_end_text, goes_live_before_embargo
 from .licences import credited_licence
 from .metadata import credit_line
 from .models.withdrawals import Withdrawal
@@ -77,8 +75,8 @@ def rights_problems(article) -> list[PublicationProblem]:
     if article.pk and (withdrawal := Withdrawal.objects.filter(article_id=article.pk).first()):
         message = f"The story is {withdrawal.get_kind_display().lower()}: restore it before publishing it again."
         problems.append(PublicationProblem(message, "title"))
-    if is_embargoed(article) and (article.go_live_at is None or article.go_live_at < article.embargo_until):
-        when = f"{timezone.localtime(article.embargo_until):%Y-%m-%d %H:%M %Z}"
+    if goes_live_before_embargo(article):
+        when = embargo_end_text(article)
         message = f"Embargoed until {when}: it may not go live sooner. Save it to schedule it for then."
         problems.append(PublicationProblem(message, "embargo_until"))
     return problems

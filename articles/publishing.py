@@ -6,11 +6,10 @@ passes, whichever way it is published (the page editor, a workflow approval, bul
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from wagtail.admin.utils import get_valid_next_url_from_request
 
-from .embargo import is_embargoed
+from .embargo import embargo_end_text, is_embargoed
 from .models import ArticlePage
 from .publication_check import latest_revision_problems, publication_problems
 
@@ -40,8 +39,7 @@ def explain_an_embargo(request, page):
     """Publishing an embargoed story scheduled it (Wagtail says so): say for when, and why."""
     article = page.specific
     if "action-publish" in request.POST and isinstance(article, ArticlePage) and is_embargoed(article):
-        when = timezone.localtime(article.embargo_until)
-        messages.warning(request, f"Embargoed until {when:%Y-%m-%d %H:%M %Z}: it goes live then, not before.")
+        messages.warning(request, f"Embargoed until {embargo_end_text(article)}: it goes live then, not before.")
 
 
 def problems_message(lead, problems):

@@ -16,10 +16,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap
 
-from .embargo import embargoed
-from .expiry import expired
 from .metadata import build_publisher, site_language
 from .models import ArticlePage, NewsroomSettings, canonical_on_site
+from .visibility import hidden_from_readers
 
 NEWS_WINDOW = timedelta(days=2)
 PAGES_LIMIT = 50_000  # the sitemaps protocol's most URLs in one sitemap
@@ -57,7 +56,7 @@ class PagesSitemap(Sitemap):
 
     def items(self):
         site = self.get_wagtail_site()
-        hidden = ArticlePage.objects.filter(expired() | embargoed() | ~canonical_on_site(site))
+        hidden = ArticlePage.objects.filter(hidden_from_readers() | ~canonical_on_site(site))
         return super().items().exclude(pk__in=hidden.values("pk"))
 
     @cached_property

@@ -24,7 +24,8 @@ class WithdrawalForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["notice"].required = False
-        self.fields["notice"].help_text += f" Leave empty for: “{DEFAULT_NOTICES[WithdrawalKind.WITHDRAW]}”"
+        defaults = "; ".join(f"{WithdrawalKind(kind).label}: “{notice}”" for kind, notice in DEFAULT_NOTICES.items())
+        self.fields["notice"].help_text += f" Leave it empty for the kind's own ({defaults})."
 
 
 class WithdrawArticleView(WagtailAdminTemplateMixin, View):
@@ -52,10 +53,13 @@ class WithdrawArticleView(WagtailAdminTemplateMixin, View):
         return self.render_to_response(self.get_context_data(form=WithdrawalForm()))
 
     def post(self, request, pk):
-        if self.withdrawal is not None:
+        if self.withdrawal is not None and "restore" in request.POST:
             restore_article(self.article, user=request.user)
             messages.success(request, f"“{self.article.title}” is restored as a draft: publish it when it is ready.")
             return redirect("wagtailadmin_pages:edit", self.article.pk)
+        if self.withdrawal is not None:  # a form sent twice, or from a stale tab: it stays withdrawn
+            messages.warning(request, f"“{self.article.title}” is already withdrawn; nothing was changed.")
+            return redirect("newsroom_withdraw_article", self.article.pk)
         form = WithdrawalForm(request.POST)
         if form.is_valid():
             try:

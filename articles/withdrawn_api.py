@@ -3,24 +3,27 @@
 from rest_framework.response import Response
 from wagtail.models import Site
 
-from .models import Withdrawal
+from .models import ArticlePage
 
 
 def withdrawn_answer(request, pk) -> Response | None:
-    """The withdrawal of the public article ``pk`` of the request's site, or None if there is none."""
+    """The withdrawal of article ``pk`` of the request's site, if its readers are to be told of it
+    (``withdrawn_from_readers``), else None."""
     site = Site.find_for_request(request)
-    withdrawal = Withdrawal.objects.select_related("article").filter(article_id=pk).first()
-    if withdrawal is None or site is None:
+    if site is None:
         return None
-    article = withdrawal.article
-    if not article.is_descendant_of(site.root_page) or article.get_view_restrictions().exists():
-        return None  # another site's, or never public: nothing to tell
+    withdrawn = ArticlePage.objects.withdrawn_from_readers().in_site(site)
+    article = withdrawn.filter(pk=pk).first() if str(pk).isdigit() else None
+    if article is None:
+        return None
+    withdrawal = article.withdrawal
     data = {
         "id": article.pk,
         "meta": {"type": "newsroom_articles.ArticlePage", "html_url": article.get_full_url(request)},
         "withdrawn": {
             "kind": withdrawal.kind,
             "notice": withdrawal.notice,
+            "title": withdrawal.public_title,
             "withdrawn_at": withdrawal.withdrawn_at.isoformat(),
         },
     }

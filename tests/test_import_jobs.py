@@ -74,7 +74,7 @@ def test_import_job_confirming_lands_on_a_finished_job_with_each_files_outcome(e
     assert (bar["value"], bar["max"]) == ("3", "3")
     text = " ".join(soup.get_text(" ").split())
     assert "Finished" in text
-    assert "3 of 3 files done: 2 created, 0 updated, 0 unchanged, 1 failed" in text
+    assert "3 of 3 files done: 2 created, 0 updated, 0 unchanged, 0 withdrawn, 1 failed" in text
     assert "Imported 2 of 3 file(s)." in text
     assert "1 file(s) could not be imported; nothing was saved for them." in text
     bridge, ferry = (
@@ -131,7 +131,7 @@ def test_import_job_json_status_counts_each_outcome(editor):
     assert response.status_code == 200
     assert status["status"] == "finished" and status["is_over"] is True
     assert (status["done"], status["total"], status["percent"]) == (2, 2, 100)  # the empty file never staged
-    assert status["counts"] == {"created": 2, "updated": 0, "unchanged": 0, "failed": 0}
+    assert status["counts"] == {"created": 2, "updated": 0, "unchanged": 0, "withdrawn": 0, "failed": 0}
 
 
 def test_import_job_queued_for_a_worker_shows_no_progress_yet_and_keeps_itself_fresh(editor, queued):

@@ -214,4 +214,6 @@ def test_hidden_stories_themselves_are_not_served_nor_found_by_the_api(client, c
         assert headline not in page.content.decode() and secret not in page.content.decode(), headline
         gone = Withdrawal.objects.filter(article=article).exists()  # answered with the withdrawal alone
         assert client.get(f"/api/v2/pages/{article.pk}/").status_code == (410 if gone else 404), headline
-        assert client.get(f"/api/v2/pages/find/?html_path=/{article.slug}/").status_code == 404, headline
+        found = client.get(f"/api/v2/pages/find/?html_path=/{article.slug}/", follow=True)
+        assert found.status_code == (410 if gone else 404), headline
+        assert headline not in found.content.decode() and secret not in found.content.decode(), headline

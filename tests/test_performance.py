@@ -55,8 +55,9 @@ def test_author_page_stays_within_ten_queries(client, newsroom_with_articles):
 
 
 @pytest.mark.parametrize("url", ["/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/"])
-def test_feed_stays_within_eight_queries(client, newsroom_with_articles, url):
-    assert len(queries_for(client, url)) <= 8
+def test_feed_stays_within_ten_queries(client, newsroom_with_articles, url):
+    # The articles and their items (from the cache), and two for the stories lately withdrawn.
+    assert len(queries_for(client, url)) <= 10
 
 
 def test_conditional_feed_request_is_answered_304_within_three_queries(client, newsroom_with_articles):

@@ -62,7 +62,7 @@ def test_task_worker_imports_an_uploaded_archive_and_indexes_it_for_search(tmp_p
         status = job_status(editor, job_path)
         finish_worker(worker)
         assert (status["status"], status["done"], status["total"]) == ("finished", 3, 3)
-        assert status["counts"] == {"created": 3, "updated": 0, "unchanged": 0, "failed": 0}
+        assert status["counts"] == {"created": 3, "updated": 0, "unchanged": 0, "withdrawn": 0, "failed": 0}
         rows = soup(editor.get(job_path)).select(".newsroom-import-results tbody tr")
         assert [row.select_one("td strong").get_text() for row in rows] == [
             f"desk.zip/desk/{path.name}" for path in sorted(STORY_FILES, key=lambda path: path.name)

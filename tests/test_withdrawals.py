@@ -11,12 +11,13 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 from articles.models import ArticlePage, Withdrawal
 from articles.publication_check import publication_problems
 from articles.withdrawals import restore_article, withdraw_article
 
+from .factories import ArticlePageFactory, NewsIndexPageFactory, SiteFactory
 from .helpers import (
     HARBOUR_STORY,
     atom_schema_errors,
@@ -187,7 +188,9 @@ def test_restore_in_the_admin_says_it_is_a_draft(live_story, editor):
     client.force_login(editor)
     withdraw_article(live_story, "withdraw", reason="Wrong name.", user=editor)
 
-    response = client.post(reverse("newsroom_withdraw_article", args=[live_story.pk]), follow=True)
+    response = client.post(
+        reverse("newsroom_withdraw_article", args=[live_story.pk]), {"restore": "restore"}, follow=True
+    )
 
     assert not Withdrawal.objects.exists()
     assert "restored as a draft" in " ".join(messages_of(response))
@@ -238,3 +241,69 @@ def test_kill_advisory_imported_in_the_admin_shows_what_it_does_then_withdraws(c
     assert Withdrawal.objects.get(article=live_story).kind == "kill"
     assert client.get(live_story.url).status_code == 410
     assert "Withdrawn, killed" in soup_of(admin.get(done.url)).get_text()
+
+
+def test_story_withdrawn_before_readers_had_it_is_simply_not_there(client, newsroom, tmp_path, editor):
+    import_story_text(tmp_path, "EMBARGOED UNTIL 00:01 GMT 3 December 2099\n" + HARBOUR_STORY, "--publish")
+    article = ArticlePage.objects.get(title="Harbour bridge to reopen")
+    withdraw_article(article, "withdraw", reason="The minister's office asked us to hold it.", user=editor)
+
+    assert client.get(article.url).status_code == 404
+    assert client.get(f"/api/v2/pages/{article.pk}/").status_code == 404
+    assert "Harbour bridge" not in client.get("/feeds/latest/rss/").content.decode()
+    assert not article.revisions.filter(approved_go_live_at__isnull=False).exists()  # nothing scheduled
+
+
+def test_withdraw_form_sent_twice_leaves_the_story_withdrawn(live_story, editor):
+    client = Client()
+    client.force_login(editor)
+    withdraw_in_the_admin(client, live_story, "kill")
+
+    again = withdraw_in_the_admin(client, live_story, "kill")
+
+    assert Withdrawal.objects.filter(article=live_story).exists()
+    assert "already withdrawn" in " ".join(messages_of(again))
+
+
+def test_api_finds_a_withdrawn_story_by_its_address_and_answers_410(client, live_story, editor):
+    withdraw_article(live_story, "kill", reason="Legal.", user=editor)
+
+    response = client.get(f"/api/v2/pages/find/?html_path={live_story.url}", follow=True)
+
+    assert response.status_code == 410
+    assert response.json()["withdrawn"]["title"] == "Story withdrawn"
+    assert "title" not in response.json()  # a killed story's headline is not repeated
+
+
+def test_feed_carries_a_withdrawal_of_a_story_older_than_its_items(client, live_story, editor, tmp_path, settings):
+    settings.NEWSROOM_FEED_ITEMS = 2
+    for number in range(2):  # two newer stories fill the feed
+        newer = HARBOUR_STORY.replace("Harbour bridge", f"Ferry pier {number}").replace("harbour bridge", "ferry pier")
+        import_story_text(tmp_path, newer.replace("Officials", f"Officials in ward {number}"), "--publish")
+    withdraw_article(live_story, "withdraw", reason="Wrong name.", user=editor)
+
+    titles = [entry.title for entry in feedparser.parse(client.get("/feeds/latest/rss/").content).entries]
+
+    assert titles == ["Ferry pier 1 to reopen", "Ferry pier 0 to reopen", "Withdrawn: Harbour bridge to reopen"]
+
+
+def test_authors_feed_leaves_out_a_killed_story_but_tells_of_a_withdrawn_one(client, live_story, editor):
+    author = live_story.authors.first().author
+    withdraw_article(live_story, "kill", reason="Legal.", user=editor)
+    assert "Story withdrawn" not in client.get(f"/feeds/authors/{author.slug}/rss/").content.decode()
+
+    restore_article(live_story, user=editor)
+    live_story.get_latest_revision().publish(user=editor)
+    withdraw_article(ArticlePage.objects.get(pk=live_story.pk), "withdraw", reason="Wrong name.", user=editor)
+    assert "Withdrawn: Harbour bridge to reopen" in client.get(f"/feeds/authors/{author.slug}/rss/").content.decode()
+
+
+def test_kill_advisory_acts_on_the_story_of_the_importing_site_only(client, live_story, tmp_path):
+    other_root = NewsIndexPageFactory(parent=Page.get_first_root_node(), title="Other", slug="other", live=True)
+    SiteFactory(hostname="other.example", port=80, root_page=other_root, site_name="Other")
+    elsewhere = ArticlePageFactory(parent=other_root, title=live_story.title, story_key="elsewhere", live=True)
+
+    import_story_text(tmp_path, f"KILL\n{live_story.title}\n", name="advisory.txt")
+
+    assert Withdrawal.objects.filter(article=live_story).exists()
+    assert not Withdrawal.objects.filter(article=elsewhere).exists()

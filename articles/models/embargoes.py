@@ -1,9 +1,8 @@
 """The embargo on an article: the time before which no reader may see it (rules in ``articles.embargo``)."""
 
 from django.db import models
-from django.utils import timezone
 
-from ..embargo import hold_for_embargo, is_embargoed
+from ..embargo import embargo_end_text, hold_for_embargo, is_embargoed
 
 
 class EmbargoMixin(models.Model):
@@ -28,4 +27,4 @@ class EmbargoMixin(models.Model):
         title = super().get_admin_display_title()
         if not is_embargoed(self):
             return title
-        return f"{title} (embargoed until {timezone.localtime(self.embargo_until):%Y-%m-%d %H:%M %Z})"
+        return f"{title} (embargoed until {embargo_end_text(self)})"

@@ -32,12 +32,12 @@ from .. import converters
 from ..admin_panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
 from ..api_fields import AttributionField, TagNamesField
 from ..blocks import ArticleBodyBlock
-from ..embargo import is_embargoed
 from ..expiry import is_expired
 from ..metadata import ArticleMetadata, build_article_metadata, build_publisher, listing_description, tag_title
 from ..source_credit import SourceRelationship
 from ..structured_data import news_article, website
 from ..tombstones import tombstone_response
+from ..visibility import is_hidden_from_readers
 from .bylines import ArticlePageTag
 from .embargoes import EmbargoMixin
 from .front_page import MAX_PINS
@@ -45,7 +45,6 @@ from .querysets import ArticlePageManager, corrections_list
 from .rights import RIGHTS_PANEL, ArticleRights
 from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, Outlet, Section
-from .withdrawals import Withdrawal
 
 RELATED_STORIES = 4  # under an article
 CORRECTIONS_PATH = "corrections"  # the news index's corrections page, before any story of that slug
@@ -330,10 +329,11 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
         return is_expired(self)
 
     def route(self, request, path_components):
-        if self.is_expired or is_embargoed(self):
+        if is_hidden_from_readers(self):
             raise Http404
-        if not (self.live or path_components) and (withdrawal := Withdrawal.objects.filter(article=self).first()):
-            return RouteResult(self, kwargs={"withdrawal": withdrawal})  # its address answers 410 Gone
+        withdrawn = ArticlePage.objects.withdrawn_from_readers() if not (self.live or path_components) else None
+        if withdrawn is not None and (told := withdrawn.filter(pk=self.pk).first()):
+            return RouteResult(self, kwargs={"withdrawal": told.withdrawal})  # its address answers 410 Gone
         return super().route(request, path_components)
 
     def serve(self, request, *args, withdrawal=None, **kwargs):
@@ -360,7 +360,7 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
         return meta
 
     def get_sitemap_urls(self, request=None):
-        return [] if self.is_expired or is_embargoed(self) else super().get_sitemap_urls(request)
+        return [] if is_hidden_from_readers(self) else super().get_sitemap_urls(request)
 
     def get_indexed_instance(self):
         """The article with its byline loaded once for the search fields that read author names

@@ -11,7 +11,7 @@ from wagtail.query import PageQuerySet
 from newsroom_core.pagination import NEWEST_FIRST
 
 from ..embargo import unembargoed
-from ..expiry import unexpired
+from ..visibility import shown_to_readers
 from .bylines import ArticlePageAuthor, ArticlePageTag
 
 WITHDRAWALS_IN_FEEDS = datetime.timedelta(days=30)
@@ -23,14 +23,21 @@ class ArticlePageQuerySet(PageQuerySet):
 
         Every listing, feed, sitemap, API and search result starts from this queryset.
         """
-        return self.live().public().filter(unexpired(), unembargoed()).order_by(*NEWEST_FIRST)
+        return self.live().public().filter(shown_to_readers()).order_by(*NEWEST_FIRST)
+
+    def withdrawn_from_readers(self):
+        """Stories readers had and were then told were withdrawn: published once, public, past any
+        embargo. Their address, the API and the feeds say so; a story withdrawn before readers ever
+        had it is just not there."""
+        once_seen = self.filter(withdrawal__isnull=False, first_published_at__isnull=False).filter(unembargoed())
+        return once_seen.public().select_related("withdrawal")
 
     def withdrawn_lately(self):
-        """Public stories withdrawn in the last ``WITHDRAWALS_IN_FEEDS``, lately withdrawn first:
-        the feeds carry their withdrawal, so that readers who have them learn of it."""
+        """Stories withdrawn from readers in the last ``WITHDRAWALS_IN_FEEDS``, lately withdrawn
+        first: the feeds carry their withdrawal, so that readers who have them learn of it."""
         since = timezone.now() - WITHDRAWALS_IN_FEEDS
-        lately = self.filter(withdrawal__withdrawn_at__gte=since, first_published_at__isnull=False)
-        return lately.public().defer_streamfields().select_related("withdrawal").order_by("-withdrawal__withdrawn_at")
+        lately = self.withdrawn_from_readers().filter(withdrawal__withdrawn_at__gte=since)
+        return lately.defer_streamfields().order_by("-withdrawal__withdrawn_at")
 
     def canonical_on(self, site):
         """Articles whose canonical address is on ``site`` (``canonical_on_site``)."""

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.html import format_html_join
 
 
 class WithdrawalKind(models.TextChoices):
@@ -49,6 +50,11 @@ class Withdrawal(models.Model):
         """The title readers see at the story's address and in the feeds, instead of the story's."""
         label = self.public_label
         return f"{label}: {self.article.title}" if self.keeps_headline else f"Story {label.lower()}"
+
+    @property
+    def notice_html(self) -> str:
+        """The public notice as paragraphs, one a line, escaped."""
+        return format_html_join("", "<p>{}</p>", ((line,) for line in self.notice.splitlines() if line.strip()))
 
     @property
     def keeps_headline(self) -> bool:
