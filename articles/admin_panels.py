@@ -3,7 +3,7 @@
 from wagtail.admin.panels import Panel
 
 from .embargo import embargo_end_text, is_embargoed
-from .publication_check import publication_problems
+from .publication_check import publication_problems, publication_warnings
 
 
 class StoryImportsPanel(Panel):
@@ -27,6 +27,7 @@ class PublicationChecklistPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["problems"] = publication_problems(self.instance)
+            context["warnings"] = publication_warnings(self.instance)
             context["embargo_end"] = embargo_end_text(self.instance) if is_embargoed(self.instance) else ""
             return context
 

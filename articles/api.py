@@ -22,7 +22,7 @@ from .query_parameters import has_control_characters
 from .withdrawn_api import withdrawn_answer
 
 ARTICLE_FILTERS = {
-    "author": "authors__author__slug",
+    "author": "credits__author__slug",
     "section": "section__slug",
     "tag": "tags__slug",
 }

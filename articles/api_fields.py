@@ -5,6 +5,9 @@ page, the feeds and the JSON-LD do.
 """
 
 from rest_framework import serializers
+from wagtail.api import APIField
+
+from .credits import role_label
 
 
 class AttributionField(serializers.Field):
@@ -17,6 +20,12 @@ class AttributionField(serializers.Field):
 
     def represent_byline(self, meta):
         return [{"name": author.name, "url": author.full_url or None} for author in meta.authors]
+
+    def represent_credits(self, meta):
+        return [
+            {"name": p.name, "role": p.role, "role_label": role_label(p.role), "url": p.full_url or None}
+            for p in (*meta.authors, *meta.credits)
+        ]
 
     def represent_byline_text(self, meta):
         return meta.byline
@@ -90,3 +99,24 @@ class TagNamesField(serializers.Field):
 
     def to_representation(self, article):
         return sorted(tagged.tag.name for tagged in article.tagged_items.all())
+
+
+# The article's fields in the headless API (``ArticlePage.api_fields``).
+ARTICLE_API_FIELDS = [
+    APIField("dek"),
+    APIField("byline", serializer=AttributionField("byline")),
+    APIField("byline_text", serializer=AttributionField("byline_text")),
+    APIField("credits", serializer=AttributionField("credits")),  # every role, the writers first as named
+    APIField("source_credit", serializer=AttributionField("source_credit")),
+    APIField("copyright", serializer=AttributionField("copyright")),
+    APIField("licence", serializer=AttributionField("licence")),
+    APIField("modified_at", serializer=AttributionField("modified_at")),
+    APIField("section_name", serializer=AttributionField("section")),
+    APIField("tags", serializer=TagNamesField()),
+    APIField("dateline"),
+    APIField("originally_published_at"),
+    APIField("body"),
+    APIField("image", serializer=AttributionField("image")),  # the lead image, as the page shares it
+    APIField("lead_image", serializer=AttributionField("lead_image")),  # with its credit and rights
+    APIField("corrections", serializer=AttributionField("corrections")),
+]

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed, rfc3339_date
 from django.utils.xmlutils import SimplerXMLGenerator
 
+from .credits import CreditRole
+
 DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -25,8 +27,15 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 @dataclass(frozen=True)
 class FeedAuthor:
+    """A person an item credits: a writer of the byline, or someone in another ``role`` (``CreditRole``)."""
+
     name: str
     url: str = ""
+    role: str = CreditRole.WRITER
+
+    @property
+    def is_writer(self):
+        return self.role == CreditRole.WRITER
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,9 @@ class NewsroomRssFeed(ItemMarkupFeed, Rss201rev2Feed):
         if item["byline"]:
             # One dc:creator naming everyone: most readers show only the first of several.
             handler.addQuickElement("dc:creator", item["byline"])
+        for person in item["authors"]:
+            if not person.is_writer:
+                handler.addQuickElement("dc:contributor", person.name)
         if item["updateddate"]:
             handler.addQuickElement("dcterms:modified", rfc3339_date(item["updateddate"]))
         handler.addQuickElement("content:encoded", item["content_html"])
@@ -156,12 +168,13 @@ class NewsroomAtomFeed(ItemMarkupFeed, Atom1Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
-        for author in item["authors"]:
-            handler.startElement("author", {})
-            handler.addQuickElement("name", author.name)
-            if author.url:
-                handler.addQuickElement("uri", author.url)
-            handler.endElement("author")
+        for person in item["authors"]:  # the writers as Atom's authors, the others its contributors
+            element = "author" if person.is_writer else "contributor"
+            handler.startElement(element, {})
+            handler.addQuickElement("name", person.name)
+            if person.url:
+                handler.addQuickElement("uri", person.url)
+            handler.endElement(element)
         handler.addQuickElement("content", item["content_html"], {"type": "html"})
         if (licence := item["licence"]) and licence.url:
             handler.addQuickElement("link", "", {"rel": "license", "href": licence.url})  # RFC 4946
@@ -208,10 +221,13 @@ class JsonFeed(SyndicationFeed):
             "content_html": item["content_html"],
             "date_published": rfc3339_date(item["pubdate"]),
             "date_modified": rfc3339_date(item["updateddate"] or item["pubdate"]),
-            "authors": [{"name": a.name, **({"url": a.url} if a.url else {})} for a in item["authors"]],
+            "authors": [{"name": a.name, **({"url": a.url} if a.url else {})} for a in item["authors"] if a.is_writer],
             "tags": list(item["categories"]),
             "_newsroom": {
                 "byline": item["byline"],
+                "credits": [
+                    {"name": a.name, "role": a.role, "url": a.url or None} for a in item["authors"] if not a.is_writer
+                ],
                 "rights": item["rights"],
                 "source": {"name": item["source_name"], "url": item["source_url"] or None}
                 if item["source_name"]

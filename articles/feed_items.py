@@ -28,7 +28,7 @@ from .xml_text import make_urls_absolute, xml_text
 
 ITEM_SECONDS = 24 * 60 * 60  # keys change with every revision; this only bounds a template change
 KEY_FIELDS = ("live_revision_id", "last_published_at", "url_path")  # with the pk: what an item is built from
-LAYOUT = 3  # raise when what an item holds changes, so no server reads items of the old layout
+LAYOUT = 4  # raise when what an item holds changes, so no server reads items of the old layout
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,10 @@ def build_item(article, request, site, key) -> FeedItem:
         key=key,
         extra={
             "content_html": xml_text(make_urls_absolute(content, site)),
-            "authors": [FeedAuthor(xml_text(author.name), author.full_url) for author in meta.authors],
+            "authors": [
+                FeedAuthor(xml_text(person.name), person.full_url, person.role)
+                for person in (*meta.authors, *meta.credits)
+            ],
             "byline": xml_text(meta.byline),
             "summary_text": xml_text(meta.description),
             "source_name": xml_text(meta.source.name) if meta.source else "",

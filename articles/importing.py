@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
@@ -20,22 +19,22 @@ from wagtail.models import Site
 from authors.models import AuthorIndexPage, AuthorPage
 from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.names import normalise_name
-from newsroom_core.rich_text_conversion import paragraph_to_html, text_to_html
+from newsroom_core.rich_text_conversion import paragraph_to_html
 
+from .import_options import ImportOptions
+from .import_people import KnownAuthors, story_credits
 from .indexing import index_once
 from .licences import Licence
-from .look_alikes import look_alike_author, look_alike_message
 from .models import (
+    ArticleCredit,
     ArticlePage,
-    ArticlePageAuthor,
     CopyrightNotice,
     NewsIndexPage,
     Outlet,
-    Section,
     StoryImport,
     Withdrawal,
 )
-from .parsing import Author, Story, StoryFormatError, read_story_file
+from .parsing import Story, StoryFormatError, read_story_file
 from .publication_check import PublicationProblem, publication_problems
 from .withdrawals import withdraw_article
 
@@ -78,20 +77,6 @@ class FileReport:
     error: str = ""
 
 
-class KnownAuthors:
-    """The author pages met in one import run, by normalised name, with whether each has a bio."""
-
-    def __init__(self):
-        self.pages: dict[str, tuple[AuthorPage, bool]] = {}
-
-    def find(self, key: str) -> tuple[AuthorPage | None, bool]:
-        return self.pages.get(key, (None, False))
-
-    def remember_on_commit(self, key: str, page: AuthorPage, has_bio: bool):
-        """Remembered only once the story's transaction commits: a failed story leaves nothing behind."""
-        transaction.on_commit(lambda: self.pages.update({key: (page, has_bio)}))
-
-
 @dataclass(frozen=True)
 class ImportDestination:
     """Where stories go, looked up once per run; it also remembers the authors met in the run."""
@@ -99,17 +84,6 @@ class ImportDestination:
     news_index: NewsIndexPage
     author_index: AuthorIndexPage
     known_authors: KnownAuthors = field(default_factory=KnownAuthors, compare=False)
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    """What the editor chose for this import (the command's flags, the admin form's fields)."""
-
-    publish: bool = False
-    go_live_at: datetime | None = None  # with ``publish``: schedule instead of going live now
-    section: Section | None = None
-    update_bios: bool = False  # let the file's bios replace bios already on author pages
-    user: AbstractBaseUser | None = None
 
 
 @dataclass(frozen=True)
@@ -196,14 +170,14 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
         if existing is not None and is_unchanged(existing, source, options):
             return ImportResult(existing, ImportOutcome.UNCHANGED)
 
-        authors = unique_authors(author_page_for(author, destination, options) for author in story.authors)
+        credits = story_credits(story, destination.author_index, destination.known_authors, options)
         if existing is None:
             article = ArticlePage(story_key=key, live=False, title=story.headline)
             outcome = ImportOutcome.CREATED
         else:
             article = existing.get_latest_revision_as_object()
             outcome = ImportOutcome.UPDATED
-        apply_story(article, story, authors, is_new=existing is None)
+        apply_story(article, story, credits, is_new=existing is None)
         if options.section:
             article.section = options.section
         if options.publish:
@@ -295,7 +269,7 @@ def publication_time(iso: str) -> datetime | None:
     return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
 
 
-def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *, is_new: bool):
+def apply_story(article: ArticlePage, story: Story, credits: list[tuple[AuthorPage, str]], *, is_new: bool):
     """Copy the file's content onto the article; a proposed headline never replaces an existing one."""
     if is_new or not story.is_headline_proposed:
         article.title = story.headline
@@ -310,7 +284,7 @@ def apply_story(article: ArticlePage, story: Story, authors: list[AuthorPage], *
         article.originally_published_at = publication_time(story.published) or article.originally_published_at
     article.body = [("paragraph", paragraph_to_html(paragraph, story.markup)) for paragraph in story.paragraphs]
     # Forms number orderables; code must, or the byline's order is whatever the database returns.
-    article.authors = [ArticlePageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)]
+    article.credits = [ArticleCredit(author=page, role=role, sort_order=i) for i, (page, role) in enumerate(credits)]
     if story.source_name:
         article.source = find_or_create_outlet(story.source_name)
         article.source_relationship = story.source_relationship
@@ -340,50 +314,3 @@ def saved(record, what: str):
         ) from None
     record.save()
     return record
-
-
-def unique_authors(authors):
-    seen = {}
-    for author in authors:
-        seen.setdefault(author.pk, author)
-    return list(seen.values())
-
-
-def author_page_for(author: Author, destination: ImportDestination, options: ImportOptions) -> AuthorPage:
-    """The author's page, from this run's memory when nothing about it needs changing."""
-    key = normalise_name(author.name)
-    known_page, has_bio = destination.known_authors.find(key)
-    if known_page is not None and (not author.bio or (has_bio and not options.update_bios)):
-        return known_page
-    page = find_or_create_author(author, destination.author_index, options)
-    destination.known_authors.remember_on_commit(key, page, has_bio or bool(author.bio))
-    return page
-
-
-def find_or_create_author(author: Author, author_index: AuthorIndexPage, options=ImportOptions()) -> AuthorPage:
-    """The author page for a byline name, matched by its normalised form; created as a draft if new.
-
-    A bio from the file fills an empty bio but never replaces one an editor wrote, unless
-    ``update_bios`` says so. On a live author page the new bio goes live only as the import
-    publishes: at once, at the scheduled time, or (a draft import) not until an editor publishes it.
-    """
-    user = options.user
-    page = AuthorPage.objects.child_of(author_index).filter(name_key=normalise_name(author.name)).first()
-    if page is None and (look_alike := look_alike_author(author.name, author_index)):
-        raise ValidationError(look_alike_message(author.name, look_alike.title))
-    if page is None:
-        page = AuthorPage(title=author.name, bio=text_to_html(author.bio) if author.bio else "", live=False)
-        author_index.add_child(instance=page)
-        page.save_revision(user=user, log_action=True)
-        return page
-    if author.bio:
-        draft, bio = page.get_latest_revision_as_object(), text_to_html(author.bio)
-        if draft.bio != bio and (options.update_bios or not draft.bio):
-            draft.bio = bio
-            if page.live and options.publish:
-                draft.go_live_at = options.go_live_at
-            revision = draft.save_revision(user=user, log_action=True)
-            if page.live and options.publish:
-                revision.publish(user=user)
-            page.refresh_from_db()
-    return page

@@ -20,6 +20,7 @@ from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.names import join_names
 from newsroom_core.rich_text_conversion import html_to_text
 
+from .credits import CreditRole, byline_credits, credits_html, credits_text, other_credits
 from .licences import LICENSED_UNDER, Licence, credited_licence, is_licensed_by_outlet
 from .source_credit import SourceRelationship, credit_text
 
@@ -38,10 +39,13 @@ STRUCTURED_DATA_IMAGE_SPECS = ("fill-1200x675", "fill-1200x900", "fill-1200x1200
 
 @dataclass(frozen=True)
 class BylineAuthor:
+    """A person credited on the story: a writer of the byline, or someone in another ``role``."""
+
     name: str
     url: str  # "" while the author's page is not live
     full_url: str  # the same, absolute
     page: AuthorPage
+    role: str = CreditRole.WRITER
 
 
 @dataclass(frozen=True)
@@ -134,7 +138,8 @@ class ArticleMetadata:
     title: str  # for <title> and social cards: the SEO title, or the headline
     url: str
     canonical_url: str
-    authors: tuple[BylineAuthor, ...]
+    authors: tuple[BylineAuthor, ...]  # the byline's writers
+    credits: tuple[BylineAuthor, ...]  # everyone else credited, each in their role
     published_at: datetime | None
     modified_at: datetime | None
     section: str
@@ -158,6 +163,11 @@ class ArticleMetadata:
     @property
     def byline(self):
         return join_names([author.name for author in self.authors])
+
+    @property
+    def credits_text(self):
+        """The credits line: "Additional reporting by Ana Pérez. Photos by Kenji Sato."; "" if none."""
+        return credits_text(self.credits)
 
     @property
     def is_updated(self):
@@ -194,7 +204,8 @@ def build_article_metadata(
         title=article.seo_title or article.title,
         url=url,
         canonical_url=article.canonical_url or url,
-        authors=tuple(byline_author(link.author, request) for link in article.authors.all()),
+        authors=tuple(byline_author(credit.author, request) for credit in byline_credits(article)),
+        credits=tuple(byline_author(credit.author, request, credit.role) for credit in other_credits(article)),
         published_at=article.first_published_at,
         modified_at=max(change_times, default=None),
         section=article.section.name if article.section_id else "",
@@ -224,12 +235,12 @@ def describe(article: ArticlePage) -> str:
     return ""
 
 
-def byline_author(author: AuthorPage, request) -> BylineAuthor:
+def byline_author(author: AuthorPage, request, role: str = CreditRole.WRITER) -> BylineAuthor:
     url_parts = author.get_url_parts(request) if author.live else None
     if url_parts is None:
-        return BylineAuthor(name=author.title, url="", full_url="", page=author)
+        return BylineAuthor(name=author.title, url="", full_url="", page=author, role=role)
     _, root_url, path = url_parts
-    return BylineAuthor(name=author.title, url=path, full_url=root_url + path, page=author)
+    return BylineAuthor(name=author.title, url=path, full_url=root_url + path, page=author, role=role)
 
 
 def byline_html(authors) -> SafeString:
@@ -237,6 +248,11 @@ def byline_html(authors) -> SafeString:
     linked to the author's page where it has one."""
     names = [author_name_html(author.name, author.url, rel="author") for author in authors]
     return mark_safe(join_names(names))  # only the names are HTML, and each is escaped
+
+
+def credits_line_html(credits) -> SafeString:
+    """The credits line as HTML: each name escaped, and linked to the person's page where it has one."""
+    return credits_html(credits, lambda person: author_name_html(person.name, person.url))
 
 
 def author_name_html(name: str, url: str, rel: str = "") -> SafeString:

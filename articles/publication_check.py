@@ -9,6 +9,7 @@ messages can link there.
 
 from dataclasses import dataclass
 
+from .credits import byline_credits
 from .embargo import embargo_end_text, goes_live_before_embargo
 from .licences import credited_licence
 from .metadata import credit_line
@@ -27,20 +28,20 @@ class PublicationProblem:
     def editor_anchor(self):
         """The field's element in the page editor: Django's id for a field's input, Wagtail's for the
         list of an inline panel's forms (the byline)."""
-        return f"id_{self.field}-FORMS" if self.field == "authors" else f"id_{self.field}"
+        return f"id_{self.field}-FORMS" if self.field == "credits" else f"id_{self.field}"
 
 
 def publication_problems(article) -> list[PublicationProblem]:
     """What stops ``article`` (a page, or a draft from its latest revision) being published."""
     problems = []
-    bylines = list(article.authors.all())
-    if not bylines:
-        problems.append(PublicationProblem("The byline is empty: add at least one author.", "authors"))
-    for byline in bylines:
-        author = byline.author
+    writers = byline_credits(article)
+    if not writers:
+        problems.append(PublicationProblem("The byline is empty: add at least one author.", "credits"))
+    for credit in writers:
+        author = credit.author
         if not author.live and author.first_published_at is not None:
             message = f"{author.title}'s author page is unpublished: publish it again, or take them off the byline."
-            problems.append(PublicationProblem(message, "authors"))
+            problems.append(PublicationProblem(message, "credits"))
     if article.source_id and not article.is_source_confirmed:
         outlet = article.source.name
         message = f"The importer found the credit to “{outlet}” in the text: check it, then tick “credit confirmed”."
@@ -52,6 +53,16 @@ def publication_problems(article) -> list[PublicationProblem]:
     if (licence := credited_licence(article)) and not licence.allows_publication:
         problems.append(PublicationProblem(not_for_publication_message(article), "licence"))
     return problems + uncredited_image_problems(article)
+
+
+def publication_warnings(article) -> list[PublicationProblem]:
+    """What an editor should know before publishing ``article``, without stopping it: a writer in
+    the byline with no bio (the article's footer then shows only their name)."""
+    return [
+        PublicationProblem(f"{credit.author.title} has no bio: readers see only the name under the story.", "credits")
+        for credit in byline_credits(article)
+        if not credit.author.has_bio
+    ]
 
 
 def uncredited_image_problems(article) -> list[PublicationProblem]:

@@ -11,7 +11,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 
 from .embargo import embargo_end_text, is_embargoed
 from .models import ArticlePage
-from .publication_check import latest_revision_problems, publication_problems
+from .publication_check import latest_revision_problems, publication_problems, publication_warnings
 
 
 def refuse_to_publish_an_unfinished_article(request, page):
@@ -40,6 +40,14 @@ def explain_an_embargo(request, page):
     article = page.specific
     if "action-publish" in request.POST and isinstance(article, ArticlePage) and is_embargoed(article):
         messages.warning(request, f"Embargoed until {embargo_end_text(article)}: it goes live then, not before.")
+
+
+def mention_publication_warnings(request, page):
+    """The article was published; say what the editor may want to finish (a writer without a bio)."""
+    article = page.specific
+    is_published = "action-publish" in request.POST and isinstance(article, ArticlePage) and article.live
+    if is_published and (warnings := publication_warnings(article)):
+        messages.warning(request, problems_message("Published.", warnings))
 
 
 def problems_message(lead, problems):

@@ -10,6 +10,7 @@ runs. Keep these in step with the ``{% newsroom_picture %}`` tags in the templat
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from .credits import CreditRole
 from .metadata import SHARING_IMAGE_SPEC, STRUCTURED_DATA_IMAGE_SPECS
 
 # The responsive images the pages show (``{% newsroom_picture image "<name>" %}``): each in AVIF and
@@ -52,8 +53,8 @@ def article_renditions(article) -> list[tuple[int, list[str]]]:
     for block in article.body:
         if block.block_type == "image" and block.value["image"]:
             wanted.setdefault(block.value["image"].pk, []).extend(BODY_IMAGE_SPECS)
-    for byline in article.authors.select_related("author"):
-        for image_id, specs in author_renditions(byline.author):
+    for credit in article.credits.filter(role=CreditRole.WRITER).select_related("author"):
+        for image_id, specs in author_renditions(credit.author):
             wanted.setdefault(image_id, []).extend(specs)
     return [(image_id, list(dict.fromkeys(specs))) for image_id, specs in wanted.items()]
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from authors.models import AuthorPage
 
-from .models import ArticlePageAuthor, Section
+from .models import ArticleCredit, Section
 from .query_parameters import without_control_characters
 
 MAX_QUERY_LENGTH = 200
@@ -66,7 +66,7 @@ class SearchForm(forms.Form):
         if cleaned.get("section"):
             articles = articles.filter(section=cleaned["section"])
         if cleaned.get("author"):
-            articles = articles.filter(pk__in=ArticlePageAuthor.objects.filter(author=cleaned["author"]).values("page"))
+            articles = articles.filter(pk__in=ArticleCredit.objects.filter(author=cleaned["author"]).values("page"))
         if cleaned.get("since"):
             articles = articles.filter(first_published_at__gte=start_of_day(cleaned["since"]))
         if cleaned.get("until"):

@@ -11,6 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from authors.models import AuthorPage
 
 from .caching import bump_content_version
+from .credits import CreditRole
 from .indexing import index_for_search, note_references, remove_from_search
 from .models import ArticlePage, CopyrightNotice, Correction, NewsroomSettings, Outlet, Section, Withdrawal
 from .renditions import article_renditions, author_renditions
@@ -51,8 +52,8 @@ def publish_new_byline_authors(sender, instance, revision, **kwargs):
         return  # scheduled for later (Wagtail sends page_published then too): authors go live with it
     # The article's publication was authorised; its bylines follow it, whoever wrote the revision.
     user = revision.user if revision else None
-    for link in instance.authors.select_related("author"):
-        author = link.author
+    for credit in instance.credits.filter(role=CreditRole.WRITER).select_related("author"):
+        author = credit.author
         if not author.live and author.first_published_at is None:
             draft = author.get_latest_revision() or author.save_revision(user=user)
             draft.publish(user=user, skip_permission_checks=True)

@@ -2,6 +2,7 @@
 
 from newsroom_core.schema_org import SCHEMA_ORG, organization, person
 
+from .credits import CreditRole, schema_org_property
 from .metadata import ArticleMetadata, CreditedImage, ImageRendition, Publisher, Rights
 
 
@@ -23,6 +24,7 @@ def news_article(meta: ArticleMetadata) -> dict:
         "publisher": publisher_organization(meta.publisher),
         "inLanguage": meta.language,
     }
+    data |= credited_people(meta)
     if meta.copyright:
         data |= {
             "copyrightHolder": organization(meta.copyright.holder),
@@ -50,6 +52,15 @@ def news_article(meta: ArticleMetadata) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def credited_people(meta: ArticleMetadata) -> dict:
+    """Everyone credited beside the writers, under the property of their role: ``editor``,
+    ``translator``, else ``contributor``."""
+    data: dict[str, list] = {}
+    for credited in meta.credits:
+        data.setdefault(schema_org_property(credited.role), []).append(person(credited.name, credited.full_url))
+    return data
+
+
 def licence_properties(rights: Rights) -> dict:
     """A Creative Commons licence by its deed's URL, the others by name; the usage terms and where to
     ask for a licence where known."""
@@ -65,10 +76,12 @@ def licence_properties(rights: Rights) -> dict:
 def article_images(meta: ArticleMetadata) -> list[dict]:
     """The lead image in each aspect ratio Google asks for, then the body's images, each with its rights."""
     credited = (meta.lead_image, *meta.body_images) if meta.lead_image else meta.body_images
-    return [image_object(image, size) for image in credited for size in image.renditions]
+    photographers = [person(p.name, p.full_url) for p in meta.credits if p.role == CreditRole.PHOTOGRAPHY]
+    return [image_object(image, size, photographers) for image in credited for size in image.renditions]
 
 
-def image_object(image: CreditedImage, size: ImageRendition) -> dict:
+def image_object(image: CreditedImage, size: ImageRendition, photographers=()) -> dict:
+    """An image in one size; its creator is the image record's, else the story's credited photographers."""
     data = {
         "@type": "ImageObject",
         "url": size.url,
@@ -77,7 +90,7 @@ def image_object(image: CreditedImage, size: ImageRendition) -> dict:
         "height": size.height,
         "caption": image.caption,
         "creditText": image.credit,
-        "creator": person(image.creator, "") if image.creator else None,
+        "creator": person(image.creator, "") if image.creator else list(photographers),
         "copyrightNotice": image.copyright_notice,
         "license": image.licence_url,
         "acquireLicensePage": image.acquire_licence_url,

@@ -20,7 +20,8 @@ from newsroom_core.pagination import paginate
 
 from .forms import StoryImportForm, StoryUploadForm
 from .import_jobs import create_import_job
-from .importing import find_destination, look_alike_author, look_alike_message
+from .importing import find_destination
+from .look_alikes import look_alike_author, look_alike_message
 from .models import ArticlePage, CopyrightNotice, NewsroomSettings
 from .parsing import Story, byline_name, credit_line, plain_text
 from .permissions import import_permissions

@@ -59,6 +59,8 @@ def register_withdrawal_log_actions(actions):
 hooks.register("before_publish_page", publishing.refuse_to_publish_an_unfinished_article)
 hooks.register("after_edit_page", publishing.explain_an_embargo)
 hooks.register("after_create_page", publishing.explain_an_embargo)
+hooks.register("after_edit_page", publishing.mention_publication_warnings)
+hooks.register("after_create_page", publishing.mention_publication_warnings)
 hooks.register("after_edit_page", publishing.explain_a_refused_approval)
 hooks.register("before_bulk_action", publishing.refuse_to_bulk_publish_unfinished_articles)
 

@@ -6,7 +6,8 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction, Site
 
-from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice, Correction, NewsIndexPage, Outlet, Section
+from articles.credits import CreditRole
+from articles.models import ArticleCredit, ArticlePage, CopyrightNotice, Correction, NewsIndexPage, Outlet, Section
 from authors.models import AuthorPage
 from newsroom_core.rich_text_conversion import text_to_html
 
@@ -84,7 +85,8 @@ class CopyrightNoticeFactory(factory.django.DjangoModelFactory):
 
 
 class ArticlePageFactory(PageFactory):
-    """An article; pass ``authors=[...]`` (author pages) for its byline."""
+    """An article; pass ``authors=[...]`` (author pages) for its byline's writers, and ``credits=[(author
+    page, role), ...]`` for the others credited after them."""
 
     class Meta:
         model = ArticlePage
@@ -93,9 +95,12 @@ class ArticlePageFactory(PageFactory):
     body = factory.LazyFunction(lambda: [("paragraph", "<p>The story's first paragraph.</p>")])
 
     @classmethod
-    def _create(cls, model_class, *args, authors=(), **kwargs):
-        page_authors = [ArticlePageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)]
-        return super()._create(model_class, *args, authors=page_authors, **kwargs)
+    def _create(cls, model_class, *args, authors=(), credits=(), **kwargs):
+        people = [(author, CreditRole.WRITER) for author in authors] + list(credits)
+        page_credits = [
+            ArticleCredit(author=author, role=role, sort_order=i) for i, (author, role) in enumerate(people)
+        ]
+        return super()._create(model_class, *args, credits=page_credits, **kwargs)
 
 
 class OutletFactory(factory.django.DjangoModelFactory):

@@ -102,5 +102,5 @@ def test_an_imported_article_can_be_copied_as_a_new_story(editor_client, seed_ar
     assert response.status_code == 302
     copy = ArticlePage.objects.get(slug="a-copy")
     assert copy.story_key is None
-    assert [link.author.title for link in copy.authors.all()] == ["Solange Reyner"]
+    assert [link.author.title for link in copy.credits.all()] == ["Solange Reyner"]
     assert ArticlePage.objects.get(pk=seed_article.pk).story_key  # the original stays the imported story

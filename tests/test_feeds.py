@@ -256,7 +256,7 @@ def test_unchanged_feed_answers_304_and_a_publish_gives_a_fresh_200(client, seed
 
 def test_renaming_an_author_refreshes_the_feed(client, seed_article):
     etag = fetch(client, "/feeds/latest/atom/")["ETag"]
-    author = seed_article.authors.get().author
+    author = seed_article.credits.get().author
     author.title = "Solange Reyner-Smith"
     author.save_revision().publish()
 

@@ -43,7 +43,7 @@ def import_fixture(name, destination):
 
 def stored_text(article):
     """Everything the import stored that a reader could see, as one string."""
-    bylines = [link.author for link in article.authors.all()]
+    bylines = [link.author for link in article.credits.all()]
     return "\n".join(
         [
             article.title,
@@ -84,7 +84,7 @@ def test_a_hostile_file_is_imported_as_its_table_entry_says(newsroom, name):
     article = ArticlePage.objects.get()
     assert article.title == expected["headline"]
     assert report.story.is_headline_proposed == expected["headline_is_proposed"]
-    assert [link.author.title for link in article.authors.all()] == expected["authors"]
+    assert [link.author.title for link in article.credits.all()] == expected["authors"]
     assert len(article.body) == expected["paragraphs"]
     if "first_paragraph" in expected:
         assert report.story.paragraphs[0] == expected["first_paragraph"]

@@ -236,7 +236,7 @@ def test_windows_1252_story_is_imported_without_mojibake_and_with_a_warning(news
     assert "warning: not UTF-8: read as windows-1252" in out
     article = ArticlePage.objects.get()
     assert article.body[0].value.source == "<p>Café owners said “prices will rise” on Monday — by 5€ a meal.</p>"
-    assert [link.author.title for link in article.authors.all()] == ["Renée Lévesque"]
+    assert [link.author.title for link in article.credits.all()] == ["Renée Lévesque"]
 
 
 def test_provenance_keeps_file_name_text_checksum_and_time(newsroom, capsys):

@@ -117,7 +117,7 @@ def test_import_job_publishes_into_a_section_and_says_why_a_story_was_not_publis
     )
     assert rows[1] == ["ferry.txt", "Created, live", "Ferry returns"]
     [problem_link] = soup_of(response).select(".newsroom-import-results .error-message a")
-    assert problem_link["href"] == reverse("wagtailadmin_pages:edit", args=[bridge.pk]) + "#id_authors-FORMS"
+    assert problem_link["href"] == reverse("wagtailadmin_pages:edit", args=[bridge.pk]) + "#id_credits-FORMS"
     assert set(ArticlePage.objects.values_list("section", flat=True)) == {science.pk}
     assert "Section: Science" in soup_of(response).get_text()
 

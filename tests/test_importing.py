@@ -11,7 +11,8 @@ from django.utils import timezone
 from django_tasks.signals import task_enqueued
 from wagtail.models import Page, ReferenceIndex, Revision
 
-from articles.importing import ImportOptions, ImportOutcome, StorySource, find_or_create_author, import_story
+from articles.import_people import find_or_create_author
+from articles.importing import ImportOptions, ImportOutcome, StorySource, import_story
 from articles.models import ArticlePage, CopyrightNotice, StoryImport
 from articles.parsing import Author, decode_story, parse_story
 from authors.models import AuthorPage
@@ -42,7 +43,7 @@ def test_import_story_creates_a_draft_with_byline_credit_and_copyright(newsroom)
     assert article.title == "Russia is threatening to leave an American astronaut stranded in space"
     assert article.is_headline_proposed
     assert len(article.body) == 8
-    assert [link.author.title for link in article.authors.all()] == ["Solange Reyner"]
+    assert [link.author.title for link in article.credits.all()] == ["Solange Reyner"]
     assert (article.source.name, article.source_relationship) == ("Fox News", "via")
     assert article.copyright_notice.text == "© 2026 Newsmax. All rights reserved."
     assert article.get_parent().pk == newsroom.news_index.pk
@@ -179,7 +180,7 @@ def test_import_story_keeps_the_byline_order_of_the_file(newsroom):
 
     import_text(text, newsroom, publish=True)
 
-    byline = [link.author.title for link in ArticlePage.objects.get().authors.all()]
+    byline = [link.author.title for link in ArticlePage.objects.get().credits.all()]
     assert byline == ["Ann Poe", "John Roe", "Jane Doe"]
 
 
@@ -334,4 +335,7 @@ def test_a_wire_story_keeps_its_dateline_original_date_roles_and_credit(newsroom
     page = " ".join(client.get(article.url).content.decode().split())
     assert page.count("BOSTON") == 1  # the dateline, shown once
     assert "First published elsewhere" in page and "27 November 2022" in page
-    assert "Additional reporting" not in page  # a credit line, not body text (contributors are not stored yet)
+    assert [block.value.source for block in article.body][
+        -1
+    ] == "<p>Engineers replaced both supports during the closure.</p>"
+    assert '<p class="article-credits">Additional reporting by Ann Poe.</p>' in page  # a credit, not body text

@@ -3,14 +3,16 @@
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
 from wagtail.images import get_image_model
 
-from articles.models import ContentVersion, NewsroomSettings
+from articles.models import ArticleCredit, ContentVersion, NewsroomSettings
 
 from .factories import ImageFactory
 
 BEFORE_SLUGS = ("newsroom_articles", "0005_corrections_approval_and_confirmed_credit")
 WITH_SLUGS = ("newsroom_articles", "0006_slugs_section_order_and_help_text")
+BEFORE_CREDITS = [("newsroom_articles", "0020_images_with_credits"), ("newsroom_authors", "0003_photo_with_credits")]
 BEFORE_IMAGE_RIGHTS = [("newsroom_articles", "0017_body_heading_block"), ("newsroom_core", None)]
 
 
@@ -93,3 +95,52 @@ def test_a_site_on_wagtails_image_model_keeps_its_images_ids_files_renditions_an
 
 def test_a_migrated_database_holds_the_content_version(db):
     assert ContentVersion.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_makes_every_byline_author_a_writer_and_keeps_the_drafts():
+    apps = migrate_to(*BEFORE_CREDITS)
+    site = wagtail_roots(apps)
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    article_type, _ = ContentType.objects.get_or_create(app_label="newsroom_articles", model="articlepage")
+    author_type, _ = ContentType.objects.get_or_create(app_label="newsroom_authors", model="authorpage")
+    Page = apps.get_model("wagtailcore", "Page")
+    locale = site.root_page.locale
+    authors = [
+        apps.get_model("newsroom_authors", "AuthorPage").objects.create(
+            title=name,
+            draft_title=name,
+            slug=f"a{i}",
+            path=f"00010001{i:04d}",
+            depth=3,
+            url_path=f"/a{i}/",
+            locale=locale,
+            content_type=author_type,
+            name_key=name.casefold(),
+            name_skeleton=name.casefold(),
+        )
+        for i, name in enumerate(["Carla Díaz", "Владимир Соловьёв", "李明"], start=1)
+    ]
+    article = apps.get_model("newsroom_articles", "ArticlePage").objects.create(
+        title="Bridge", draft_title="Bridge", slug="bridge", path="000100020001", depth=3, url_path="/bridge/",
+        locale=locale, content_type=article_type, body="[]",
+    )  # fmt: skip
+    Page.objects.filter(pk=site.root_page.pk).update(numchild=2)
+    Byline = apps.get_model("newsroom_articles", "ArticlePageAuthor")
+    for order, author in zip([2, 0, 1], authors, strict=True):
+        Byline.objects.create(page=article, author=author, sort_order=order)
+    draft = {"pk": article.pk, "title": "Bridge", "authors": [{"pk": None, "author": authors[0].pk, "sort_order": 0}]}
+    Revision = apps.get_model("wagtailcore", "Revision")
+    revision = Revision.objects.create(
+        content_type=article_type, base_content_type=article_type, object_id=str(article.pk), content=draft,
+        object_str="Bridge", created_at=timezone.now(),
+    )  # fmt: skip
+
+    migrate_to_the_latest()
+
+    credits = ArticleCredit.objects.filter(page_id=article.pk).order_by("sort_order")
+    assert [(c.author.title, c.role) for c in credits] == [("Владимир Соловьёв", "writer"), ("李明", "writer"),
+                                                         ("Carla Díaz", "writer")]  # fmt: skip
+    content = Revision.objects.get(pk=revision.pk).content
+    assert "authors" not in content
+    assert content["credits"] == [{"pk": None, "author": authors[0].pk, "sort_order": 0, "role": "writer"}]

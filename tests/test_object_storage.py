@@ -136,7 +136,7 @@ def media_type(rendition):
 
 def test_publishing_an_article_makes_its_renditions_in_the_bucket(illustrated_article, bucket):
     article = illustrated_article
-    author = article.authors.get().author
+    author = article.credits.get().author
     wanted = (
         {(article.lead_image.pk, spec) for spec in LEAD_IMAGE_SPECS}
         | {(body_image(article).pk, spec) for spec in BODY_IMAGE_SPECS}
@@ -152,7 +152,7 @@ def test_publishing_an_article_makes_its_renditions_in_the_bucket(illustrated_ar
 
 def test_the_article_page_shows_its_images_from_the_bucket(client, illustrated_article, bucket):
     article = illustrated_article
-    author = article.authors.get().author
+    author = article.credits.get().author
 
     page = soup_of(client.get(article.url))
     sources = [img["src"] for img in page.select("img")]
@@ -231,7 +231,7 @@ def test_the_publishers_logo_in_feeds_and_json_ld_is_read_from_the_bucket(client
 
 
 def test_the_author_page_shows_the_photo_from_the_bucket(client, illustrated_article, bucket):
-    author = illustrated_article.authors.get().author
+    author = illustrated_article.credits.get().author
 
     [photo] = soup_of(client.get(author.url)).select("img.author-photo")
 

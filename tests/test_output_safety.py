@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from articles.importing import ImportOptions, import_file
-from articles.models import ArticlePage, ArticlePageAuthor
+from articles.models import ArticleCredit, ArticlePage
 from authors.models import AuthorPage
 
 from .helpers import ATOM_SCHEMA, HOSTILE_DIR, requires_jing
@@ -38,8 +38,8 @@ def every_story(newsroom, settings):
     stand_in = AuthorPage.objects.filter(live=True).first()
     for article in ArticlePage.objects.filter(live=False):
         draft = article.get_latest_revision_as_object()
-        if not draft.authors.exists():
-            draft.authors = [ArticlePageAuthor(author=stand_in)]
+        if not draft.credits.exists():
+            draft.credits = [ArticleCredit(author=stand_in)]
         draft.is_source_confirmed, draft.is_headline_proposed, draft.story_key = True, False, None
         draft.save_revision().publish()
     articles = list(ArticlePage.objects.live())
@@ -64,7 +64,7 @@ def test_article_pages_show_story_text_as_text_and_no_story_markup_is_live(clien
             data = json.loads(script.string)
             if data.get("@type") == "NewsArticle":
                 assert data["headline"] == article.title
-                names = [link.author.title for link in article.authors.all()]
+                names = [link.author.title for link in article.credits.all()]
                 assert [person["name"] for person in data["author"]] == names
 
 
@@ -73,7 +73,7 @@ def test_atom_gives_back_every_headline_and_author_literally(client, every_story
 
     assert not feed.bozo, feed.get("bozo_exception")
     in_feed = sorted((entry.title, [author.name for author in entry.get("authors", [])]) for entry in feed.entries)
-    stored = sorted((a.title, [link.author.title for link in a.authors.all()]) for a in every_story)
+    stored = sorted((a.title, [link.author.title for link in a.credits.all()]) for a in every_story)
     assert in_feed == stored
 
 
@@ -99,7 +99,7 @@ def test_no_story_markup_is_live_in_feed_content(client, every_story):
 
 @requires_jing
 def test_atom_feeds_are_valid_against_the_rfc_4287_schema(client, every_story, tmp_path):
-    author = every_story[0].authors.first().author
+    author = every_story[0].credits.first().author
     for url in ("/feeds/latest/atom/", f"/feeds/authors/{author.slug}/atom/"):
         feed_file = tmp_path / "feed.xml"
         feed_file.write_bytes(client.get(url).content)

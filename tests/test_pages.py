@@ -159,7 +159,7 @@ def test_walking_a_listing_lists_a_live_page_that_has_no_publication_time_once(c
 @pytest.mark.parametrize("cursor", ["before=abc", "after=1.", "before=99999999999999999999.1", "after=1.2.3"])
 def test_a_listing_cursor_that_is_no_story_key_is_not_found(client, seed_article, cursor):
     assert client.get(f"/?{cursor}").status_code == 404
-    assert client.get(f"{seed_article.authors.first().author.url}?{cursor}").status_code == 404
+    assert client.get(f"{seed_article.credits.first().author.url}?{cursor}").status_code == 404
 
 
 def test_a_deep_page_seeks_to_its_key_instead_of_counting_past_the_pages_before(client, newsroom, settings):
@@ -182,7 +182,7 @@ def test_a_deep_page_seeks_to_its_key_instead_of_counting_past_the_pages_before(
     [("99999999999999999999", 404), ("9" * 5000, 404), ("100001", 404), ("²", 200), ("abc", 200), ("0", 200)],
 )
 def test_any_page_number_gets_a_listing_or_not_found_never_an_error(client, seed_article, page, status):
-    author_url = seed_article.authors.first().author.url
+    author_url = seed_article.credits.first().author.url
 
     assert client.get("/", {"page": page}).status_code == status
     assert client.get(author_url, {"page": page}).status_code == status

@@ -288,7 +288,7 @@ def test_feed_carries_a_withdrawal_of_a_story_older_than_its_items(client, live_
 
 
 def test_authors_feed_leaves_out_a_killed_story_but_tells_of_a_withdrawn_one(client, live_story, editor):
-    author = live_story.authors.first().author
+    author = live_story.credits.first().author
     withdraw_article(live_story, "kill", reason="Legal.", user=editor)
     assert "Story withdrawn" not in client.get(f"/feeds/authors/{author.slug}/rss/").content.decode()
 

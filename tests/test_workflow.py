@@ -248,7 +248,7 @@ def test_an_editor_who_empties_the_byline_and_approves_is_refused_and_nothing_go
     state = submit_for_moderation(client, reporter, seed_draft, is_headline_proposed=None, is_source_confirmed="on")
     client.force_login(editor)
 
-    response = approve_in_the_editor(client, seed_draft, **{"authors-0-DELETE": "1"})
+    response = approve_in_the_editor(client, seed_draft, **{"credits-0-DELETE": "1"})
 
     article = ArticlePage.objects.get()
     assert not article.live
@@ -256,7 +256,7 @@ def test_an_editor_who_empties_the_byline_and_approves_is_refused_and_nothing_go
     assert any("Not approved, and nothing was published. The byline is empty" in m for m in messages_of(response))
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert not article.get_latest_revision_as_object().authors.exists()  # the edit is kept as a draft
+    assert not article.get_latest_revision_as_object().credits.exists()  # the edit is kept as a draft
 
 
 def test_an_approval_of_a_story_that_changed_since_the_page_was_drawn_publishes_nothing(

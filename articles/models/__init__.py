@@ -1,7 +1,7 @@
 """Newsroom's models, one module per kind, all importable from here."""
 
 from ..source_credit import SourceRelationship
-from .bylines import ArticlePageAuthor, ArticlePageTag
+from .bylines import ArticleCredit, ArticlePageTag
 from .content_version import ContentVersion, upcoming_change_times
 from .front_page import PinnedStory
 from .import_jobs import ImportJob, ImportJobFile
@@ -16,8 +16,8 @@ from .workflow import ArticleApprovalTask
 __all__ = [
     "DEFAULT_NOTICES",
     "ArticleApprovalTask",
+    "ArticleCredit",
     "ArticlePage",
-    "ArticlePageAuthor",
     "ArticlePageQuerySet",
     "ArticlePageTag",
     "ContentVersion",

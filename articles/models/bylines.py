@@ -1,25 +1,35 @@
-"""What joins an article to its authors and tags, in order."""
+"""What joins an article to the people who made it and to its tags, in order."""
 
 from django.db import models
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
+
+from ..credits import CreditRole
 
 
 class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class ArticlePageAuthor(Orderable):
-    """One author in an article's byline, in the order the byline names them."""
+class ArticleCredit(Orderable):
+    """One person credited on an article in one role, in the order the story names them: the
+    writers make the byline, the others the credits line ("Photos by …")."""
 
-    page = ParentalKey("ArticlePage", on_delete=models.CASCADE, related_name="authors")
-    author = models.ForeignKey("newsroom_authors.AuthorPage", on_delete=models.CASCADE, related_name="bylines")
+    page = ParentalKey("ArticlePage", on_delete=models.CASCADE, related_name="credits")
+    author = models.ForeignKey(
+        "newsroom_authors.AuthorPage", on_delete=models.CASCADE, related_name="credits", verbose_name="person"
+    )
+    role = models.CharField(max_length=30, choices=CreditRole.choices, default=CreditRole.WRITER)
 
-    panels = [FieldPanel("author")]
+    panels = [FieldRowPanel([FieldPanel("author"), FieldPanel("role")])]
 
     class Meta(Orderable.Meta):
-        verbose_name = "byline author"
+        verbose_name = "credit"
         ordering = ["sort_order", "pk"]
-        constraints = [models.UniqueConstraint(fields=["page", "author"], name="unique_byline_author")]
+        constraints = [models.UniqueConstraint(fields=["page", "author", "role"], name="unique_article_credit")]
+
+    @property
+    def is_writer(self):
+        return self.role == CreditRole.WRITER

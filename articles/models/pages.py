@@ -14,7 +14,6 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import resolve_model_string
 from wagtail.fields import RichTextField, StreamField
@@ -30,7 +29,7 @@ from newsroom_core.pagination import paginate, paginate_newest_first
 
 from .. import converters
 from ..admin_panels import CorrectionsPanel, PublicationChecklistPanel, StoryImportsPanel
-from ..api_fields import AttributionField, TagNamesField
+from ..api_fields import ARTICLE_API_FIELDS
 from ..blocks import ArticleBodyBlock
 from ..expiry import is_expired
 from ..metadata import ArticleMetadata, build_article_metadata, build_publisher, listing_description, tag_title
@@ -185,7 +184,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
 
 
 class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
-    """A news story. The page title is the headline; bylines are the ordered ``authors``."""
+    """A news story. The page title is the headline; its ordered ``credits`` name its writers and who else made it."""
 
     dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")
     is_headline_proposed = models.BooleanField(
@@ -261,7 +260,7 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
         FieldPanel("title", heading="Headline"),
         FieldPanel("is_headline_proposed"),
         FieldPanel("dek"),
-        InlinePanel("authors", heading="Byline", label="Author", min_num=0),
+        InlinePanel("credits", heading="Byline and credits", label="Credit", min_num=0),
         FieldRowPanel([FieldPanel("dateline"), FieldPanel("section")]),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -295,28 +294,12 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
     search_fields = Page.search_fields + [
         index.SearchField("dek"),
         index.SearchField("body"),
-        index.RelatedFields("authors", [index.RelatedFields("author", [index.SearchField("title")])]),
+        index.RelatedFields("credits", [index.RelatedFields("author", [index.SearchField("title")])]),
         index.FilterField("section"),
         index.FilterField("expire_at"),
         index.FilterField("embargo_until"),
     ]
-    api_fields = [
-        APIField("dek"),
-        APIField("byline", serializer=AttributionField("byline")),
-        APIField("byline_text", serializer=AttributionField("byline_text")),
-        APIField("source_credit", serializer=AttributionField("source_credit")),
-        APIField("copyright", serializer=AttributionField("copyright")),
-        APIField("licence", serializer=AttributionField("licence")),
-        APIField("modified_at", serializer=AttributionField("modified_at")),
-        APIField("section_name", serializer=AttributionField("section")),
-        APIField("tags", serializer=TagNamesField()),
-        APIField("dateline"),
-        APIField("originally_published_at"),
-        APIField("body"),
-        APIField("image", serializer=AttributionField("image")),  # the lead image, as the page shares it
-        APIField("lead_image", serializer=AttributionField("lead_image")),  # with its credit and rights
-        APIField("corrections", serializer=AttributionField("corrections")),
-    ]
+    api_fields = ARTICLE_API_FIELDS
     parent_page_types = ["newsroom_articles.NewsIndexPage"]
     subpage_types = []
 
@@ -348,7 +331,7 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
         if memo is not None and memo[0] is request:
             return memo[1]
         if not hasattr(self, "correction_list"):  # not loaded by ArticlePage.objects.for_reading()
-            models.prefetch_related_objects([self], "authors__author", "tagged_items__tag", corrections_list())
+            models.prefetch_related_objects([self], "credits__author", "tagged_items__tag", corrections_list())
         if request is None:
             site = self.get_site()
             site_settings = NewsroomSettings.for_site(site)
@@ -367,7 +350,7 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
         (otherwise each of them queries the byline again)."""
         instance = super().get_indexed_instance()
         if instance is not None:
-            models.prefetch_related_objects([instance], "authors__author")
+            models.prefetch_related_objects([instance], "credits__author")
         return instance
 
     def get_context(self, request, *args, **kwargs):

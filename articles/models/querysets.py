@@ -12,7 +12,7 @@ from newsroom_core.pagination import NEWEST_FIRST
 
 from ..embargo import unembargoed
 from ..visibility import shown_to_readers
-from .bylines import ArticlePageAuthor, ArticlePageTag
+from .bylines import ArticleCredit, ArticlePageTag
 
 WITHDRAWALS_IN_FEEDS = datetime.timedelta(days=30)
 
@@ -49,7 +49,8 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.filter(pk__in=ArticlePageTag.objects.filter(tag=tag).values("content_object_id"))
 
     def by_author(self, author):
-        return self.filter(authors__author=author)
+        """Articles crediting ``author`` in any role, each once (a person may hold two roles in one story)."""
+        return self.filter(pk__in=ArticleCredit.objects.filter(author=author).values("page"))
 
     def for_listing(self):
         """Everything a listing shows, fetched in a fixed number of queries whatever the count."""
@@ -92,19 +93,17 @@ def corrections_list():
 
 
 def bylines_with_authors(photos=False):
-    """Prefetches for bylines and their author pages.
+    """Prefetches for the credits (the byline's writers and the other roles) and their author pages.
 
-    Listings and feeds load each author page once, however many bylines name it: a 50-item feed
+    Listings and feeds load each author page once, however many credits name it: a 50-item feed
     names the same few reporters over and over, and building a page object is the costly part.
     With ``photos`` (an article page's bio boxes) the authors come joined to their photos, and
     the photos' sizes follow in one query more.
     """
     if photos:
-        bylines = ArticlePageAuthor.objects.select_related("author__photo").prefetch_related(
-            "author__photo__renditions"
-        )
-        return [models.Prefetch("authors", queryset=bylines)]
-    return [models.Prefetch("authors", queryset=ArticlePageAuthor.objects.all()), "authors__author"]
+        credits = ArticleCredit.objects.select_related("author__photo").prefetch_related("author__photo__renditions")
+        return [models.Prefetch("credits", queryset=credits)]
+    return [models.Prefetch("credits", queryset=ArticleCredit.objects.all()), "credits__author"]
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)

@@ -10,9 +10,17 @@ from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.models import Site
 
+from articles.credits import byline_credits
 from articles.feed_formats import FEED_FORMATS
 from articles.front_page import build_front_page
-from articles.metadata import author_name_html, byline_author, byline_html, copyright_notice_for, site_title
+from articles.metadata import (
+    author_name_html,
+    byline_author,
+    byline_html,
+    copyright_notice_for,
+    credits_line_html,
+    site_title,
+)
 from articles.models import NewsroomSettings
 from articles.navigation import Navigation, site_navigation
 from articles.renditions import FEED_IMAGE_SPEC, picture_specs
@@ -57,7 +65,14 @@ def newsroom_byline_text(article):
 
     In a listing, load the bylines with the articles (``ArticlePage.objects.for_listing()``).
     """
-    return join_names([link.author.title for link in article.authors.all()])
+    return join_names([credit.author.title for credit in byline_credits(article)])
+
+
+@register.filter
+def newsroom_credits_html(credits):
+    """``{{ meta.credits|newsroom_credits_html }}``: "Additional reporting by A. Photos by B.", each name
+    linking to the person's page where it has one."""
+    return credits_line_html(credits)
 
 
 @register.filter
@@ -104,7 +119,7 @@ def newsroom_byline(context, article):
     In a listing, load the bylines with the articles (``ArticlePage.objects.for_listing()``).
     """
     request = context.get("request")
-    return {"authors": [byline_author(link.author, request) for link in article.authors.all()]}
+    return {"authors": [byline_author(credit.author, request) for credit in byline_credits(article)]}
 
 
 @register.inclusion_tag("newsroom_articles/includes/copyright_footer.html", takes_context=True)

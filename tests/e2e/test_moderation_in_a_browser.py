@@ -91,7 +91,7 @@ def test_an_editor_who_empties_the_byline_and_approves_is_told_why_and_nothing_g
     page.goto(edit_url)
     assert "Byline, credit and headline are ready to publish." in page.locator("main").inner_text()
 
-    page.locator("#id_authors-0-DELETE-button").click()
+    page.locator("#id_credits-0-DELETE-button").click()
     click_footer_action(page, "button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
     page.wait_for_url(edit_url)
 
