@@ -6,7 +6,16 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction, Site
 
-from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice, Correction, NewsIndexPage, Outlet, Section
+from articles.models import (
+    ArticlePage,
+    ArticlePageAuthor,
+    CopyrightNotice,
+    Correction,
+    NewsIndexPage,
+    Outlet,
+    PolicyPage,
+    Section,
+)
 from authors.models import AuthorPage
 from newsroom_core.rich_text_conversion import text_to_html
 
@@ -96,6 +105,16 @@ class ArticlePageFactory(PageFactory):
     def _create(cls, model_class, *args, authors=(), **kwargs):
         page_authors = [ArticlePageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)]
         return super()._create(model_class, *args, authors=page_authors, **kwargs)
+
+
+class PolicyPageFactory(PageFactory):
+    """One of the publisher's policies; place it under the news index."""
+
+    class Meta:
+        model = PolicyPage
+
+    title = factory.Sequence(lambda n: f"Policy {n}")
+    body = "<p>How the newsroom works.</p>"
 
 
 class OutletFactory(factory.django.DjangoModelFactory):
