@@ -3,6 +3,7 @@ beside corrections, and stated on the publisher's JSON-LD as the Trust Project's
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 
 from articles.models import POLICY_KINDS, ArticlePage, NewsroomSettings, PolicyPage
 
@@ -84,6 +85,24 @@ def test_a_policy_page_goes_under_the_news_index_and_nothing_goes_under_it(newsr
     assert PolicyPage.can_create_at(newsroom.news_index)
     assert not PolicyPage.can_create_at(newsroom.author_index)
     assert not ArticlePage.can_create_at(policy)
+
+
+def test_the_settings_screen_offers_a_page_chooser_per_policy(admin_client, newsroom):
+    url = reverse("wagtailsettings:edit", args=["newsroom_articles", "newsroomsettings"])
+
+    html = admin_client.get(url, follow=True).content.decode()
+
+    assert "Trust and policies" in html
+    assert all(f'name="{kind.field_name}"' in html for kind in POLICY_KINDS)
+
+
+def test_an_editor_may_add_a_policy_page_under_the_news_index(admin_client, newsroom):
+    url = reverse("wagtailadmin_pages:add", args=["newsroom_articles", "policypage", newsroom.news_index.pk])
+
+    response = admin_client.get(url)
+
+    assert response.status_code == 200
+    assert 'name="body"' in response.content.decode()
 
 
 def test_the_article_publisher_is_a_news_media_organization_with_each_policy(client, newsroom):
