@@ -83,7 +83,10 @@ def prime_site_and_settings(request, version: ContentVersion):
         site = Site.find_for_request(request)
         if site is not None:
             site.root_page = site.root_page.specific  # what Wagtail routes every request through
-        cached = (site, NewsroomSettings.for_site(site) if site else None)
+        site_settings = NewsroomSettings.for_site(site) if site else None
+        if site_settings is not None:
+            site_settings.published_policies()  # the footer and the publisher's JSON-LD read them on every page
+        cached = (site, site_settings)
         cache.set(key, cached, SHARED_SECONDS)
     remember_site_and_settings(request, *cached)
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from authors.models import AuthorPage
 
-    from .models import ArticlePage, CopyrightNotice, NewsroomSettings
+    from .models import ArticlePage, CopyrightNotice, NewsroomSettings, Policy
 
 DESCRIPTION_LENGTH = 160
 SHARING_IMAGE_SPEC = "width-1200"
@@ -99,6 +99,11 @@ class Publisher:
     name: str
     url: str
     logo_url: str
+    policies: tuple[Policy, ...] = ()  # the live, public policy pages the site settings name
+
+    @property
+    def corrections_policy(self) -> Policy | None:
+        return next((policy for policy in self.policies if policy.kind == "corrections_policy"), None)
 
 
 @dataclass(frozen=True)
@@ -358,13 +363,14 @@ def listing_description(index_title: str, editors: str = "", section=None, tag_n
 
 def build_publisher(site: Site, site_settings: NewsroomSettings) -> Publisher:
     """Who publishes the site: from its Newsroom settings, else ``NEWSROOM_PUBLISHER_NAME`` and
-    ``NEWSROOM_PUBLISHER_LOGO_URL``, else the site's name (and no logo)."""
+    ``NEWSROOM_PUBLISHER_LOGO_URL``, else the site's name (and no logo); and its policies."""
     logo = site_settings.logo
     logo_url = logo.file.url if logo else newsroom_setting("PUBLISHER_LOGO_URL")
     return Publisher(
         name=site_settings.publisher_name or newsroom_setting("PUBLISHER_NAME") or site_title(site),
         url=f"{site.root_url}/",
         logo_url=absolute(logo_url, site.root_url) if logo_url else "",
+        policies=site_settings.published_policies(),
     )
 
 

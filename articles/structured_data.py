@@ -7,7 +7,9 @@ from .metadata import ArticleMetadata, CreditedImage, ImageRendition, Publisher,
 
 
 def publisher_organization(publisher: Publisher) -> dict:
-    return organization(publisher.name, publisher.url, publisher.logo_url)
+    """The publisher as a news organisation, with the address of each of its live policies."""
+    data = organization(publisher.name, publisher.url, publisher.logo_url) | {"@type": "NewsMediaOrganization"}
+    return data | {policy.schema_property: policy.full_url for policy in publisher.policies}
 
 
 def news_article(meta: ArticleMetadata) -> dict:

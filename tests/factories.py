@@ -7,7 +7,16 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction, Site
 
 from articles.credits import CreditRole
-from articles.models import ArticleCredit, ArticlePage, CopyrightNotice, Correction, NewsIndexPage, Outlet, Section
+from articles.models import (
+    ArticleCredit,
+    ArticlePage,
+    CopyrightNotice,
+    Correction,
+    NewsIndexPage,
+    Outlet,
+    PolicyPage,
+    Section,
+)
 from authors.models import AuthorPage
 from newsroom_core.rich_text_conversion import text_to_html
 
@@ -101,6 +110,16 @@ class ArticlePageFactory(PageFactory):
             ArticleCredit(author=author, role=role, sort_order=i) for i, (author, role) in enumerate(people)
         ]
         return super()._create(model_class, *args, credits=page_credits, **kwargs)
+
+
+class PolicyPageFactory(PageFactory):
+    """One of the publisher's policies; place it under the news index."""
+
+    class Meta:
+        model = PolicyPage
+
+    title = factory.Sequence(lambda n: f"Policy {n}")
+    body = "<p>How the newsroom works.</p>"
 
 
 class OutletFactory(factory.django.DjangoModelFactory):

@@ -36,7 +36,7 @@ def test_seed_article_states_its_attribution_in_json_ld(client, seed_article):
     assert article["author"] == [
         {"@type": "Person", "name": "Solange Reyner", "url": "http://localhost/authors/solange-reyner/"}
     ]
-    assert article["publisher"]["@type"] == "Organization"
+    assert article["publisher"]["@type"] == "NewsMediaOrganization"
     assert article["publisher"]["name"] == "Test Newsroom Media"
     assert article["publisher"]["url"] == "http://localhost/"
     assert article["publisher"]["logo"]["url"].startswith("http://localhost/media/original_images/")
@@ -107,6 +107,8 @@ def test_home_page_describes_the_website_and_its_publisher(client, newsroom):
     website = next(node for node in graph["@graph"] if node["@type"] == "WebSite")
     assert website["url"] == "http://localhost/"
     assert website["publisher"]["name"] == "Test Newsroom"
+    assert website["publisher"]["@type"] == "NewsMediaOrganization"
+    assert unknown_schema_org_terms(graph) == set()
 
 
 def test_licensed_story_states_its_licence_terms_and_licensing_page_in_json_ld(client, newsroom):

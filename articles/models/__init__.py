@@ -6,6 +6,7 @@ from .content_version import ContentVersion, upcoming_change_times
 from .front_page import PinnedStory
 from .import_jobs import ImportJob, ImportJobFile
 from .pages import ArticlePage, NewsIndexPage
+from .policies import POLICY_KINDS, Policy, PolicyPage
 from .provenance import PreviewedImport, PreviewedStoryFile, StoryImport
 from .querysets import ArticlePageQuerySet, bylines_with_authors, canonical_on_site, corrections_list
 from .site_settings import NewsroomSettings
@@ -15,6 +16,7 @@ from .workflow import ArticleApprovalTask
 
 __all__ = [
     "DEFAULT_NOTICES",
+    "POLICY_KINDS",
     "ArticleApprovalTask",
     "ArticleCredit",
     "ArticlePage",
@@ -31,6 +33,8 @@ __all__ = [
     "NewsroomSettings",
     "Outlet",
     "PinnedStory",
+    "Policy",
+    "PolicyPage",
     "PreviewedImport",
     "PreviewedStoryFile",
     "Section",

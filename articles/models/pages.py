@@ -64,7 +64,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
             "Without any, the newest story leads.",
         ),
     ]
-    subpage_types = ["newsroom_articles.ArticlePage", "newsroom_authors.AuthorIndexPage"]
+    subpage_types = ["ArticlePage", "PolicyPage", "newsroom_authors.AuthorIndexPage"]
 
     class Meta:
         verbose_name = "news index page"

@@ -7,6 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images import get_image_model_string
 
 from ..licences import SITE_LICENCES, Licence
+from .policies import POLICY_KINDS, Policy, policy_field, published_policies
 from .snippets import CopyrightNotice
 
 
@@ -69,6 +70,15 @@ class NewsroomSettings(BaseSiteSetting):
         help_text="The banner goes by itself at this time. Empty: until you clear it.",
     )
 
+    publishing_principles = policy_field("publishing_principles")
+    corrections_policy = policy_field("corrections_policy")
+    ethics_policy = policy_field("ethics_policy")
+    masthead = policy_field("masthead")
+    ownership_funding = policy_field("ownership_funding")
+    feedback_policy = policy_field("feedback_policy")
+    fact_checking_policy = policy_field("fact_checking_policy")
+    unnamed_sources_policy = policy_field("unnamed_sources_policy")
+
     panels = [
         FieldPanel("publisher_name"),
         FieldPanel("logo"),
@@ -78,11 +88,25 @@ class NewsroomSettings(BaseSiteSetting):
             [FieldPanel("breaking_news"), FieldPanel("breaking_news_story"), FieldPanel("breaking_news_until")],
             heading="Breaking news",
         ),
+        MultiFieldPanel(
+            [FieldPanel(kind.field_name) for kind in POLICY_KINDS],
+            heading="Trust and policies",
+            help_text="Pages under the news index that tell readers how the newsroom works.",
+        ),
     ]
     select_related = ["copyright_notice", "logo"]  # read on every page: fetched with the settings
 
     class Meta:
         verbose_name = "newsroom settings"
+
+    def published_policies(self) -> tuple[Policy, ...]:
+        """The chosen policies readers may see (``articles.models.policies.published_policies``),
+        worked out once per settings object: the reader cache keeps them with the settings."""
+        chosen = tuple(getattr(self, f"{kind.field_name}_id") for kind in POLICY_KINDS)
+        memo = self.__dict__.get("_newsroom_policies")
+        if memo is None or memo[0] != chosen:
+            memo = self.__dict__["_newsroom_policies"] = (chosen, published_policies(self))
+        return memo[1]
 
     def breaking_news_is_on(self) -> bool:
         """Whether the banner has a line to show and its time has not run out (its story aside)."""

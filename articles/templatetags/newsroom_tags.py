@@ -14,7 +14,9 @@ from articles.credits import byline_credits
 from articles.feed_formats import FEED_FORMATS
 from articles.front_page import build_front_page
 from articles.metadata import (
+    Publisher,
     author_name_html,
+    build_publisher,
     byline_author,
     byline_html,
     copyright_notice_for,
@@ -132,6 +134,19 @@ def newsroom_copyright(context, article=None):
     else:
         site_settings = NewsroomSettings.for_site(site_of(context, article))
     return {"notice": copyright_notice_for(article, site_settings) if article else site_settings.copyright_notice}
+
+
+@register.simple_tag(takes_context=True)
+def newsroom_publisher(context) -> Publisher | None:
+    """``{% newsroom_publisher as publisher %}``: who publishes the site (``articles.metadata.Publisher``),
+    with ``publisher.policies``, the live policy pages its settings name (each with ``title`` and
+    ``url``), for a footer; ``publisher.corrections_policy``, one of them or None. None without a site."""
+    site = site_of(context)
+    if site is None:
+        return None
+    request = context.get("request")
+    site_settings = NewsroomSettings.for_request(request) if request is not None else NewsroomSettings.for_site(site)
+    return build_publisher(site, site_settings)
 
 
 @register.inclusion_tag("newsroom_articles/includes/republish_box.html", takes_context=True)
