@@ -126,10 +126,8 @@ def test_an_image_uploaded_through_one_server_is_served_by_the_other(stack, edit
     editor_page.get_by_role("button", name="Upload").click()
     editor_page.wait_for_url(re.compile(r"/admin/images/(\?.*)?$"))
 
-    shell = (
-        "from wagtail.images import get_image_model; "
-        "print(get_image_model().objects.get(title='Harbour at dawn').pk)"
-    )
+    imports = "from wagtail.images import get_image_model"
+    shell = f"{imports}; print(get_image_model().objects.get(title='Harbour at dawn').pk)"
     image_id = stack.manage("shell", "-v0", "-c", shell).stdout.strip()
     editor_page.goto(f"{second.base}/admin/images/{image_id}/")  # the same session, on the other server
     bucket_url = f"{stack.bucket.endpoint_url}/{stack.bucket.name}/"
