@@ -21,6 +21,13 @@ class AttributionField(serializers.Field):
     def represent_byline_text(self, meta):
         return meta.byline
 
+    def represent_label(self, meta):
+        return {"id": meta.label.key, "name": meta.label.text, "schema_type": meta.label.schema_type}
+
+    def represent_sponsor(self, meta):
+        label = meta.label
+        return {"name": label.sponsor_name, "url": label.sponsor_url or None} if label.is_sponsored else None
+
     def represent_source_credit(self, meta):
         source = meta.source
         if source is None:

@@ -6,14 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from taggit.models import Tag
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import resolve_model_string
@@ -41,6 +34,7 @@ from ..visibility import is_hidden_from_readers
 from .bylines import ArticlePageTag
 from .embargoes import EmbargoMixin
 from .front_page import MAX_PINS
+from .labels import ContentLabelMixin
 from .querysets import ArticlePageManager, corrections_list
 from .rights import RIGHTS_PANEL, ArticleRights
 from .site_settings import NewsroomSettings
@@ -184,7 +178,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=context, template="newsroom_articles/corrections_page.html")
 
 
-class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
+class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRights, Page):
     """A news story. The page title is the headline; bylines are the ordered ``authors``."""
 
     dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")
