@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from .feed_formats import FeedAuthor, FeedCorrection, FeedImage, FeedLicence
+from .feed_formats import FeedAuthor, FeedCorrection, FeedImage, FeedLabel, FeedLicence
 from .metadata import absolute
 from .models import ArticlePage
 from .rich_text import reader_html
@@ -28,7 +28,7 @@ from .xml_text import make_urls_absolute, xml_text
 
 ITEM_SECONDS = 24 * 60 * 60  # keys change with every revision; this only bounds a template change
 KEY_FIELDS = ("live_revision_id", "last_published_at", "url_path")  # with the pk: what an item is built from
-LAYOUT = 3  # raise when what an item holds changes, so no server reads items of the old layout
+LAYOUT = 4  # raise when what an item holds changes, so no server reads items of the old layout
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,7 @@ def build_item(article, request, site, key) -> FeedItem:
             "rights": rights,
             "image": image,
             "licence": feed_licence(meta.rights),
+            "label": FeedLabel(meta.label.key, xml_text(meta.label.text)) if meta.label.is_shown else None,
             "corrections": [
                 FeedCorrection(c.kind, xml_text(c.text), c.published_at.isoformat()) for c in meta.corrections
             ],
@@ -149,6 +150,7 @@ def withdrawn_items(articles, request, site) -> list[FeedItem]:
                     "image": None,
                     "corrections": [],
                     "licence": None,
+                    "label": None,
                     "withdrawn": {
                         "kind": withdrawal.kind,
                         "notice": withdrawal.notice,

@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from articles.feed_formats import FEED_FORMATS
 from articles.front_page import build_front_page
+from articles.labels import label_of
 from articles.metadata import author_name_html, byline_author, byline_html, copyright_notice_for, site_title
 from articles.models import NewsroomSettings
 from articles.navigation import Navigation, site_navigation
@@ -58,6 +59,12 @@ def newsroom_byline_text(article):
     In a listing, load the bylines with the articles (``ArticlePage.objects.for_listing()``).
     """
     return join_names([link.author.title for link in article.authors.all()])
+
+
+@register.filter
+def newsroom_label(article):
+    """``{{ article|newsroom_label }}``: what kind of story a card's article is (``articles.labels.Label``)."""
+    return label_of(article)
 
 
 @register.filter
