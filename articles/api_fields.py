@@ -30,6 +30,13 @@ class AttributionField(serializers.Field):
     def represent_byline_text(self, meta):
         return meta.byline
 
+    def represent_label(self, meta):
+        return {"id": meta.label.key, "name": meta.label.text, "schema_type": meta.label.schema_type}
+
+    def represent_sponsor(self, meta):
+        label = meta.label
+        return {"name": label.sponsor_name, "url": label.sponsor_url or None} if label.is_sponsored else None
+
     def represent_source_credit(self, meta):
         source = meta.source
         if source is None:
@@ -104,6 +111,8 @@ class TagNamesField(serializers.Field):
 # The article's fields in the headless API (``ArticlePage.api_fields``).
 ARTICLE_API_FIELDS = [
     APIField("dek"),
+    APIField("label", serializer=AttributionField("label")),
+    APIField("sponsor", serializer=AttributionField("sponsor")),
     APIField("byline", serializer=AttributionField("byline")),
     APIField("byline_text", serializer=AttributionField("byline_text")),
     APIField("credits", serializer=AttributionField("credits")),  # every role, the writers first as named

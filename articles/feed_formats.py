@@ -4,8 +4,9 @@ They extend Django's feed generators. Each item is added with these extra keys (
 ``ArticlesFeed.item_extra_kwargs``): ``content_html``, ``authors`` (``FeedAuthor`` list),
 ``byline`` (the names as a reader shows them), ``source_name``, ``source_url``, ``rights``,
 ``image`` (a ``FeedImage`` or None), ``licence`` (a ``FeedLicence`` or None), ``corrections``
-(``FeedCorrection`` list), ``item_key`` (the key its ``FeedItem`` is kept under,
-``articles.feed_items``) and, for a story withdrawn, ``withdrawn`` (its kind, notice and time).
+(``FeedCorrection`` list), ``label`` (a ``FeedLabel``; None for News), ``item_key`` (the key its
+``FeedItem`` is kept under, ``articles.feed_items``) and, for a story withdrawn, ``withdrawn`` (its
+kind, notice and time).
 """
 
 import io
@@ -82,6 +83,14 @@ class FeedLicence:
 
 
 @dataclass(frozen=True)
+class FeedLabel:
+    """What kind of story an item is, as a category beside its section and tags: never News."""
+
+    key: str  # "opinion": Atom's term
+    text: str  # "Opinion": what readers see, RSS's category and a JSON Feed tag
+
+
+@dataclass(frozen=True)
 class FeedCorrection:
     kind: str
     text: str
@@ -134,6 +143,8 @@ class NewsroomRssFeed(ItemMarkupFeed, Rss201rev2Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        if label := item.get("label"):
+            handler.addQuickElement("category", label.text)
         if item["byline"]:
             # One dc:creator naming everyone: most readers show only the first of several.
             handler.addQuickElement("dc:creator", item["byline"])
@@ -168,6 +179,8 @@ class NewsroomAtomFeed(ItemMarkupFeed, Atom1Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        if label := item.get("label"):
+            handler.addQuickElement("category", "", {"term": label.key, "label": label.text})
         for person in item["authors"]:  # the writers as Atom's authors, the others its contributors
             element = "author" if person.is_writer else "contributor"
             handler.startElement(element, {})
@@ -222,7 +235,7 @@ class JsonFeed(SyndicationFeed):
             "date_published": rfc3339_date(item["pubdate"]),
             "date_modified": rfc3339_date(item["updateddate"] or item["pubdate"]),
             "authors": [{"name": a.name, **({"url": a.url} if a.url else {})} for a in item["authors"] if a.is_writer],
-            "tags": list(item["categories"]),
+            "tags": [*([label.text] if (label := item.get("label")) else []), *item["categories"]],
             "_newsroom": {
                 "byline": item["byline"],
                 "credits": [

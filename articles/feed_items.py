@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from .feed_formats import FeedAuthor, FeedCorrection, FeedImage, FeedLicence
+from .feed_formats import FeedAuthor, FeedCorrection, FeedImage, FeedLabel, FeedLicence
 from .metadata import absolute
 from .models import ArticlePage
 from .rich_text import reader_html
@@ -114,6 +114,7 @@ def build_item(article, request, site, key) -> FeedItem:
             "rights": rights,
             "image": image,
             "licence": feed_licence(meta.rights),
+            "label": FeedLabel(meta.label.key, xml_text(meta.label.text)) if meta.label.is_shown else None,
             "corrections": [
                 FeedCorrection(c.kind, xml_text(c.text), c.published_at.isoformat()) for c in meta.corrections
             ],
@@ -152,6 +153,7 @@ def withdrawn_items(articles, request, site) -> list[FeedItem]:
                     "image": None,
                     "corrections": [],
                     "licence": None,
+                    "label": None,
                     "withdrawn": {
                         "kind": withdrawal.kind,
                         "notice": withdrawal.notice,

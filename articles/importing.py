@@ -275,6 +275,8 @@ def apply_story(article: ArticlePage, story: Story, credits: list[tuple[AuthorPa
         article.title = story.headline
         article.is_headline_proposed = story.is_headline_proposed
     article.dek = story.dek or article.dek
+    if story.label:  # a re-sent file without its label line leaves the label as the editor has it
+        article.label, article.sponsor_name = story.label, story.sponsor or article.sponsor_name
     article.dateline = story.dateline or article.dateline
     if story.embargo:  # a re-sent file without its embargo line leaves the embargo as the editor has it
         article.embargo_until = publication_time(story.embargo)

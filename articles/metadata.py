@@ -21,6 +21,7 @@ from newsroom_core.names import join_names
 from newsroom_core.rich_text_conversion import html_to_text
 
 from .credits import CreditRole, byline_credits, credits_html, credits_text, other_credits
+from .labels import Label, label_of
 from .licences import LICENSED_UNDER, Licence, credited_licence, is_licensed_by_outlet
 from .source_credit import SourceRelationship, credit_text
 
@@ -140,6 +141,7 @@ class CreditedImage:
 @dataclass(frozen=True)
 class ArticleMetadata:
     headline: str
+    label: Label  # what kind of story it is: News, Opinion, … Sponsored (and by whom)
     title: str  # for <title> and social cards: the SEO title, or the headline
     url: str
     canonical_url: str
@@ -206,6 +208,7 @@ def build_article_metadata(
     change_times = [t for t in (article.last_published_at, *(c.published_at for c in corrections)) if t]
     return ArticleMetadata(
         headline=article.title,
+        label=label_of(article, url),
         title=article.seo_title or article.title,
         url=url,
         canonical_url=article.canonical_url or url,

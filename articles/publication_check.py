@@ -1,5 +1,5 @@
-"""Whether an article may be published: the byline integrity check, the copy's terms and a credit
-on every image.
+"""Whether an article may be published: the byline integrity check, the copy's terms, a credit
+on every image and a sponsored story's sponsor.
 
 Every way of publishing asks this — the page editor's publish button, bulk publishing, the
 moderation workflow's approval and the importer — and editors see the same list in the page
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .credits import byline_credits
 from .embargo import embargo_end_text, goes_live_before_embargo
+from .labels import sponsor_missing
 from .licences import credited_licence
 from .metadata import credit_line
 from .models.withdrawals import Withdrawal
@@ -52,6 +53,9 @@ def publication_problems(article) -> list[PublicationProblem]:
         problems.append(PublicationProblem(message, "is_headline_proposed"))
     if (licence := credited_licence(article)) and not licence.allows_publication:
         problems.append(PublicationProblem(not_for_publication_message(article), "licence"))
+    if sponsor_missing(article):
+        message = "The story is labelled Sponsored but names no sponsor: readers must be told who paid for it."
+        problems.append(PublicationProblem(message, "sponsor_name"))
     return problems + uncredited_image_problems(article)
 
 

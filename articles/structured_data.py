@@ -15,7 +15,7 @@ def publisher_organization(publisher: Publisher) -> dict:
 def news_article(meta: ArticleMetadata) -> dict:
     data = {
         "@context": SCHEMA_ORG,
-        "@type": "NewsArticle",
+        "@type": meta.label.schema_type,
         "headline": meta.headline,
         "description": meta.description,
         "url": meta.url,
@@ -27,6 +27,8 @@ def news_article(meta: ArticleMetadata) -> dict:
         "inLanguage": meta.language,
     }
     data |= credited_people(meta)
+    if meta.label.is_sponsored and meta.label.sponsor_name:
+        data["sponsor"] = organization(meta.label.sponsor_name, meta.label.sponsor_url)
     if meta.copyright:
         data |= {
             "copyrightHolder": organization(meta.copyright.holder),

@@ -35,6 +35,7 @@ DATELINES = ["WASHINGTON", "LONDON", "MOUNT OLIVE, N.C.", "SÃO PAULO"]
 ROLES = ["", "", "Senior Correspondent", "reporting", "Health Editor"]
 CREDIT_ROLES = ["additional reporting", "photography", "editing", "translation", "contributing"]
 EMBARGOES = ["", "", "2026-12-03", "2026-12-03T00:01:00", "2026-12-03T00:01:00+00:00", "2026-12-03T10:00:00-05:00"]
+LABELS = ["", "", "opinion", "analysis", "review", "explainer", "satire", "sponsored"]
 PUBLISHED = ["", "2022-11-27", "2022-11-27T17:11:00", "2022-11-27T17:11:00-05:00", "2024-03-05T09:30:00+01:00"]
 
 sentences = st.lists(st.sampled_from(WORDS), min_size=5, max_size=18).map(lambda w: " ".join(w).capitalize() + ".")
@@ -75,6 +76,7 @@ def stories(draw):
     others = [name for name in draw(st.lists(names, max_size=2, unique=True)) if name not in {a.name for a in bylines}]
     headline = draw(st.none() | titles)
     dek = draw(sentences) if headline and bylines and draw(st.booleans()) else ""
+    label = draw(st.sampled_from(LABELS))
     return Story(
         headline=headline or propose_headline(body[0]),
         is_headline_proposed=headline is None,
@@ -89,6 +91,8 @@ def stories(draw):
         published=draw(st.sampled_from(PUBLISHED)),
         embargo=draw(st.sampled_from(EMBARGOES)),
         is_for_publication=draw(st.booleans()),
+        label=label,
+        sponsor=draw(st.sampled_from(["", *HOLDERS])) if label == "sponsored" else "",
     )
 
 

@@ -40,6 +40,7 @@ from ..visibility import is_hidden_from_readers
 from .bylines import ArticlePageTag
 from .embargoes import EmbargoMixin
 from .front_page import MAX_PINS
+from .labels import LABEL_PANEL, ContentLabelMixin
 from .querysets import ArticlePageManager, corrections_list
 from .rights import RIGHTS_PANEL, ArticleRights
 from .site_settings import NewsroomSettings
@@ -183,7 +184,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=context, template="newsroom_articles/corrections_page.html")
 
 
-class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
+class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRights, Page):
     """A news story. The page title is the headline; its ordered ``credits`` name its writers and who else made it."""
 
     dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")
@@ -257,6 +258,7 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
     content_panels = [
         PublicationChecklistPanel(heading="Ready to publish?"),
         FieldPanel("embargo_until", heading="Embargo"),
+        LABEL_PANEL,
         FieldPanel("title", heading="Headline"),
         FieldPanel("is_headline_proposed"),
         FieldPanel("dek"),

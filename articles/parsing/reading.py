@@ -15,6 +15,7 @@ from .dates import date_line, parse_date
 from .decoding import decode_story
 from .front_matter import FrontMatter, is_dek_text, read_front_matter
 from .headlines import is_headline_line, propose_headline
+from .labels import take_label_line
 from .names import WIRE_AGENCIES
 from .paragraphs import is_story_text, split_paragraphs
 from .signatures import INITIALS_SIGNATURE_RE, merge_authors, parse_signatures, unsigned_bio_author
@@ -43,23 +44,30 @@ def read_story_file(file_name: str, data: bytes, max_bytes: int) -> tuple[Story,
 def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story:
     """Split a story file's text into headline, body, byline, bios, source credit and copyright.
 
-    The file is read from both ends in: the copyright lines at the bottom, what stands above the
-    story at the top, then the credit and date lines, the dateline, and the sign-off. ``encoding``
-    is what ``decode_story`` read the file as; anything but UTF-8 is worth a warning.
+    The file is read from both ends in: the copyright lines at the bottom, the advisory lines and
+    the label at the top, what stands above the story, then the credit and date lines, the
+    dateline, and the sign-off. ``encoding`` is what ``decode_story`` read the file as; anything
+    but UTF-8 is worth a warning.
     """
     paragraphs = split_paragraphs(text.removeprefix("\ufeff"), markup)
     if not paragraphs:
         raise StoryFormatError("the file is empty")
     advisories = take_advisory_lines(paragraphs)
+    labelling = take_label_line(advisories.paragraphs)
     warnings = [] if encoding == "utf-8" else [f"not UTF-8: read as {encoding}"]
     try:
-        story = read_story(advisories.paragraphs, markup, [*warnings, *advisories.warnings])
+        story = read_story(labelling.paragraphs, markup, [*warnings, *advisories.warnings])
     except StoryFormatError:
         if advisories.kill is None:
             raise
         return named_in_kill(advisories, markup)
     return replace(
-        story, embargo=advisories.embargo, kill=advisories.kill, is_for_publication=advisories.is_for_publication
+        story,
+        embargo=advisories.embargo,
+        kill=advisories.kill,
+        is_for_publication=advisories.is_for_publication,
+        label=labelling.label,
+        sponsor=labelling.sponsor,
     )
 
 

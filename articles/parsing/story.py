@@ -80,6 +80,8 @@ class Story:
     embargo: str = ""  # not to be published before: ISO 8601 (a date alone is its start; no offset, the desk's time)
     kill: KillAdvisory | None = None  # the file orders the story it names out of use
     is_for_publication: bool = True  # False: the file says "NOT FOR PUBLICATION"
+    label: str = ""  # what kind of story the file says it is ("OPINION", "Analysis: …"): a key of LABEL_LINES
+    sponsor: str = ""  # who paid for a sponsored story ("Sponsored by Acme")
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
 

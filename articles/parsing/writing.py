@@ -6,6 +6,7 @@ from dataclasses import asdict
 from newsroom_core.names import join_names
 
 from .credit_lines import credit_line
+from .labels import label_line
 from .story import ORIGINAL, SIGNATURE_MARK, WIRE, Author, Contributor, Copyright, KillAdvisory, Story
 
 
@@ -32,7 +33,7 @@ def story_from_data(data: dict) -> Story:
 def format_story(story: Story) -> str:
     """A ``Story`` written out in the story file format, as ``parse_story`` reads it back.
 
-    The advisory lines first (not for publication, the embargo); the headline unless it was
+    The advisory lines first (not for publication, the embargo); the label; the headline unless it was
     proposed; a standfirst with a "By" line under it (that is how a standfirst is told from a
     lede), the "By" line also where the byline gives roles; the publication date; the body,
     opening with the dateline and carrying the source credit; the
@@ -40,6 +41,7 @@ def format_story(story: Story) -> str:
     """
     lines = [] if story.is_for_publication else ["NOT FOR PUBLICATION"]
     lines += [f"Embargoed until {story.embargo}"] if story.embargo else []
+    lines += [label_line(story.label, story.sponsor)] if story.label else []
     lines += [] if story.is_headline_proposed else [story.headline]
     if story.dek or any(author.role for author in story.authors):
         lines += [*([story.dek] if story.dek else []), "By " + join_names([byline_name(a) for a in story.authors])]

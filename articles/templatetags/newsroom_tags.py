@@ -13,6 +13,7 @@ from wagtail.models import Site
 from articles.credits import byline_credits
 from articles.feed_formats import FEED_FORMATS
 from articles.front_page import build_front_page
+from articles.labels import label_of
 from articles.metadata import (
     Publisher,
     author_name_html,
@@ -75,6 +76,12 @@ def newsroom_credits_html(credits):
     """``{{ meta.credits|newsroom_credits_html }}``: "Additional reporting by A. Photos by B.", each name
     linking to the person's page where it has one."""
     return credits_line_html(credits)
+
+
+@register.filter
+def newsroom_label(article):
+    """``{{ article|newsroom_label }}``: what kind of story a card's article is (``articles.labels.Label``)."""
+    return label_of(article)
 
 
 @register.filter
