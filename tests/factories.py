@@ -7,7 +7,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageViewRestriction, Site
 
 from articles.models import ArticlePage, ArticlePageAuthor, CopyrightNotice, Correction, NewsIndexPage, Outlet, Section
-from authors.models import AuthorPage
+from authors.models import AuthorPage, AuthorPageProfile
 from newsroom_core.rich_text_conversion import text_to_html
 
 
@@ -31,11 +31,23 @@ class PageFactory(factory.django.DjangoModelFactory):
 
 
 class AuthorPageFactory(PageFactory):
+    """An author; pass ``profiles=[AuthorPageProfileFactory.build(...), ...]`` for their social profiles."""
+
     class Meta:
         model = AuthorPage
 
     title = factory.Faker("name")
     bio = factory.LazyAttribute(lambda author: text_to_html(f"{author.title} writes about science."))
+
+
+class AuthorPageProfileFactory(factory.django.DjangoModelFactory):
+    """A social profile, built (``.build()``) to go in an ``AuthorPageFactory``'s ``profiles``."""
+
+    class Meta:
+        model = AuthorPageProfile
+
+    platform = "mastodon"
+    url = factory.Sequence(lambda n: f"https://mastodon.social/@reporter{n}")
 
 
 class ImageFactory(factory.django.DjangoModelFactory):
