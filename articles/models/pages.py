@@ -41,7 +41,7 @@ from ..visibility import is_hidden_from_readers
 from .bylines import ArticlePageTag
 from .embargoes import EmbargoMixin
 from .front_page import MAX_PINS
-from .querysets import ArticlePageManager, corrections_list
+from .querysets import ArticlePageManager, reading_prefetches
 from .rights import RIGHTS_PANEL, ArticleRights
 from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, Outlet, Section
@@ -348,7 +348,7 @@ class ArticlePage(NewsroomPageMixin, EmbargoMixin, ArticleRights, Page):
         if memo is not None and memo[0] is request:
             return memo[1]
         if not hasattr(self, "correction_list"):  # not loaded by ArticlePage.objects.for_reading()
-            models.prefetch_related_objects([self], "authors__author", "tagged_items__tag", corrections_list())
+            models.prefetch_related_objects([self], *reading_prefetches(author_photos=True))
         if request is None:
             site = self.get_site()
             site_settings = NewsroomSettings.for_site(site)
