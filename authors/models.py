@@ -107,8 +107,8 @@ class AuthorPage(NewsroomPageMixin, Page):
         help_text=_("Their own site, linked from their page (https:// only)."),
     )
     # The profile links as the published page has them, written on save from ``profiles`` (as
-    # ``name_key`` is from the name): the page, bylines and feeds read them with the author's
-    # row, in no query more, as the pages' query budgets ask (tests/test_performance.py).
+    # ``name_key`` is from the name): the author page, an article's JSON-LD and the API read them
+    # with the author's row, in no query more, as the pages' query budgets ask (test_performance).
     profile_links = models.JSONField(default=list, blank=True, editable=False)
     name_key = models.CharField(
         max_length=255,
