@@ -26,7 +26,7 @@ HOSTILE = '"><script>alert(1)</script><b onmouseover="x">'
 KNOWN_PLATFORMS = sorted(PLATFORM_HOSTS)
 paths = st.from_regex(r"(/[A-Za-z0-9_.~-]{1,12}){0,3}/?", fullmatch=True)
 usernames = st.from_regex(r"[A-Za-z0-9_]{1,20}", fullmatch=True)
-foreign_hosts = st.from_regex(r"[a-z]{1,10}\.(org|net|io|example)", fullmatch=True)
+foreign_hosts = st.from_regex(r"[a-z]{1,10}\.(org|io|example)", fullmatch=True)  # no platform's own
 
 
 def refusal(platform, url) -> str:
