@@ -10,6 +10,8 @@ runs. Keep these in step with the ``{% newsroom_picture %}`` tags in the templat
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+from authors.structured_data import PERSON_IMAGE_SPEC
+
 from .credits import CreditRole
 from .metadata import SHARING_IMAGE_SPEC, STRUCTURED_DATA_IMAGE_SPECS
 
@@ -42,7 +44,9 @@ LEAD_IMAGE_SPECS = (
     *picture_specs("card"),
 )
 BODY_IMAGE_SPECS = (FEED_IMAGE_SPEC, *picture_specs("body"))
-AUTHOR_PHOTO_SPECS = (*picture_specs("portrait"), *picture_specs("bio"), *picture_specs("avatar"))
+AUTHOR_PHOTO_SPECS = tuple(
+    dict.fromkeys([*picture_specs("portrait"), *picture_specs("bio"), *picture_specs("avatar"), PERSON_IMAGE_SPEC])
+)  # the JSON-LD's Person image is the portrait's largest JPEG: named here too, lest the two drift apart
 
 
 def article_renditions(article) -> list[tuple[int, list[str]]]:

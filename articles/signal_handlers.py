@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from authors.models import AuthorPage
+from authors.profiles import is_public_by_default
 
 from .caching import bump_content_version
 from .credits import CreditRole
@@ -46,7 +47,8 @@ def publish_new_byline_authors(sender, instance, revision, **kwargs):
     """An article's byline links must work once it is live.
 
     Author pages that the importer created as drafts are published with the first article
-    that names them; a page an editor has unpublished (it was live once) stays unpublished.
+    that names them; a page an editor has unpublished (it was live once) stays unpublished, and
+    a guest's or a wire reporter's stays a draft until an editor publishes it (``is_public_by_default``).
     """
     if not instance.live:
         return  # scheduled for later (Wagtail sends page_published then too): authors go live with it
@@ -54,7 +56,7 @@ def publish_new_byline_authors(sender, instance, revision, **kwargs):
     user = revision.user if revision else None
     for credit in instance.credits.filter(role=CreditRole.WRITER).select_related("author"):
         author = credit.author
-        if not author.live and author.first_published_at is None:
+        if not author.live and author.first_published_at is None and is_public_by_default(author.contributor_type):
             draft = author.get_latest_revision() or author.save_revision(user=user)
             draft.publish(user=user, skip_permission_checks=True)
 

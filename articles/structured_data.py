@@ -1,5 +1,6 @@
 """schema.org JSON-LD for the article and home pages, drawn from ``ArticleMetadata`` and the site settings."""
 
+from authors.structured_data import author_person
 from newsroom_core.schema_org import SCHEMA_ORG, organization, person
 
 from .credits import CreditRole, schema_org_property
@@ -22,7 +23,7 @@ def news_article(meta: ArticleMetadata) -> dict:
         "mainEntityOfPage": {"@type": "WebPage", "@id": meta.canonical_url},
         "datePublished": meta.published_at.isoformat() if meta.published_at else None,
         "dateModified": (meta.modified_at or meta.published_at).isoformat() if meta.published_at else None,
-        "author": [person(author.name, author.full_url) for author in meta.authors],
+        "author": [author_person(author.page, author.full_url) for author in meta.authors],
         "publisher": publisher_organization(meta.publisher),
         "inLanguage": meta.language,
     }
@@ -61,7 +62,7 @@ def credited_people(meta: ArticleMetadata) -> dict:
     ``translator``, else ``contributor``."""
     data: dict[str, list] = {}
     for credited in meta.credits:
-        data.setdefault(schema_org_property(credited.role), []).append(person(credited.name, credited.full_url))
+        data.setdefault(schema_org_property(credited.role), []).append(author_person(credited.page, credited.full_url))
     return data
 
 

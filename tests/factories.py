@@ -17,7 +17,7 @@ from articles.models import (
     PolicyPage,
     Section,
 )
-from authors.models import AuthorPage
+from authors.models import AuthorPage, AuthorPageProfile
 from newsroom_core.rich_text_conversion import text_to_html
 
 
@@ -41,11 +41,23 @@ class PageFactory(factory.django.DjangoModelFactory):
 
 
 class AuthorPageFactory(PageFactory):
+    """An author; pass ``profiles=[AuthorPageProfileFactory.build(...), ...]`` for their social profiles."""
+
     class Meta:
         model = AuthorPage
 
     title = factory.Faker("name")
     bio = factory.LazyAttribute(lambda author: text_to_html(f"{author.title} writes about science."))
+
+
+class AuthorPageProfileFactory(factory.django.DjangoModelFactory):
+    """A social profile, built (``.build()``) to go in an ``AuthorPageFactory``'s ``profiles``."""
+
+    class Meta:
+        model = AuthorPageProfile
+
+    platform = "mastodon"
+    url = factory.Sequence(lambda n: f"https://mastodon.social/@reporter{n}")
 
 
 class ImageFactory(factory.django.DjangoModelFactory):

@@ -41,7 +41,7 @@ from .bylines import ArticlePageTag
 from .embargoes import EmbargoMixin
 from .front_page import MAX_PINS
 from .labels import LABEL_PANEL, ContentLabelMixin
-from .querysets import ArticlePageManager, corrections_list
+from .querysets import ArticlePageManager, reading_prefetches
 from .rights import RIGHTS_PANEL, ArticleRights
 from .site_settings import NewsroomSettings
 from .snippets import CopyrightNotice, Correction, Outlet, Section
@@ -333,7 +333,7 @@ class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRig
         if memo is not None and memo[0] is request:
             return memo[1]
         if not hasattr(self, "correction_list"):  # not loaded by ArticlePage.objects.for_reading()
-            models.prefetch_related_objects([self], "credits__author", "tagged_items__tag", corrections_list())
+            models.prefetch_related_objects([self], *reading_prefetches(author_photos=True))
         if request is None:
             site = self.get_site()
             site_settings = NewsroomSettings.for_site(site)

@@ -65,12 +65,8 @@ class ArticlePageQuerySet(PageQuerySet):
 
         ``author_photos`` adds the authors' photos and their sizes, for the page's bio boxes.
         """
-        return self.select_related("section", "source", "copyright_notice", "lead_image").prefetch_related(
-            *bylines_with_authors(photos=author_photos),
-            models.Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
-            corrections_list(),
-            "lead_image__renditions",
-        )
+        related = self.select_related("section", "source", "copyright_notice", "lead_image")
+        return related.prefetch_related(*reading_prefetches(author_photos))
 
 
 def canonical_on_site(site) -> Q:
@@ -83,6 +79,16 @@ def canonical_on_site(site) -> Q:
     for scheme in ("http", "https"):
         own |= Q(canonical_url__istartswith=f"{scheme}://{host}/") | Q(canonical_url__iexact=f"{scheme}://{host}")
     return own
+
+
+def reading_prefetches(author_photos=False):
+    """What ``for_reading`` prefetches, for an article fetched otherwise (a preview, a single page)."""
+    return [
+        *bylines_with_authors(photos=author_photos),
+        models.Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag")),
+        corrections_list(),
+        "lead_image__renditions",
+    ]
 
 
 def corrections_list():
