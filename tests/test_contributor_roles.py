@@ -227,3 +227,33 @@ def test_the_credits_line_names_everyone_grouped_by_role_in_order_and_escaped(pe
             if role in CREDIT_PHRASES
             else sentence.endswith("contributed to this report.")
         )
+
+
+WIRE_COPY = """Harbour bridge reopens after two years
+By Jane Doe, Reuters
+BOSTON (Reuters) — The harbour bridge reopened to traffic on Tuesday after two years of repairs.
+Engineers replaced both supports during the closure.
+Photos by Ines Vidal
+"""
+
+
+def test_people_new_from_wire_copy_are_wire_reporters_named_unlinked(newsroom, client):
+    article = import_text(WIRE_COPY, newsroom, publish=True).article
+
+    people = {credit.author.title: credit.author for credit in article.credits.select_related("author")}
+    assert {name: page.contributor_type for name, page in people.items()} == {"Jane Doe": "wire", "Ines Vidal": "wire"}
+    assert not any(page.live for page in people.values())  # no public page until an editor makes one
+    soup = BeautifulSoup(client.get(article.url).content, "html.parser")
+    assert "Jane Doe" in soup.select_one(".byline").get_text() and not soup.select(".byline a")
+    assert soup.select_one(".article-credits").get_text() == "Photos by Ines Vidal."
+    assert not soup.select(".article-credits a")
+
+
+def test_people_new_from_the_site_s_own_copy_are_staff_and_a_known_person_keeps_their_type(newsroom):
+    AuthorPageFactory(parent=newsroom.author_index, title="John Roe", contributor_type="guest")
+
+    article = import_text(CREDITED_STORY, newsroom, publish=True).article
+
+    types = {credit.author.title: credit.author.contributor_type for credit in article.credits.select_related("author")}
+    assert types["Jane Doe"] == "staff" and types["Ana Pérez"] == "staff"
+    assert types["John Roe"] == "guest"
