@@ -5,6 +5,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
 
 from articles.models import ArticleCredit, ContentVersion, NewsroomSettings
 
@@ -128,7 +129,13 @@ def test_the_migration_makes_every_byline_author_a_writer_and_keeps_the_drafts()
     Page.objects.filter(pk=site.root_page.pk).update(numchild=2)
     Byline = apps.get_model("newsroom_articles", "ArticlePageAuthor")
     for order, author in zip([2, 0, 1], authors, strict=True):
-        Byline.objects.create(page=article, author=author, sort_order=order)
+        byline = Byline.objects.create(page=article, author=author, sort_order=order)
+    page_type = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")[0]
+    apps.get_model("wagtailcore", "ReferenceIndex").objects.create(
+        content_type=article_type, base_content_type=page_type, object_id=str(article.pk), to_content_type=page_type,
+        to_object_id=str(authors[-1].pk), model_path="authors.item.author", content_path=f"authors.{byline.pk}.author",
+        content_path_hash=ReferenceIndex._get_content_path_hash(f"authors.{byline.pk}.author"),
+    )  # fmt: skip
     draft = {"pk": article.pk, "title": "Bridge", "authors": [{"pk": None, "author": authors[0].pk, "sort_order": 0}]}
     Revision = apps.get_model("wagtailcore", "Revision")
     revision = Revision.objects.create(
@@ -144,3 +151,7 @@ def test_the_migration_makes_every_byline_author_a_writer_and_keeps_the_drafts()
     content = Revision.objects.get(pk=revision.pk).content
     assert "authors" not in content
     assert content["credits"] == [{"pk": None, "author": authors[0].pk, "sort_order": 0, "role": "writer"}]
+    reference = ReferenceIndex.objects.get(object_id=str(article.pk))  # the admin's "Usage" of the author
+    assert (reference.model_path, reference.content_path) == ("credits.item.author", f"credits.{byline.pk}.author")
+    assert reference.content_path_hash == ReferenceIndex._get_content_path_hash(reference.content_path)
+    assert reference.describe_source_field() == "Credit → Person"

@@ -1,12 +1,17 @@
 """An article's byline authors become its credits, each in a role: every byline author a writer, in the
 same order. The table is renamed, not copied, so no byline is lost; the revisions (drafts, scheduled
-and past versions) name the relation ``credits`` too, or a draft's byline would read as the live one."""
+and past versions) name the relation ``credits`` too, or a draft's byline would read as the live one,
+and so do Wagtail's references from articles to author pages (the admin's "Usage" of an author)."""
+
+import uuid
 
 import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
 
 BATCH = 500
+# Wagtail's ReferenceIndex._get_content_path_hash, which a migration's historical model lacks.
+CONTENT_PATH_NAMESPACE = uuid.UUID("bdc70d8b-e7a2-4c2a-bf43-2a3e3fcbbe86")
 
 
 def article_revisions(apps):
@@ -15,7 +20,7 @@ def article_revisions(apps):
     article_type = ContentType.objects.filter(app_label="newsroom_articles", model="articlepage").first()
     if article_type is None:
         return Revision.objects.none()
-    return Revision.objects.filter(content_type=article_type)
+    return Revision.objects.filter(content_type_id=article_type.pk)
 
 
 def rewrite_revisions(apps, rewrite):
@@ -49,14 +54,31 @@ def writer_credits_to_bylines(content):
     return True
 
 
+def rename_references(apps, old: str, new: str):
+    """The reference index's paths through the article's relation ``old`` go through ``new``."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    ReferenceIndex = apps.get_model("wagtailcore", "ReferenceIndex")
+    article_type = ContentType.objects.filter(app_label="newsroom_articles", model="articlepage").first()
+    if article_type is None:
+        return
+    references = ReferenceIndex.objects.filter(content_type_id=article_type.pk, model_path__startswith=f"{old}.")
+    for reference in references.iterator(chunk_size=BATCH):
+        reference.model_path = new + reference.model_path.removeprefix(old)
+        reference.content_path = new + reference.content_path.removeprefix(old)
+        reference.content_path_hash = uuid.uuid5(CONTENT_PATH_NAMESPACE, reference.content_path)
+        reference.save(update_fields=["model_path", "content_path", "content_path_hash"])
+
+
 def forwards(apps, schema_editor):
     rewrite_revisions(apps, bylines_to_writer_credits)
+    rename_references(apps, "authors", "credits")
 
 
 def backwards(apps, schema_editor):
     """Back to bylines: the writers stay; the other credits have nowhere to go."""
     apps.get_model("newsroom_articles", "ArticleCredit").objects.exclude(role="writer").delete()
     rewrite_revisions(apps, writer_credits_to_bylines)
+    rename_references(apps, "credits", "authors")
 
 
 class Migration(migrations.Migration):
