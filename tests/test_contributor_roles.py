@@ -257,3 +257,20 @@ def test_people_new_from_the_site_s_own_copy_are_staff_and_a_known_person_keeps_
     types = {credit.author.title: credit.author.contributor_type for credit in article.credits.select_related("author")}
     assert types["Jane Doe"] == "staff" and types["Ana Pérez"] == "staff"
     assert types["John Roe"] == "guest"
+
+
+REUTERS_SHAPED = (
+    "Floods reach the town centre\n"
+    "NEW YORK (Reuters) - The floods reached the town centre overnight, the mayor's office said on Tuesday.\n"
+    "More rain is forecast for the weekend. (Reporting by Анна Петрова; Additional reporting by 王小明 in Beijing; "
+    "Editing by Joseph Ax)\n"
+)
+
+
+def test_reporting_by_under_a_story_without_a_byline_names_its_writers(newsroom, client):
+    article = import_text(REUTERS_SHAPED, newsroom, publish=True).article
+
+    credits = [(credit.author.title, credit.role) for credit in article.credits.all()]
+    assert credits == [("Анна Петрова", "writer"), ("王小明", "additional-reporting"), ("Joseph Ax", "editing")]
+    assert article.live  # a byline at last: the publication check lets it through
+    assert article.body[-1].value.source == "<p>More rain is forecast for the weekend.</p>"

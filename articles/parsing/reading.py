@@ -88,6 +88,8 @@ def read_story(paragraphs: list[Paragraph], markup: str, warnings: list[str]) ->
     byline_agency = "" if top.wire else agency_in_byline(top.authors)  # "By Jane Doe and Reuters"
     authors = list(top.authors[:-1] if byline_agency else top.authors)
     body, authors = read_sign_off(opening.paragraphs, authors)
+    if not authors:  # "(Reporting by Joseph Ax; Editing by …)" under a story with no byline: its writers
+        authors = [Author(person.name) for person in credits.contributors if person.role == "reporting"]
     copyright_notice = copyrights[-1] if copyrights else top.copyright
     wire = top.wire or byline_agency or credits.wire or opening.wire
     original = top.original or credits.original
