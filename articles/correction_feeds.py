@@ -76,7 +76,7 @@ class CorrectionsFeed(Feed):
 
     def item_extra_kwargs(self, correction: Correction):
         """The keys every Newsroom format writes (``articles.feed_formats``): a correction has its
-        text, its kind and its story, is signed by the newsroom, and has no credit, rights, image or licence."""
+        text, its kind and its story, is signed by the newsroom, and has no credit, rights, image, licence or label."""
         text, newsroom = xml_text(correction.text), xml_text(site_title(self.site))
         return {
             "content_html": f"<p>{escape(text)}</p>",
@@ -88,5 +88,6 @@ class CorrectionsFeed(Feed):
             "rights": None,
             "image": None,
             "licence": None,
+            "label": None,
             "corrections": [],
         }

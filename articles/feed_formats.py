@@ -143,7 +143,7 @@ class NewsroomRssFeed(ItemMarkupFeed, Rss201rev2Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
-        if label := item.get("label"):
+        if label := item["label"]:
             handler.addQuickElement("category", label.text)
         if item["byline"]:
             # One dc:creator naming everyone: most readers show only the first of several.
@@ -179,7 +179,7 @@ class NewsroomAtomFeed(ItemMarkupFeed, Atom1Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
-        if label := item.get("label"):
+        if label := item["label"]:
             handler.addQuickElement("category", "", {"term": label.key, "label": label.text})
         for person in item["authors"]:  # the writers as Atom's authors, the others its contributors
             element = "author" if person.is_writer else "contributor"
@@ -235,7 +235,7 @@ class JsonFeed(SyndicationFeed):
             "date_published": rfc3339_date(item["pubdate"]),
             "date_modified": rfc3339_date(item["updateddate"] or item["pubdate"]),
             "authors": [{"name": a.name, **({"url": a.url} if a.url else {})} for a in item["authors"] if a.is_writer],
-            "tags": [*([label.text] if (label := item.get("label")) else []), *item["categories"]],
+            "tags": [*([label.text] if (label := item["label"]) else []), *item["categories"]],
             "_newsroom": {
                 "byline": item["byline"],
                 "credits": [
