@@ -39,6 +39,7 @@ from .publication_check import PublicationProblem, publication_problems
 from .withdrawals import withdraw_article
 
 STORY_KEY_WORDS = 30
+TAG_LENGTH = 100  # what django-taggit's tag names hold
 IMPORT_LOCK_ID = 0x4E5753  # "NWS": the PostgreSQL advisory lock every import transaction takes
 
 
@@ -147,11 +148,14 @@ def find_destination(site=None) -> ImportDestination:
 
 
 def story_key(story: Story) -> str:
-    """A stable identity for a story: its authors and the opening words of its lede.
+    """A stable identity for a story: the sender's identifier where the file gives one (a wire's GUID,
+    a ninjs uri), else its authors and the opening words of its lede.
 
     It survives re-sent files with a corrected later paragraph, a new headline or a new
     copyright line, so importing them updates the same article instead of duplicating it.
     """
+    if story.guid:
+        return hashlib.sha256("\n".join(["guid", story.guid]).encode()).hexdigest()
     words = re.findall(r"\w+", story.paragraphs[0].casefold())[:STORY_KEY_WORDS]
     names = sorted(normalise_name(author.name) for author in story.authors)
     fingerprint = "\n".join(["v1", "|".join(names), " ".join(words)])
@@ -167,7 +171,7 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
     with transaction.atomic(), index_once():
         take_import_lock()
         existing = ArticlePage.objects.select_for_update().filter(story_key=key).first()
-        if existing is not None and is_unchanged(existing, source, options):
+        if existing is not None and (is_unchanged(existing, source, options) or is_superseded(existing, story)):
             return ImportResult(existing, ImportOutcome.UNCHANGED)
 
         credits = story_credits(story, destination.author_index, destination.known_authors, options)
@@ -189,7 +193,13 @@ def import_story(story: Story, source: StorySource, destination: ImportDestinati
             destination.news_index.add_child(instance=article)
         revision = article.save_revision(user=user, log_action=True)
         saved(
-            StoryImport(article=article, file_name=source.file_name, text=source.text, checksum=source.checksum),
+            StoryImport(
+                article=article,
+                file_name=source.file_name,
+                text=source.text,
+                checksum=source.checksum,
+                version=story.version,
+            ),
             "provenance",
         )
         problems = tuple(publication_problems(article)) if options.publish else ()
@@ -247,6 +257,14 @@ def is_unchanged(article: ArticlePage, source: StorySource, options: ImportOptio
     return not options.publish or is_published or article.scheduled_revision is not None
 
 
+def is_superseded(article: ArticlePage, story: Story) -> bool:
+    """An earlier version of a story than one already imported: a wire resends its versions out of order."""
+    if story.version is None:
+        return False
+    latest = article.imports.exclude(version=None).order_by("-version").values_list("version", flat=True).first()
+    return latest is not None and latest > story.version
+
+
 def reader_state(article: ArticlePage) -> str:
     """What readers see of an article, as the import reports it."""
     if withdrawal := Withdrawal.objects.filter(article_id=article.pk).first():
@@ -278,6 +296,9 @@ def apply_story(article: ArticlePage, story: Story, credits: list[tuple[AuthorPa
     if story.label:  # a re-sent file without its label line leaves the label as the editor has it
         article.label, article.sponsor_name = story.label, story.sponsor or article.sponsor_name
     article.dateline = story.dateline or article.dateline
+    article.usage_terms = story.usage_terms or article.usage_terms
+    if story.keywords:  # a re-sent file without keywords leaves the tags as the editor has them
+        article.tags.set([keyword[:TAG_LENGTH] for keyword in story.keywords])
     if story.embargo:  # a re-sent file without its embargo line leaves the embargo as the editor has it
         article.embargo_until = publication_time(story.embargo)
     if not story.is_for_publication:  # the publication check refuses it until an editor chooses otherwise

@@ -252,9 +252,10 @@ def test_provenance_keeps_file_name_text_checksum_and_time(newsroom, capsys):
 def test_every_fixture_imports_or_fails_as_its_expectation_says(newsroom, capsys):
     code, out, err = run_import("--dry-run", STORIES_DIR, capsys=capsys)
 
-    assert code == 1  # undecodable.txt is refused
+    assert code == 1  # undecodable.txt is refused, and expected.json, JSON that is no story
     assert "error: " in err and "undecodable.txt: line 1: not valid UTF-8" in err
-    assert "0 created, 0 updated, 0 unchanged, 32 read, 1 failed" in out
+    assert "expected.json: " in err
+    assert "0 created, 0 updated, 0 unchanged, 31 read, 2 failed" in out
 
 
 def run_import_bytes(data, *args, capsys):

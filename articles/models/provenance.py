@@ -12,6 +12,9 @@ class StoryImport(models.Model):
     file_name = models.TextField(help_text="The file's name or path, as the import was given it.")
     text = models.TextField()
     checksum = models.CharField(max_length=64, help_text="SHA-256 of the file's bytes.")
+    version = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The sender's version of the story the file was, where it gives one."
+    )
     imported_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

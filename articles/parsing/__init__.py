@@ -12,9 +12,10 @@ This module is the package's public face; the rules live in the modules named fo
 
 from .credit_lines import credit_line
 from .decoding import decode_story
+from .formats import read_story_file
 from .headlines import propose_headline
 from .paragraphs import plain_text
-from .reading import parse_story, read_story_file
+from .reading import parse_story
 from .story import (
     MARKDOWN,
     MARKDOWN_SUFFIXES,

@@ -12,7 +12,6 @@ from .credit_lines import CONTACT_LINE_RE, SIGN_OFF_RE, TRAILING_CREDIT_RE, cont
 from .credits import REPUBLISHED_NOTE_RE, clean_outlet, find_source_credit
 from .datelines import DATE_DATELINE_RE, is_place_line, read_dateline
 from .dates import date_line, parse_date
-from .decoding import decode_story
 from .front_matter import FrontMatter, is_dek_text, read_front_matter
 from .headlines import is_headline_line, propose_headline
 from .labels import take_label_line
@@ -29,16 +28,7 @@ from .story import (
     Paragraph,
     Story,
     StoryFormatError,
-    markup_for,
 )
-
-
-def read_story_file(file_name: str, data: bytes, max_bytes: int) -> tuple[Story, str]:
-    """A story file's bytes as a ``Story``, with the decoded text it was read from."""
-    if len(data) > max_bytes:
-        raise StoryFormatError(f"larger than the {max_bytes:,}-byte limit")
-    text, encoding = decode_story(data)
-    return parse_story(text, markup_for(file_name), encoding), text
 
 
 def parse_story(text: str, markup: str = TEXT, encoding: str = "utf-8") -> Story:

@@ -82,6 +82,11 @@ class Story:
     is_for_publication: bool = True  # False: the file says "NOT FOR PUBLICATION"
     label: str = ""  # what kind of story the file says it is ("OPINION", "Analysis: …"): a key of LABEL_LINES
     sponsor: str = ""  # who paid for a sponsored story ("Sponsored by Acme")
+    language: str = ""  # the story's language as a BCP 47 tag ("en", "pt-BR"), where the file says
+    keywords: tuple[str, ...] = ()  # the subjects the file tags the story with, as written
+    usage_terms: str = ""  # the terms the sender attaches ("Mandatory credit", "No archiving")
+    guid: str = ""  # the sender's identifier for the story across its versions (a wire GUID, a ninjs uri)
+    version: int | None = None  # which version of ``guid`` this is: a later one corrects the earlier
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
 

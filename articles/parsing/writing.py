@@ -25,6 +25,7 @@ def story_from_data(data: dict) -> Story:
             "contributors": tuple(Contributor(**person) for person in data.get("contributors", ())),
             "copyright": Copyright(**copyright_data) if copyright_data else None,
             "kill": KillAdvisory(**data["kill"]) if data.get("kill") else None,
+            "keywords": tuple(data.get("keywords", ())),
             "warnings": tuple(data["warnings"]),
         }
     )

@@ -1,0 +1,38 @@
+"""Story files in every format copy arrives in, each read into the same ``Story``.
+
+A format's reader takes the file's name and bytes and returns the ``Story`` and the text it was read
+from (kept as the article's provenance). Which reader reads a file is decided by its content
+(``sniffing``), not by its name alone. Readers are pure, like the text parser: no Django, no database,
+no network.
+"""
+
+from collections.abc import Callable
+
+from ..decoding import decode_story
+from ..reading import parse_story
+from ..story import Story, StoryFormatError, markup_for
+from .sniffing import FileFormat, sniff_format
+
+Reader = Callable[[str, bytes], tuple[Story, str]]
+
+
+def read_text_file(file_name: str, data: bytes) -> tuple[Story, str]:
+    """The story file format: plain text, or Markdown when the name says so."""
+    text, encoding = decode_story(data)
+    return parse_story(text, markup_for(file_name), encoding), text
+
+
+READERS: dict[FileFormat, Reader] = {
+    FileFormat.TEXT: read_text_file,
+}
+
+
+def read_story_file(file_name: str, data: bytes, max_bytes: int) -> tuple[Story, str]:
+    """A story file's bytes, in whichever format they are, as a ``Story``, with the text it was read from."""
+    if len(data) > max_bytes:
+        raise StoryFormatError(f"larger than the {max_bytes:,}-byte limit")
+    file_format = sniff_format(file_name, data)
+    reader = READERS.get(file_format)
+    if reader is None:
+        raise StoryFormatError(f"a {file_format.value} file: this format cannot be imported yet")
+    return reader(file_name, data)
