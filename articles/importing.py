@@ -217,7 +217,7 @@ def withdraw_killed_story(story: Story, source: StorySource, destination, option
     with transaction.atomic(), index_once():
         take_import_lock()
         imported = ArticlePage.objects.filter(story_key__isnull=False).descendant_of(destination.news_index)
-        found = list(imported.filter(story_key=story_key(story))) if story.paragraphs else []
+        found = list(imported.filter(story_key=story_key(story))) if story.paragraphs or story.guid else []
         found = found or list(imported.filter(title__iexact=story.headline)[:2])
         if len(found) != 1:
             how = "no imported story" if not found else "more than one imported story"

@@ -1,6 +1,6 @@
 """How exactly the parser reads story files: field-by-field accuracy over the real-world corpus
-(``tests/realworld/``), the story fixtures (``tests/stories/``) and the hostile set
-(``tests/hostile/``), each against its ``expected.json``.
+(``tests/realworld/``), the story fixtures (``tests/stories/``), the other formats' samples
+(``tests/formats/``) and the hostile set (``tests/hostile/``), each against its ``expected.json``.
 
 ``python -m tests.fidelity`` (``make fidelity``) prints the accuracy of each field, every miss as
 ``file: field: got … want …``, and exits with status 1 below 100 %. Pure: the parser only, no
@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from articles.parsing import StoryFormatError, read_story_file
+from articles.parsing import StoryFormatError, read_story_file, story_to_data
 
 TESTS = Path(__file__).resolve().parent
 MAX_BYTES = 150_000  # the hostile set's limit: its "over the limit" file is just above it
@@ -112,11 +112,26 @@ def fixture_checks(name: str, story, want: dict) -> list[Check]:
     return checks
 
 
+NOTE_KEYS = {"url", "kind", "made_like", "notes"}  # what a formats/ entry says of the sample, not of the story
+
+
+def format_checks(name: str, story, want: dict) -> list[Check]:
+    """A ``tests/formats`` entry: each field of the ``Story`` it gives (as ``story_to_data`` writes it),
+    compared whole: every paragraph with its emphasis and links, every author with role and bio."""
+    if "error" in want:
+        return [Check(name, "error", story if isinstance(story, str) else "read", want["error"])]
+    if isinstance(story, str):
+        return [Check(name, "readable", story, "a story")]
+    got = story_to_data(story)
+    return [Check(name, key, got.get(key, "no such field"), want[key]) for key in want if key not in NOTE_KEYS]
+
+
 def corpus_checks() -> dict[str, list[Check]]:
     sets = {}
     for folder, checks_of in (
         ("realworld", realworld_checks),
         ("stories", fixture_checks),
+        ("formats", format_checks),
         ("hostile", fixture_checks),
     ):
         expected = json.loads((TESTS / folder / "expected.json").read_text(encoding="utf-8"))
