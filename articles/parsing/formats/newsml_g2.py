@@ -172,10 +172,15 @@ def creator_authors(content: Element | None) -> list[Author]:
         if name := text_of(child(creator, "name")):
             (agencies if agency_name(name) else people).append(Author(name, bio, notes.get(True, "")))
     bylined, _ = byline_authors(text_of(child(content, "by"))) if child(content, "by") is not None else ([], "")
-    if not people:
-        return bylined or agencies  # a wire's own name as the creator, where no writer is named
+    if not people:  # the wire's own name as the creator: the writers are those the by line names, if any
+        people = agencies if not bylined or names_of(bylined) == names_of(agencies) else []
+        return people or bylined
     roles = {author.name.casefold(): author.role for author in bylined}
     return [Author(p.name, p.bio, p.role or roles.get(p.name.casefold(), "")) for p in people]
+
+
+def names_of(authors: list[Author]) -> list[str]:
+    return [author.name.casefold() for author in authors]
 
 
 def party_contributors(content: Element | None) -> list[Contributor]:

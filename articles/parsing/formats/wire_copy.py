@@ -86,15 +86,20 @@ def read_wire_body(body: HtmlParagraphs, dateline: str) -> WireBody:
 
 
 def without_dateline(paragraphs: list[Paragraph], dateline: str) -> tuple[list[Paragraph], str]:
-    """The body without the item's dateline where its first paragraph repeats it, and the agency it names."""
-    found = read_dateline(paragraphs[0].text) if paragraphs else None
+    """The body without the item's dateline where its first paragraph repeats it, and the agency it names:
+    "MARSEILLE (AFP) - …", "(Sports Network) - …", "(New York, NY - October 21) …"."""
+    if not paragraphs:
+        return paragraphs, ""
+    first = paragraphs[0]
+    if bracketed := re.match(rf"\({re.escape(dateline)}\b[^()]*\)\s+(?P<rest>\S.*)$", first.text):
+        return [without_prefix(first, bracketed["rest"]), *paragraphs[1:]], ""
+    found = read_dateline(first.text)
     if not found:
         return paragraphs, ""
     place, agency, rest = found
     if place.casefold() != dateline.casefold() and (place or not agency):
         return paragraphs, ""
-    rest_paragraphs = [without_prefix(paragraphs[0], rest)] if rest else []
-    return [*rest_paragraphs, *paragraphs[1:]], agency
+    return [*([without_prefix(first, rest)] if rest else []), *paragraphs[1:]], agency
 
 
 def byline_authors(text: str) -> tuple[list[Author], str]:
