@@ -1,6 +1,7 @@
 """Helpers the tests share: the project's paths, people in the newsroom's groups, and the admin used
 as a person would."""
 
+import functools
 import io
 import os
 import shutil
@@ -13,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import extruct
 import pytest
 from bs4 import BeautifulSoup
+from lxml import etree
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -37,6 +39,9 @@ SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 SEED_FILE = SEEDS_DIR / "000_3581a14dfa9c6e0e.txt"
 STORIES_DIR = Path(__file__).resolve().parent / "stories"
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
+FORMATS_DIR = Path(__file__).resolve().parent / "formats"
+REALWORLD_DIR = Path(__file__).resolve().parent / "realworld"
+NEWSML_G2_SCHEMA = Path(__file__).resolve().parent / "schemas" / "NewsML-G2_2.35-spec-All-Power.xsd"
 IMPORT_URL = "/admin/newsroom/import/"
 # A short story of the file format, for the tests of what stands around a story (advisories, rights).
 HARBOUR_STORY = (
@@ -135,6 +140,20 @@ def atom_schema_errors(feed: bytes, tmp_path) -> str:
     feed_file.write_bytes(feed)
     result = subprocess.run(["jing", "-c", str(ATOM_SCHEMA), str(feed_file)], capture_output=True, text=True)
     return "" if result.returncode == 0 else result.stdout + result.stderr
+
+
+@functools.cache
+def newsml_g2_schema():
+    return etree.XMLSchema(etree.parse(str(NEWSML_G2_SCHEMA)))
+
+
+def newsml_g2_schema_errors(document: bytes) -> list[str]:
+    """What IPTC's NewsML-G2 2.35 schema (Power conformance) says is wrong with ``document``; [] if valid.
+    The schema is read from tests/schemas/ (a copy of shared/validators/iptc/newsml-g2/specification/)."""
+    schema = newsml_g2_schema()
+    if schema.validate(etree.fromstring(document)):
+        return []
+    return [f"line {error.line}: {error.message}" for error in schema.error_log]
 
 
 def unknown_schema_org_terms(node) -> set[str]:

@@ -85,7 +85,7 @@ def news_item(story: Story, item: OutgoingItem) -> ElementTree.Element:
         sub(catalog, "scheme", alias=alias, uri=uri)
     add_rights(root, story, item)
     add_item_meta(root, story, item, version_created)
-    add_content_meta(root, story)
+    add_content_meta(root, story, is_canceled=item.status == CANCELED)
     if item.status != CANCELED:
         content_set = sub(root, "contentSet")
         inline = sub(content_set, "inlineXML", contenttype="application/xhtml+xml")
@@ -121,6 +121,8 @@ def add_item_meta(root: ElementTree.Element, story: Story, item: OutgoingItem, v
     if story.embargo:
         sub(meta, "embargoed", text=f"{story.embargo}T00:00:00" if DATE_RE.match(story.embargo) else story.embargo)
     sub(meta, "pubStatus", qcode=f"stat:{item.status}")
+    if item.status == CANCELED and story.kill:
+        sub(meta, "edNote", text=story.kill.reason)
     for correction in item.corrections:
         sub(meta, "edNote", text=f"{correction.kind.capitalize()} ({correction.published_at}): {correction.text}")
     for kind in dict.fromkeys(correction.kind for correction in item.corrections):
@@ -129,7 +131,7 @@ def add_item_meta(root: ElementTree.Element, story: Story, item: OutgoingItem, v
         sub(meta, "link", rel="irel:canonical", href=item.url)
 
 
-def add_content_meta(root: ElementTree.Element, story: Story):
+def add_content_meta(root: ElementTree.Element, story: Story, is_canceled: bool):
     content = sub(root, "contentMeta")
     if story.published and not DATE_TIME_RE.match(story.published):
         sub(content, "contentCreated", text=story.published)
@@ -152,7 +154,7 @@ def add_content_meta(root: ElementTree.Element, story: Story):
         sub(sub(content, "genre", qcode=f"nrlabel:{story.label}"), "name", text=name)
     for keyword in story.keywords:
         sub(content, "keyword", text=keyword)
-    if not story.is_headline_proposed or story.paragraphs == ():
+    if not story.is_headline_proposed or is_canceled:  # a proposed headline is proposed again by the reader
         sub(content, "headline", text=story.headline)
     if story.dateline:
         sub(content, "dateline", text=story.dateline)

@@ -26,6 +26,7 @@ WIRE_SENDERS = {
     name.casefold(): name
     for name in ("NTB", "ANP", "TT", "APA", "Belga", "Kyodo", "Yonhap", "Lusa", "PAP", "STT", "Ritzau", "AAP", "SDA")
 }
+SHORT_YEAR_RANGE_RE = re.compile(r"\b(\d{2})(\d{2})\s*[-–]\s*(\d{2})\b")  # "Copyright 2017-18": to 2018
 BULLETS = ("* ", "• ")
 MEDIA_TAGS = {"media", "photo", "img", "figure", "object", "iframe", "script", "style"}
 
@@ -133,6 +134,7 @@ def relationship_of(name: str) -> str:
 
 def notice_copyright(holder: str, notice: str, year: int | None = None) -> Copyright | None:
     """The copyright of an item's holder and notice, the notice read as the text format reads a © line."""
+    notice = SHORT_YEAR_RANGE_RE.sub(lambda found: f"{found[1]}{found[2]}-{found[1]}{found[3]}", notice)
     parsed = parse_copyright(notice) if notice else None
     if parsed is None and notice and not holder:
         return Copyright(holder="", statement=notice)
