@@ -14,7 +14,6 @@ from xml.sax.saxutils import escape, quoteattr
 import extruct
 import pytest
 from bs4 import BeautifulSoup
-from lxml import etree
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -25,6 +24,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from lxml import etree
 from PIL import Image
 from rdflib.namespace import SDO
 from wagtail.coreutils import get_supported_content_language_variant
