@@ -141,7 +141,8 @@ def test_nitf_doctype_naming_a_dtd_is_read_without_fetching_it():
     ("document", "message"),
     [
         (
-            b'<?xml version="1.0"?>\n<!DOCTYPE nitf [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;">\n]>\n<nitf>&b;</nitf>',
+            b'<?xml version="1.0"?>\n<!DOCTYPE nitf [\n<!ENTITY a "aaaaaaaaaa">\n'
+            b'<!ENTITY b "&a;&a;&a;">\n]>\n<nitf>&b;</nitf>',
             "line 3: the document declares an entity (“a”): entities are refused",
         ),
         (
