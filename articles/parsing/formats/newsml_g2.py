@@ -48,7 +48,7 @@ def text_item(root: Element) -> Element:
         item = Element("newsItem")
         item.append(root)
         return item
-    items = [root] if root.tag != "newsMessage" else list(child(root, "itemSet") or [])
+    items = [root] if root.tag != "newsMessage" else children(child(root, "itemSet"), "*")
     news_items = [item for item in items if item.tag == "newsItem"]
     texts = [item for item in news_items if item_class(item) in {"", "text"}]
     if texts:
@@ -124,7 +124,10 @@ def content_story(item: Element, content: Element | None) -> Story:
 def plain_body_story(item: Element, inline_xml: Element | None, dateline: str) -> Story:
     """The story of an XHTML ``inlineXML`` or a plain-text ``inlineData``."""
     if inline_xml is not None:
-        paragraphs = body_paragraphs(child(inline_xml, "html", "body") or child(inline_xml, "html") or inline_xml)
+        xhtml_body = next(
+            (e for e in (child(inline_xml, "html", "body"), child(inline_xml, "html")) if e is not None), None
+        )
+        paragraphs = body_paragraphs(inline_xml if xhtml_body is None else xhtml_body)
     elif (inline_data := child(item, "contentSet", "inlineData")) is not None:
         paragraphs = text_paragraphs("".join(inline_data.itertext()))
     else:

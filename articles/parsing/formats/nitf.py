@@ -12,7 +12,7 @@ from ..headlines import propose_headline
 from ..labels import LABEL_WORDS
 from ..paragraphs import plain_text
 from ..signatures import unsigned_bio_author
-from ..story import KILL, ORIGINAL, WIRE, Author, Copyright, KillAdvisory, Story, StoryFormatError
+from ..story import KILL, ORIGINAL, WIRE, Author, KillAdvisory, Story, StoryFormatError
 from .html_paragraphs import HtmlParagraphs
 from .wire_copy import body_paragraphs, byline_authors, credited_source, notice_copyright, read_wire_body
 from .xml_documents import child, children, parse_xml, text_of
@@ -123,7 +123,9 @@ def byline_people(byline: Element) -> tuple[list[Author], str]:
 
 
 def nitf_metadata(nitf: Element, story: Story) -> Story:
-    """What ``head`` says of the story: its identity, dates, keywords, language and rights."""
+    """What ``head`` says of the story: its identity, dates, keywords, language and rights. NITF keeps
+    no first-creation time: ``date.issue`` (when the document was issued), else the publication date
+    in ``pubdata``, is the original publication."""
     head = child(nitf, "head")
     docdata, pubdata = child(head, "docdata"), child(head, "pubdata")
     doc_id = child(docdata, "doc-id")
@@ -147,7 +149,7 @@ def nitf_metadata(nitf: Element, story: Story) -> Story:
         keywords=tuple(k.get("key") for k in children(child(docdata, "key-list"), "keyword") if k.get("key")),
         usage_terms=attribute(rights, "limitations"),
         label=nitf_label(head) or story.label,
-        copyright=notice if isinstance(notice, Copyright) else None,
+        copyright=notice,
     )
 
 
