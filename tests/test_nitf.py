@@ -9,10 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles.parsing import WIRE, Author, Contributor, Copyright, Story, StoryFormatError, read_story_file
+from articles.parsing.formats.newsml_g2 import read_newsml_g2_file
+from articles.parsing.formats.newsml_g2_writing import newsml_g2_item
 from articles.parsing.formats.nitf import norm_date, read_nitf_file
+from articles.parsing.formats.outgoing import CANCELED, USABLE, OutgoingItem
 from articles.parsing.formats.sniffing import FileFormat, sniff_format
 
-from .helpers import FORMATS_DIR
+from .helpers import FORMATS_DIR, newsml_g2_schema_errors
 
 NITF_SAMPLES = sorted(path.name for path in FORMATS_DIR.glob("nitf-*.xml")) + ["NTB_nitf_sample.xml"]
 
@@ -168,6 +171,17 @@ def test_nitf_samples_are_sniffed_as_nitf(name):
 
     assert sniff_format(name, data) == FileFormat.NITF
     assert read_story_file(name, data, 1_000_000)[0] == read(data)
+
+
+@pytest.mark.parametrize("name", NITF_SAMPLES)
+def test_nitf_story_sent_out_as_newsml_g2_is_valid_and_reads_back_the_same(name):
+    story = read((FORMATS_DIR / name).read_bytes())
+    item = OutgoingItem(version_created_at="2026-12-05T08:00:00+00:00", status=CANCELED if story.kill else USABLE)
+
+    document = newsml_g2_item(story, item)
+
+    assert newsml_g2_schema_errors(document) == []
+    assert read_newsml_g2_file("item.xml", document)[0] == story
 
 
 @settings(max_examples=200, deadline=None)
