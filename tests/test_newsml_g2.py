@@ -260,6 +260,15 @@ def test_newsml_g2_item_carries_the_licence_and_usage_terms():
     assert b"<usageTerms>No archiving</usageTerms>" in document
 
 
+def test_newsml_g2_story_not_for_publication_goes_out_withheld():
+    story = replace(corpus_story(REALWORLD[0]), is_for_publication=False)
+
+    document = newsml_g2_item(story, ITEM)
+
+    assert b'<pubStatus qcode="stat:withheld" />' in document
+    assert read(document).is_for_publication is False
+
+
 def test_newsml_g2_item_needs_the_story_guid():
     with pytest.raises(ValueError, match="guid"):
         newsml_g2_item(replace(corpus_story(REALWORLD[0]), guid=""), ITEM)
@@ -308,6 +317,7 @@ def stories(draw):
     source = draw(st.sampled_from(["", "Reuters" if relationship == WIRE else "The Guardian"]))
     headline = draw(st.none() | sentences.map(lambda s: s.rstrip(".")))
     plain_first = body[0].replace("**", "").replace("*", "")
+    label = draw(st.sampled_from(["", "opinion", "analysis", "sponsored"]))
     return Story(
         headline=headline or propose_headline(plain_first),
         is_headline_proposed=headline is None,
@@ -326,7 +336,9 @@ def stories(draw):
         dateline=draw(st.sampled_from(["", "LONDON", "MOUNT OLIVE, N.C."])),
         published=draw(st.sampled_from(["", "2022-11-27", "2022-11-27T17:11:00", "2024-03-05T09:30:00+01:00"])),
         embargo=draw(st.sampled_from(["", "2026-12-03T00:01:00", "2026-12-03T10:00:00-05:00"])),
-        label=draw(st.sampled_from(["", "opinion", "analysis"])),
+        label=label,
+        sponsor="Acme Media Inc." if label == "sponsored" else "",
+        is_for_publication=draw(st.booleans()),
         language=draw(st.sampled_from(["", "en", "pt-BR"])),
         keywords=tuple(draw(st.lists(st.sampled_from(["harbour", "bridge", "council"]), unique=True, max_size=3))),
         usage_terms=draw(st.sampled_from(["", "Mandatory credit"])),

@@ -216,6 +216,7 @@ def item_metadata(item: Element, story: Story) -> Story:
     )
     language = (child(content, "language").get("tag") or "") if child(content, "language") is not None else ""
     signals = {qcode_value(signal).split(":")[-1].casefold() for signal in children(meta, "signal")}
+    is_withheld = qcode_value(child(meta, "pubStatus")).casefold().endswith("withheld")
     return replace(
         story,
         guid=(item.get("guid") or "").strip(),
@@ -227,6 +228,7 @@ def item_metadata(item: Element, story: Story) -> Story:
         usage_terms=text_of(child(rights, "usageTerms")),
         copyright=notice or story.copyright,
         label=label or story.label,
+        is_for_publication=story.is_for_publication and not is_withheld,
         sponsor=sponsor or story.sponsor,
         warnings=(
             *story.warnings,

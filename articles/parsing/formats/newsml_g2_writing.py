@@ -21,7 +21,7 @@ from newsroom_core.rich_text_conversion import markdown_to_html
 from ..story import MARKDOWN, WIRE, Story
 from ..writing import byline_name
 from .g2_codes import BYLINE_ROLE_NOTE, IPTC_CATALOG, RELATIONSHIP_CODES, SCHEME_URIS, role_qcode
-from .outgoing import CANCELED, OutgoingItem
+from .outgoing import CANCELED, USABLE, WITHHELD, OutgoingItem
 
 NAR = "http://iptc.org/std/nar/2006-10-01/"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -120,7 +120,8 @@ def add_item_meta(root: ElementTree.Element, story: Story, item: OutgoingItem, v
         sub(meta, "firstCreated", text=first_created or item.first_created_at)
     if story.embargo:
         sub(meta, "embargoed", text=f"{story.embargo}T00:00:00" if DATE_RE.match(story.embargo) else story.embargo)
-    sub(meta, "pubStatus", qcode=f"stat:{item.status}")
+    status = WITHHELD if item.status == USABLE and not story.is_for_publication else item.status
+    sub(meta, "pubStatus", qcode=f"stat:{status}")  # withheld: "not to be published until further notice"
     if item.status == CANCELED and story.kill:
         sub(meta, "edNote", text=story.kill.reason)
     for correction in item.corrections:

@@ -149,6 +149,7 @@ def nitf_metadata(nitf: Element, story: Story) -> Story:
         keywords=tuple(k.get("key") for k in children(child(docdata, "key-list"), "keyword") if k.get("key")),
         usage_terms=attribute(rights, "limitations"),
         label=nitf_label(head) or story.label,
+        is_for_publication=attribute(docdata, "management-status").casefold() != "withheld",
         copyright=notice,
     )
 
