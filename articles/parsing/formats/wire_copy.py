@@ -100,6 +100,8 @@ def without_dateline(paragraphs: list[Paragraph], dateline: str) -> tuple[list[P
     place, agency, rest = found
     if place.casefold() != dateline.casefold() and (place or not agency):
         return paragraphs, ""
+    if not place and (placed := read_dateline(rest)) and placed[0].casefold() == dateline.casefold():
+        rest = placed[2]  # "(ANSA) - TORINO, 04 DIC - …": the agency, then the place and the date
     return [*([without_prefix(first, rest)] if rest else []), *paragraphs[1:]], agency
 
 
