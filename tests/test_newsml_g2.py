@@ -33,6 +33,7 @@ EXPECTED = json.loads((FORMATS_DIR / "expected.json").read_text(encoding="utf-8"
 G2_SAMPLES = sorted(
     name for name in EXPECTED if name.startswith(("LISTING_", "newsml-g2-")) and "error" not in EXPECTED[name]
 )
+FRAGMENT = "LISTING_25_An_NITF_marked-up_article_conveyed_in_inlineXML.xml"  # a contentSet alone: no item to validate
 REALWORLD = sorted(REALWORLD_DIR.glob("*.txt"))
 ITEM = OutgoingItem(
     url="https://news.example.com/2026/12/harbour-bridge/",
@@ -166,6 +167,13 @@ def test_newsml_g2_content_set_fragment_is_sniffed_and_read():
 
     assert sniff_format("listing.xml", data) == FileFormat.NEWSML_G2
     assert read(data).headline.startswith("Arizona Diamondbacks (29-23)")
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n in EXPECTED if n.startswith(("LISTING_", "newsml-g2-")) and n != FRAGMENT)
+)
+def test_newsml_g2_samples_are_valid_items_as_their_senders_send_them(name):
+    assert newsml_g2_schema_errors(sample(name)) == []
 
 
 @pytest.mark.parametrize(
