@@ -153,6 +153,7 @@ def test_nitf_doctype_naming_a_dtd_is_read_without_fetching_it():
             "line 3: the document declares an entity (“x”): entities are refused",
         ),
         (b"<nitf>" + b"<block>" * 70 + b"</block>" * 70 + b"</nitf>", "line 1: elements nested more than 64 deep"),
+        (b"<nitf>" + b"<p/>" * 50_001 + b"</nitf>", "line 1: more than 50,000 elements are refused"),
         (b"<nitf><head></nitf>", "line 1: not well-formed XML: mismatched tag"),
         (b"<nitf><body><body.head/></body></nitf>", "no story text found: the NITF document has no <body.content>"),
         (b"<nitf><p>x &nbsp; y</p></nitf>", "line 1: not well-formed XML: undefined entity"),

@@ -68,7 +68,7 @@ def item_class(item: Element) -> str:
 
 def g2_story(item: Element) -> Story:
     meta, content = child(item, "itemMeta"), child(item, "contentMeta")
-    headline = headline_text(content, "")
+    headline = headline_text(content)
     if qcode_value(child(meta, "pubStatus")).casefold().endswith("canceled"):
         if not headline:
             raise StoryFormatError("a canceled news item without a headline: nothing names the story to kill")
@@ -149,10 +149,10 @@ def plain_body_story(item: Element, inline_xml: Element | None, dateline: str) -
     )
 
 
-def headline_text(content: Element | None, wanted_role: str) -> str:
+def headline_text(content: Element | None) -> str:
+    """The main headline: one with no role or the role "main" (another role is a sub- or short headline)."""
     for headline in children(content, "headline"):
-        role = qcode_value(headline, "role").split(":")[-1].casefold()
-        if role in {wanted_role, "main"} or (not wanted_role and not role):
+        if qcode_value(headline, "role").split(":")[-1].casefold() in {"", "main"}:
             return text_of(headline)
     return ""
 

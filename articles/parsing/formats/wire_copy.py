@@ -15,7 +15,7 @@ from ..datelines import read_dateline
 from ..names import WIRE_AGENCIES
 from ..paragraphs import plain_text
 from ..reading import read_opening, take_copyright_lines, take_credit_lines, without_prefix
-from ..story import VIA, WIRE, Author, Contributor, Copyright, Paragraph, StoryFormatError
+from ..story import TEXT, VIA, WIRE, Author, Contributor, Copyright, Paragraph, StoryFormatError
 from .html_paragraphs import HtmlParagraphs, html_paragraphs
 from .xml_documents import serialise
 
@@ -52,7 +52,7 @@ def body_paragraphs(element: Element) -> HtmlParagraphs:
 
 def text_paragraphs(text: str) -> HtmlParagraphs:
     """Plain text (NewsML-G2's ``inlineData``): a paragraph per line."""
-    return HtmlParagraphs(tuple(line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line), "text")
+    return HtmlParagraphs(tuple(line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line), TEXT)
 
 
 def read_wire_body(body: HtmlParagraphs, dateline: str) -> WireBody:
