@@ -12,6 +12,8 @@ from ..decoding import decode_story
 from ..reading import parse_story
 from ..story import Story, StoryFormatError, markup_for
 from .sniffing import FileFormat, sniff_format
+from .web_pages import read_web_page
+from .word import read_word_file
 
 Reader = Callable[[str, bytes], tuple[Story, str]]
 
@@ -24,6 +26,8 @@ def read_text_file(file_name: str, data: bytes) -> tuple[Story, str]:
 
 READERS: dict[FileFormat, Reader] = {
     FileFormat.TEXT: read_text_file,
+    FileFormat.WORD: read_word_file,
+    FileFormat.WEB_PAGE: read_web_page,
 }
 
 

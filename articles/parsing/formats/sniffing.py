@@ -10,6 +10,8 @@ from enum import StrEnum
 from ..story import MARKDOWN_SUFFIXES
 
 ZIP_SIGNATURE = b"PK\x03\x04"
+COMPOUND_FILE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, an encrypted .docx
+WORD_SUFFIXES = (".docx", ".docm", ".doc", ".dotx")
 NEWSML_G2_ROOTS = {"newsItem", "packageItem", "newsMessage"}
 HEAD_BYTES = 4096  # what the sniffing reads: enough for an XML prolog, a doctype and comments, or e-mail headers
 # What may stand before an XML or HTML document's root: a byte-order mark, the XML declaration,
@@ -35,7 +37,10 @@ class FileFormat(StrEnum):
 def sniff_format(file_name: str, data: bytes) -> FileFormat:
     """The format ``data`` is in. Content decides; a file whose content fits no other format is text."""
     if data.startswith(ZIP_SIGNATURE):
-        return FileFormat.WORD if is_word_document(data) else FileFormat.TEXT
+        is_word = file_name.lower().endswith(WORD_SUFFIXES) or is_word_document(data)
+        return FileFormat.WORD if is_word else FileFormat.TEXT
+    if data.startswith(COMPOUND_FILE_SIGNATURE):  # the Word reader says what to do with one
+        return FileFormat.WORD
     head = data[:HEAD_BYTES].decode("utf-8", errors="replace").lstrip("\ufeff")
     if file_name.lower().endswith((".txt", *MARKDOWN_SUFFIXES)) and not head.lstrip().startswith(("<", "{")):
         return FileFormat.TEXT
