@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..decoding import decode_story
 from ..reading import parse_story
 from ..story import Story, StoryFormatError, markup_for
+from .email_messages import read_email
 from .sniffing import FileFormat, sniff_format
 from .web_pages import read_web_page
 from .word import read_word_file
@@ -28,6 +29,7 @@ READERS: dict[FileFormat, Reader] = {
     FileFormat.TEXT: read_text_file,
     FileFormat.WORD: read_word_file,
     FileFormat.WEB_PAGE: read_web_page,
+    FileFormat.EMAIL: read_email,
 }
 
 

@@ -19,7 +19,7 @@ HEAD_BYTES = 4096  # what the sniffing reads: enough for an XML prolog, a doctyp
 PROLOG_RE = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.DOTALL | re.IGNORECASE)
 ROOT_RE = re.compile(r"<(?:[\w.-]+:)?(?P<name>[A-Za-z_][\w.-]*)")
 HTML_DOCTYPE_RE = re.compile(r"<!DOCTYPE\s+html", re.IGNORECASE)
-HEADER_LINE_RE = re.compile(r"^(?P<name>[!-9;-~]+):[ \t]")  # RFC 5322 field name: printable, no colon
+HEADER_LINE_RE = re.compile(r"^(?P<name>[!-9;-~]+):(?:[ \t]|$)")  # RFC 5322 field name: printable, no colon
 CONTINUATION_RE = re.compile(r"^[ \t]+\S")
 MESSAGE_HEADERS = {"date", "message-id", "mime-version", "received", "return-path", "to", "subject"}
 
