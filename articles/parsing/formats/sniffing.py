@@ -36,9 +36,10 @@ class FileFormat(StrEnum):
 
 def sniff_format(file_name: str, data: bytes) -> FileFormat:
     """The format ``data`` is in. Content decides; a file whose content fits no other format is text."""
+    if data.startswith(b"PK") and file_name.lower().endswith(WORD_SUFFIXES):  # a zip, if perhaps a broken one
+        return FileFormat.WORD
     if data.startswith(ZIP_SIGNATURE):
-        is_word = file_name.lower().endswith(WORD_SUFFIXES) or is_word_document(data)
-        return FileFormat.WORD if is_word else FileFormat.TEXT
+        return FileFormat.WORD if is_word_document(data) else FileFormat.TEXT
     if data.startswith(COMPOUND_FILE_SIGNATURE):  # the Word reader says what to do with one
         return FileFormat.WORD
     head = data[:HEAD_BYTES].decode("utf-8", errors="replace").lstrip("\ufeff")

@@ -16,7 +16,7 @@ from dataclasses import replace
 from urllib.parse import urljoin
 
 import trafilatura
-from bs4 import BeautifulSoup, UnicodeDammit
+from bs4 import BeautifulSoup, Comment, UnicodeDammit
 
 from newsroom_core.names import join_names
 
@@ -27,6 +27,7 @@ from .html_paragraphs import html_paragraphs
 from .web_page_metadata import PageMetadata, page_metadata
 
 TRUNCATION_MARKS = "….  "
+INERT_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "form", "button"]
 
 
 def read_web_page(file_name: str, data: bytes) -> tuple[Story, str]:
@@ -34,6 +35,7 @@ def read_web_page(file_name: str, data: bytes) -> tuple[Story, str]:
     try:
         soup = BeautifulSoup(decode_page(data), "html.parser")
         metadata = page_metadata(soup)
+        without_inert_parts(soup)
         absolute_links(soup, metadata.url)
         article = article_html(str(soup))
         text, markup = story_text(article, metadata)
@@ -51,6 +53,15 @@ def decode_page(data: bytes) -> str:
     if "\x00" in page:
         raise StoryFormatError("contains a NUL character; this is not a web page")
     return page
+
+
+def without_inert_parts(soup: BeautifulSoup):
+    """The page without what is never article text (read for metadata already): scripts, styles,
+    ``<noscript>`` notices, embeds and comments."""
+    for element in soup.find_all(INERT_TAGS):
+        element.decompose()
+    for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
+        comment.extract()
 
 
 def absolute_links(soup: BeautifulSoup, base: str):

@@ -34,7 +34,7 @@ p[style-name='Title'] => h1:fresh
 p[style-name='Heading 1'] => h1:fresh
 p[style-name='Subtitle'] => p.{DEK_CLASS}:fresh
 """  # mammoth matches style names case-insensitively: Word's "Heading 1", Google Docs' "heading 1"
-MAX_PART_BYTES = 20_000_000  # one XML part unpacked: some twenty times the text of the largest story
+MAX_PART_BYTES = 10_000_000  # one XML part unpacked: ten times the largest story file, markup and all
 XML_PART_SUFFIXES = (".xml", ".rels")
 MACRO_PARTS_RE = re.compile(r"(?:^|/)vbaProject\.bin$|(?:^|/)vbaData\.xml$", re.IGNORECASE)
 MACRO_CONTENT_TYPE = "macroEnabled"
@@ -88,10 +88,13 @@ def checked_parts(data: bytes) -> dict[str, bytes]:
     """The file's XML parts by name, each read within the limits and parsed with DTDs refused."""
     try:
         archive = open_archive(io.BytesIO(data))
-        members = [info for info in archive.infolist() if not info.is_dir()]
-        check_archive_size(members)
     except ArchiveError as error:
         raise StoryFormatError(f"a damaged Word file ({error}): open it in Word and save it again") from None
+    members = [info for info in archive.infolist() if not info.is_dir()]
+    try:
+        check_archive_size(members)
+    except ArchiveError as error:
+        raise StoryFormatError(f"a Word file too large: {error}") from None
     parts = {}
     for info in members:
         if MACRO_PARTS_RE.search(info.filename):
