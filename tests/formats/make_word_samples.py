@@ -154,7 +154,7 @@ def google_docs_shape(data: bytes) -> bytes:
                 part = re.sub(rb"(<w:r><w:rPr>.*?)</w:rPr>", rb'\1<w:rtl w:val="0"/></w:rPr>', part)
                 part = re.sub(rb"<w:r>(?!<w:rPr>)", b'<w:r><w:rPr><w:rtl w:val="0"/></w:rPr>', part)
             if info.filename in {"[Content_Types].xml", "_rels/.rels"}:
-                part = re.sub(rb'<(Override|Relationship)[^>]*docProps/[^>]*/>', b"", part)
+                part = re.sub(rb"<(Override|Relationship)[^>]*docProps/[^>]*/>", b"", part)
             target.writestr(info.filename, part)
     return buffer.getvalue()
 

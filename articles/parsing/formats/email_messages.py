@@ -52,7 +52,7 @@ SENT_FROM_RE = re.compile(
 )
 REPLY_INTRO_RE = re.compile(r"^on .{5,200} wrote:$", re.IGNORECASE)
 STORY_ATTACHMENT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, ".docx")
-COVER_NOTE_WORDS = 60
+COVER_NOTE_WORDS = 40  # a cover note is a line or two; the shortest brief is longer
 
 
 @dataclass(frozen=True)
@@ -138,10 +138,8 @@ def unflowed(text: str, part: EmailMessage) -> str:
 
 
 def html_lines(html: str) -> tuple[list[tuple[str, str]], str]:
-    """An HTML part's paragraphs; a line break is a paragraph break, as mail programs write lines."""
+    """An HTML part's paragraphs, without the quoted message and signature mail programs mark as such."""
     soup = BeautifulSoup(html, "html.parser")
-    for line_break in soup.find_all("br"):
-        line_break.replace_with(soup.new_tag("p"))
     for quote in soup.select(
         "blockquote[type=cite], div.gmail_quote > blockquote, div.moz-cite-prefix, div.gmail_signature"
     ):
