@@ -196,5 +196,10 @@ def web_address(value) -> str:
 
 
 def clean(value) -> str:
-    """A JSON-LD or meta value as one line of text ("" for anything but a string)."""
-    return " ".join(value.split())[: MAX_NAME_LENGTH * 10] if isinstance(value, str) else ""
+    """A JSON-LD or meta value as one line of plain text ("" for anything but a string): markup in it
+    ("Bridge <em>reopens</em>", a script) is taken out, its words kept."""
+    if not isinstance(value, str):
+        return ""
+    if "<" in value:
+        value = BeautifulSoup(value, "html.parser").get_text(" ")
+    return " ".join(value.split())[: MAX_NAME_LENGTH * 10]
