@@ -16,6 +16,8 @@ the MIME structure, quoted-printable or base64 bodies — with our own prose:
 import base64
 import io
 import quopri
+import textwrap
+from html import escape as html_escape
 from pathlib import Path
 
 import docx
@@ -28,8 +30,20 @@ def quoted_printable(text: str) -> str:
     return quopri.encodestring(text.replace("\n", CRLF).encode("utf-8")).decode("ascii")
 
 
+HOSTEL = [
+    "A 120-bed hostel for seasonal orchard workers opened in Te Awa on Monday, two months before the apple "
+    "harvest that last year left pickers sleeping in vans by the river.",
+    "The growers' cooperative built it on land leased from the district council and will charge NZ$180 a week, "
+    "including meals.",
+    '"We lost pickers to other regions because there was nowhere to put them," said the cooperative\'s chair, '
+    "Hemi Rangi.",
+]
+
+
 def gmail_forward() -> str:
-    plain = """Passing this on for the regional pages. Can run Saturday.
+    """Gmail's plain part wraps its lines at 76 characters; its HTML part writes a <div> a line."""
+    story = "\n\n".join(textwrap.fill(paragraph, 76) for paragraph in HOSTEL)
+    plain = f"""Passing this on for the regional pages. Can run Saturday.
 
 Sam
 
@@ -44,18 +58,23 @@ Orchard workers' hostel opens in Te Awa
 
 By Aroha Walker
 
-A 120-bed hostel for seasonal orchard workers opened in Te Awa on Monday, two months before the apple harvest that last year left pickers sleeping in vans by the river.
+{story}
 
-The growers' cooperative built it on land leased from the district council and will charge NZ$180 a week, including meals.
-
-"We lost pickers to other regions because there was nowhere to put them," said the cooperative's chair, Hemi Rangi.
-
-Aroha Walker ✉
+Aroha Walker \u2709
 Aroha Walker is a freelance journalist based in the Bay of Plenty.
 """
-    html = """<div dir="ltr">Passing this on for the regional pages. Can run Saturday.<div><br></div><div>Sam</div><br><div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>From: <strong class="gmail_sendername" dir="auto">Aroha Walker</strong> <span dir="auto">&lt;<a href="mailto:aroha.walker@example.net">aroha.walker@example.net</a>&gt;</span><br>Date: Mon, 30 Nov 2026 at 18:04<br>Subject: Orchard workers&#39; hostel opens in Te Awa<br>To: &lt;<a href="mailto:desk@valleytimes.example">desk@valleytimes.example</a>&gt;<br></div><br><br><div dir="ltr"><div>Orchard workers&#39; hostel opens in Te Awa</div><div><br></div><div>By Aroha Walker</div><div><br></div><div>A 120-bed hostel for seasonal orchard workers opened in Te Awa on Monday, two months before the apple harvest that last year left pickers sleeping in vans by the river.</div><div><br></div><div>The growers&#39; cooperative built it on land leased from the district council and will charge NZ$180 a week, including meals.</div><div><br></div><div>&quot;We lost pickers to other regions because there was nowhere to put them,&quot; said the cooperative&#39;s chair, Hemi Rangi.</div><div><br></div><div>Aroha Walker ✉</div><div>Aroha Walker is a freelance journalist based in the Bay of Plenty.</div></div>
-</div></div>
-"""
+    lines = ["Orchard workers' hostel opens in Te Awa", "By Aroha Walker", *HOSTEL]
+    story_html = "<div><br></div>".join(f"<div>{html_escape(line)}</div>" for line in lines)
+    html = (
+        '<div dir="ltr">Passing this on for the regional pages. Can run Saturday.<div><br></div><div>Sam</div><br>'
+        '<div class="gmail_quote gmail_quote_container"><div dir="ltr" class="gmail_attr">---------- Forwarded '
+        'message ---------<br>From: <strong class="gmail_sendername" dir="auto">Aroha Walker</strong> <span dir='
+        '"auto">&lt;<a href="mailto:aroha.walker@example.net">aroha.walker@example.net</a>&gt;</span><br>Date: Mon, '
+        '30 Nov 2026 at 18:04<br>Subject: Orchard workers&#39; hostel opens in Te Awa<br>To: &lt;<a href="mailto:'
+        'desk@valleytimes.example">desk@valleytimes.example</a>&gt;<br></div><br><br><div dir="ltr">'
+        f"{story_html}<div><br></div><div>Aroha Walker \u2709</div><div>Aroha Walker is a freelance journalist "
+        "based in the Bay of Plenty.</div></div>\n</div></div>\n"
+    )
     boundary = "000000000000e4f1a20627a9c3d1"
     return f"""MIME-Version: 1.0
 Date: Tue, 1 Dec 2026 08:12:40 +1300
@@ -98,8 +117,12 @@ def tram_depot_docx() -> bytes:
 
 def outlook_attachment() -> str:
     plain = "Hi Sam,\n\nPlease find attached my piece on the tram depot for Thursday.\n\nBest,\nNiamh\n"
-    html = """<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" xmlns="http://www.w3.org/TR/REC-html40">
-<head>
+    html = (
+        '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:w="urn:schemas-microsoft-com:office:word" xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" '
+        'xmlns="http://www.w3.org/TR/REC-html40">\n'
+    )
+    html += """<head>
 <meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <meta name="Generator" content="Microsoft Word 15 (filtered medium)">
 <style><!--
@@ -174,19 +197,18 @@ Content-Transfer-Encoding: base64
 
 
 def apple_mail() -> str:
-    plain = """Cork harvest starts early after dry spring
-
-Cork strippers began work in the Alentejo a fortnight early this year, after the driest spring the region's weather station has recorded since 1995.
-
-The bark comes away more easily from trees that have had little rain, said Joaquim Serrão, who manages 400 hectares of cork oak near Coruche. "But it grows back thinner," he said.
-
-Producers expect a smaller harvest by weight, and higher prices for the stoppers made from it.
-
---\u0020
-Lucía Benítez
-Freelance correspondent, Lisbon
-+351 912 345 678
-"""
+    """Apple Mail's plain text is not wrapped: quoted-printable soft breaks carry the long lines."""
+    story = "\n\n".join(
+        [
+            "Cork harvest starts early after dry spring",
+            "Cork strippers began work in the Alentejo a fortnight early this year, after the driest spring the "
+            "region's weather station has recorded since 1995.",
+            "The bark comes away more easily from trees that have had little rain, said Joaquim Serrão, who manages "
+            '400 hectares of cork oak near Coruche. "But it grows back thinner," he said.',
+            "Producers expect a smaller harvest by weight, and higher prices for the stoppers made from it.",
+        ]
+    )
+    plain = f"{story}\n\n-- \nLucía Benítez\nFreelance correspondent, Lisbon\n+351 912 345 678\n"
     return f"""From: =?utf-8?Q?Luc=C3=ADa_Ben=C3=ADtez?= <lucia.benitez@icloud.example>
 Content-Type: text/plain;
 	charset=utf-8

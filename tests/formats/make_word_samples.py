@@ -6,7 +6,7 @@ python-docx (a development dependency) writes them on its default template, whic
 - ``docx-word365-freelancer-night-ferry.docx``: a freelancer's file from Word for Mac: Title,
   Subtitle, a "By" line, body with bold, italic and links, a Heading 2, the signature, the bio and
   the © line; its properties name "Microsoft Office User" (Word for Mac's default account) as creator.
-- ``docx-google-docs-market-hall.docx``: as Google Docs' "Download › Microsoft Word" writes it:
+- ``docx-google-docs-market-hall.docx``: as Google Docs' "Download > Microsoft Word" writes it:
   no ``docProps`` parts at all, style names in Word's lower-case built-in spelling ("heading 1",
   "title"), every run with ``<w:rtl w:val="0"/>`` and switches written ``w:val="1"``.
 - ``docx-tracked-changes-library-hours.docx``: an edited draft sent back with revisions on: a
@@ -18,7 +18,7 @@ The prose is ours.
 import io
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
@@ -28,7 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 FOLDER = Path(__file__).resolve().parent
-SAVED_AT = datetime(2026, 11, 30, 9, 41, tzinfo=timezone.utc)
+SAVED_AT = datetime(2026, 11, 30, 9, 41, tzinfo=UTC)
 
 
 def add_link(paragraph, text, url):
