@@ -313,3 +313,14 @@ def test_email_reader_survives_mime_soup(pieces):
         assert "\n" not in str(error)
     else:
         assert story.headline
+
+
+def test_email_saved_with_a_mailbox_from_line_is_read():
+    data = (
+        b"From jane@example.net Tue Dec  1 08:12:40 2026\n" + message(sender="Jane Doe <jane@example.net>").as_bytes()
+    )
+
+    story = read(data)
+
+    assert story.headline == "Harbour bridge reopens after a year"
+    assert story.paragraphs == (LEDE, SECOND)

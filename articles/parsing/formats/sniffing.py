@@ -12,6 +12,10 @@ from ..story import MARKDOWN_SUFFIXES
 ZIP_SIGNATURE = b"PK\x03\x04"
 COMPOUND_FILE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, an encrypted .docx
 WORD_SUFFIXES = (".docx", ".docm", ".doc", ".dotx")
+WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+MBOX_FROM_LINE_RE = re.compile(
+    r"\AFrom \S+ [^\n]*\d{4}\r?\n"
+)  # the mailbox's separator some programs save a message with
 NEWSML_G2_ROOTS = {"newsItem", "packageItem", "newsMessage"}
 HEAD_BYTES = 4096  # what the sniffing reads: enough for an XML prolog, a doctype and comments, or e-mail headers
 # What may stand before an XML or HTML document's root: a byte-order mark, the XML declaration,
@@ -49,8 +53,10 @@ def sniff_format(file_name: str, data: bytes) -> FileFormat:
     if stripped.startswith("{"):
         return FileFormat.NINJS
     if stripped.startswith("<"):
-        return markup_format(stripped)
-    if is_message_head(head):
+        found = markup_format(stripped)
+        is_page = found == FileFormat.TEXT and file_name.lower().endswith(WEB_PAGE_SUFFIXES)
+        return FileFormat.WEB_PAGE if is_page else found  # a page saved without <html>: "<meta charset…><div>…"
+    if is_message_head(MBOX_FROM_LINE_RE.sub("", head, count=1)):
         return FileFormat.EMAIL
     return FileFormat.TEXT
 
