@@ -324,3 +324,24 @@ def test_email_saved_with_a_mailbox_from_line_is_read():
 
     assert story.headline == "Harbour bridge reopens after a year"
     assert story.paragraphs == (LEDE, SECOND)
+
+
+def test_email_forwarded_as_an_attachment_reads_the_attached_message():
+    outer = message("FYI", subject="FW: story", sender="Desk <desk@example.org>")
+    outer.add_attachment(message(sender="Jane Doe <jane@example.net>"))
+
+    story = read(outer)
+
+    assert story.headline == "Harbour bridge reopens after a year"
+    assert story.paragraphs == (LEDE, SECOND)
+
+
+def test_email_attached_inside_messages_too_deep_is_refused():
+    mail = message()
+    for _ in range(5):
+        outer = message("FYI")
+        outer.add_attachment(mail)
+        mail = outer
+
+    with pytest.raises(StoryFormatError, match=r"^messages attached inside messages more than 3 deep$"):
+        read(mail)

@@ -52,6 +52,7 @@ SENT_FROM_RE = re.compile(
 )
 REPLY_INTRO_RE = re.compile(r"^on .{5,200} wrote:$", re.IGNORECASE)
 STORY_ATTACHMENT_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, ".docx")
+MAX_ATTACHED_DEPTH = 3
 COVER_NOTE_WORDS = 40  # a cover note is a line or two; the shortest brief is longer
 
 
@@ -65,13 +66,17 @@ class Body:
 
 def read_email(file_name: str, data: bytes) -> tuple[Story, str]:
     """An e-mail's story, and the text it was read from."""
-    message = parse_message(data)
+    return read_message(parse_message(data))
+
+
+def read_message(message: EmailMessage, depth: int = 0) -> tuple[Story, str]:
+    """A message's story; ``depth``: how many messages it is attached inside ("Forward as attachment")."""
     body = message_body(message)
     subject = body.subject or clean_subject(header(message, "subject"))
     words = sum(len(text.split()) for text, _ in body.lines)
     attachment = story_attachment(message)
     if attachment and words < COVER_NOTE_WORDS:
-        story, text = read_attachment(*attachment)
+        story, text = read_attachment(*attachment, depth=depth)
         note = [f"the message's text ({words} words) was read as a cover note: the story is in {attachment[0]}"]
         story = with_headers(story, message, body, subject)
         return replace(story, warnings=(*story.warnings, *(note if words else ()))), text
@@ -233,11 +238,14 @@ def sender_name(value: str) -> str:
     return name if name and "@" not in name and len(name) <= 100 else ""
 
 
-def story_attachment(message: EmailMessage) -> tuple[str, bytes] | None:
-    """The first attached story file (.txt, .md, .docx): its name and bytes."""
+def story_attachment(message: EmailMessage) -> tuple[str, bytes | EmailMessage] | None:
+    """The first attached story file (.txt, .md, .docx) or message (.eml, as Outlook's "Forward as
+    attachment" sends one): its name, and its bytes or the message."""
     try:
         for part in message.iter_attachments():
             name = part.get_filename() or ""
+            if part.get_content_type() == "message/rfc822" and isinstance(part.get_content(), EmailMessage):
+                return name or "the attached message", part.get_content()
             if name.lower().endswith(STORY_ATTACHMENT_SUFFIXES):
                 return name, part.get_payload(decode=True) or b""
     except Exception:  # a broken MIME structure: no attachment can be found in it
@@ -245,7 +253,11 @@ def story_attachment(message: EmailMessage) -> tuple[str, bytes] | None:
     return None
 
 
-def read_attachment(name: str, data: bytes) -> tuple[Story, str]:
+def read_attachment(name: str, data: bytes | EmailMessage, depth: int) -> tuple[Story, str]:
+    if isinstance(data, EmailMessage):
+        if depth >= MAX_ATTACHED_DEPTH:
+            raise StoryFormatError(f"messages attached inside messages more than {MAX_ATTACHED_DEPTH} deep")
+        return read_message(data, depth + 1)
     if name.lower().endswith(".docx"):
         return read_word_file(name, data)
     text, encoding = decode_story(data)
