@@ -292,3 +292,29 @@ def test_word_reader_survives_a_real_file_with_bytes_changed(changes):
         assert "\n" not in str(error)
     else:
         assert story.headline
+
+
+def footnoted_word_file() -> bytes:
+    """A Word file whose lede carries a footnote, as Word stores one: a reference run, footnotes.xml beside."""
+    data = word_file(("Harbour bridge to reopen", "Title"), (f"{BODY}NOTE", None), ("Jane Doe \u2709", None))
+    source = zipfile.ZipFile(io.BytesIO(data))
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    changes = {
+        "word/document.xml": (b"NOTE</w:t></w:r>", b'</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>'),
+        "word/_rels/document.xml.rels": (
+            b"</Relationships>",
+            b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            b'footnotes" Target="footnotes.xml"/></Relationships>',
+        ),
+    }
+    for name, (old, new) in changes.items():
+        data = with_part(data, name, source.read(name).replace(old, new))
+    notes = f'<w:footnotes {namespace}><w:footnote w:id="1"><w:p><w:r><w:t>Council minutes, 2 March.</w:t></w:r>'
+    return with_part(data, "word/footnotes.xml", f"{notes}</w:p></w:footnote></w:footnotes>".encode())
+
+
+def test_word_file_footnotes_follow_the_story_instead_of_hiding_its_signature():
+    story = read(footnoted_word_file())
+
+    assert story.paragraphs == (f"{BODY}\\[1\\]", "\\[1\\] Council minutes, 2 March.")
+    assert [author.name for author in story.authors] == ["Jane Doe"]

@@ -22,9 +22,9 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from ..reading import parse_story
-from ..story import Story, StoryFormatError
+from ..story import MARKDOWN, Story, StoryFormatError
 from .archives import ArchiveError, check_archive_size, open_archive, read_member
-from .html_paragraphs import html_paragraphs
+from .html_paragraphs import escape_markdown, html_paragraphs
 from .metadata import keyword_list, language_tag
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word 97–2003, or an encrypted .docx
@@ -44,6 +44,8 @@ DC, CP = (
     "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}",
 )
 # Styles are formatting: a message about one is no news to an editor.
+NOTE_ID_RE = re.compile(r"^(?:footnote|endnote)-\d+$")
+NOTE_BACK_LINK_RE = re.compile(r"^#(?:footnote|endnote)-ref-\d+$")
 QUIET_MESSAGES_RE = re.compile(r"Unrecognised \w+ style|\w+ style with ID .* was referenced but not defined")
 
 
@@ -55,6 +57,7 @@ def read_word_file(file_name: str, data: bytes) -> tuple[Story, str]:
     html, messages = render_html(parts)
     soup = BeautifulSoup(html, "html.parser")
     dek = take_dek(soup)
+    notes = take_notes(soup)
     demote_section_headings(soup)
     if images := len(soup.find_all("img")):
         messages.append(f"the file's {images} image(s) were not imported: add them in the editor")
@@ -65,8 +68,10 @@ def read_word_file(file_name: str, data: bytes) -> tuple[Story, str]:
     creator = properties.get("creator", "")
     if not story.authors and creator:
         warnings.append(f"the file's properties name “{creator}” as its author: add a “By” line if that is the writer")
+    notes = tuple(escape_markdown(note) if story.markup == MARKDOWN else note for note in notes)
     story = replace(
         story,
+        paragraphs=story.paragraphs + notes,
         dek=dek or story.dek,
         language=story.language or properties.get("language", ""),
         keywords=story.keywords or properties.get("keywords", ()),
@@ -160,6 +165,23 @@ def take_dek(soup: BeautifulSoup) -> str:
     for subtitle in subtitles:
         subtitle.extract()
     return " ".join(subtitle.get_text(" ", strip=True) for subtitle in subtitles).strip()
+
+
+def take_notes(soup: BeautifulSoup) -> list[str]:
+    """The footnotes and endnotes mammoth lists at the end — under the signature and © line, where the
+    text rules would take them for the story's last words — taken out, as "[1] Their text" paragraphs
+    to follow the story. Their "[1]" marks stay in the text."""
+    notes = []
+    for number, item in enumerate(soup.find_all("li", id=NOTE_ID_RE), start=1):
+        for back_link in item.find_all("a", href=NOTE_BACK_LINK_RE):
+            back_link.decompose()
+        if text := " ".join(item.get_text(" ").split()):
+            notes.append(f"[{number}] {text}")
+        parent = item.parent
+        item.decompose()
+        if parent is not None and parent.name == "ol" and not parent.find("li"):
+            parent.decompose()
+    return notes
 
 
 def demote_section_headings(soup: BeautifulSoup):
