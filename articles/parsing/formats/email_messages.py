@@ -11,7 +11,9 @@ A story sent as an attachment (.txt, .md, .docx) is read instead of the message'
 is empty or only a cover note ("Hi, piece attached") under ``COVER_NOTE_WORDS`` words: that is how
 freelancers file. The sender is not the byline — a desk, an agency or a press office forwards copy
 it did not write — except when the text names no writer at all: then the person who wrote the
-message (the forwarded block's From, else the message's) is taken, with a warning to check.
+message (the forwarded block's From, else the message's) is taken, with a warning to check. The
+message's Date is when it was sent, not when the story was published, so it is not ``published``;
+its Content-Language and Keywords headers fill the story's language and keywords.
 """
 
 import email

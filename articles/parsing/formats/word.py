@@ -9,6 +9,8 @@ only those parts, never the file's media, macros or embedded style map. The docu
 fill what the text does not say: its language and keywords. Their "creator" is not taken as the
 byline: Word writes the account that made the file (often a template's author, "Microsoft Office
 User", a desk's shared login), not the writer; a file without a byline says who it names instead.
+Their "created" date is not the publication time either: it is when the file (or its template)
+was first saved, and a story's ``published`` is when it first appeared in print or online.
 """
 
 import io
