@@ -245,3 +245,9 @@ def test_web_page_reader_survives_markup_soup(pieces):
         assert "\n" not in str(error)
     else:
         assert story.headline
+
+
+def test_web_page_publication_time_with_an_offset_without_its_colon_gets_one():
+    story = read(page('<meta property="article:published_time" content="2026-11-27T06:30:00+0100">'))
+
+    assert story.published == "2026-11-27T06:30:00+01:00"

@@ -6,6 +6,7 @@ from datetime import datetime
 
 LANGUAGE_TAG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")  # BCP 47, as far as a reader needs
 KEYWORD_SEPARATORS_RE = re.compile(r"\s*[,;]\s*")
+BASIC_OFFSET_RE = re.compile(r"([+-]\d{2})(\d{2})$")
 MAX_KEYWORDS = 50
 MAX_KEYWORD_LENGTH = 100
 
@@ -28,10 +29,11 @@ def keyword_list(*values) -> tuple[str, ...]:
 
 
 def iso_time(value) -> str:
-    """``value`` when it is an ISO 8601 date or time, else ""."""
+    """``value`` when it is an ISO 8601 date or time, else ""; an offset written without its colon
+    (Drupal's "2026-11-27T06:30:00+0100") with one."""
     text = value.strip() if isinstance(value, str) else ""
     try:
         datetime.fromisoformat(text)
     except ValueError:
         return ""
-    return text
+    return BASIC_OFFSET_RE.sub(r"\1:\2", text) if "T" in text else text
