@@ -345,3 +345,20 @@ def test_email_attached_inside_messages_too_deep_is_refused():
 
     with pytest.raises(StoryFormatError, match=r"^messages attached inside messages more than 3 deep$"):
         read(mail)
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["________________________________", "-----Original Message-----"],
+)
+def test_email_outlook_plain_text_forward_block_is_left_out(marker):
+    forwarded = (
+        f"Can we run this?\n\n{marker}\nFrom: Jane Doe <jane@example.net>\nSent: Tuesday, December 1, 2026 9:14 AM\n"
+        f"To: Desk <desk@example.org>\nSubject: Harbour bridge reopens\n\n{STORY}"
+    )
+
+    story = read(message(forwarded, subject="FW: Harbour bridge reopens"))
+
+    assert story.headline == "Harbour bridge reopens"
+    assert story.paragraphs == (LEDE, SECOND)
+    assert [author.name for author in story.authors] == ["Jane Doe"]

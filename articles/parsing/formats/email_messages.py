@@ -161,8 +161,8 @@ def without_mail_furniture(lines: list[tuple[str, str]], markup: str) -> Body:
     start = forward_start(lines)
     if start is not None:
         marker, index = lines[start][0], start + 1
-        if not FORWARD_MARKER_RE.match(marker):
-            index = start  # Outlook: the header block itself opens the forward
+        if not (FORWARD_MARKER_RE.match(marker.strip()) or OUTLOOK_RULE_RE.match(marker.strip())):
+            index = start  # Outlook's HTML: the header block itself opens the forward
         subject, sender = inline_headers(marker)
         while index < len(lines) and (HEADER_LINE_RE.match(lines[index][0]) or not lines[index][0].strip()):
             found_subject, found_sender = inline_headers(lines[index][0])
