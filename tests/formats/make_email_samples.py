@@ -11,6 +11,9 @@ the MIME structure, quoted-printable or base64 bodies — with our own prose:
   ``Thread-Topic``/``Thread-Index``/``Content-Language`` headers.
 - ``eml-apple-mail-cork-harvest.eml``: a freelancer writes the story in the body from Apple Mail:
   text/plain only, quoted-printable UTF-8, no byline, a "-- " signature with a phone number.
+- ``eml-thunderbird-flowed-swift-nests.eml``: a desk forwards a contributor's story inline from
+  Thunderbird: text/plain; format=flowed, 8bit UTF-8, its "-------- Forwarded Message --------"
+  block with a tab after each header name.
 """
 
 import base64
@@ -223,13 +226,57 @@ X-Mailer: Apple Mail (2.3826.300.87.4.3)
 {quoted_printable(plain)}"""
 
 
+def flowed(paragraph: str) -> str:
+    """A paragraph as format=flowed text (RFC 3676): lines up to 72 characters, each soft break a trailing space."""
+    return " \n".join(textwrap.wrap(paragraph, 71))
+
+
+def thunderbird_forward() -> str:
+    paragraphs = [
+        "Volunteers counted 212 swifts' nests under the eaves of the old grain store this summer, up from 140 "
+        "last year, after the owners agreed to leave the roof repairs until the birds had left.",
+        'The count is the highest since records began in 2009, said Ruth Okonedo, who leads the group. "They '
+        'come back to the same hole every year, so if you block it, they are gone," she said.',
+    ]
+    body = "\n\n".join(flowed(paragraph) for paragraph in paragraphs)
+    plain = f"""Another one for the nature page.
+
+-------- Forwarded Message --------
+Subject: \tSwift numbers rise at the grain store
+Date: \tFri, 4 Dec 2026 17:31:09 +0000
+From: \tRuth Okonedo <ruth.okonedo@example.org>
+To: \tnature@valleytimes.example
+
+By Ruth Okonedo
+
+{body}
+
+Ruth Okonedo \u2709
+Ruth Okonedo chairs the Millbrook Swift Group.
+
+"""
+    return f"""Message-ID: <6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d@valleytimes.example>
+Date: Sat, 5 Dec 2026 09:02:17 +0000
+MIME-Version: 1.0
+User-Agent: Mozilla Thunderbird
+Content-Language: en-GB
+To: Nature Desk <nature@valleytimes.example>
+From: Priya Desai <priya.desai@valleytimes.example>
+Subject: Fwd: Swift numbers rise at the grain store
+Content-Type: text/plain; charset=UTF-8; format=flowed
+Content-Transfer-Encoding: 8bit
+
+{plain}"""
+
+
 def main():
     for name, make in (
         ("eml-gmail-forward-orchard-hostel.eml", gmail_forward),
         ("eml-outlook-docx-attachment-tram-depot.eml", outlook_attachment),
         ("eml-apple-mail-cork-harvest.eml", apple_mail),
+        ("eml-thunderbird-flowed-swift-nests.eml", thunderbird_forward),
     ):
-        (FOLDER / name).write_bytes(make().replace("\r\n", "\n").replace("\n", CRLF).encode("ascii"))
+        (FOLDER / name).write_bytes(make().replace("\r\n", "\n").replace("\n", CRLF).encode("utf-8"))
         print(name)
 
 
