@@ -251,3 +251,9 @@ def test_web_page_publication_time_with_an_offset_without_its_colon_gets_one():
     story = read(page('<meta property="article:published_time" content="2026-11-27T06:30:00+0100">'))
 
     assert story.published == "2026-11-27T06:30:00+01:00"
+
+
+def test_web_page_with_a_one_line_brief_reads_the_brief_not_the_whole_page():
+    story = read(page(article="<h1>Bridge reopens</h1><p>The bridge reopened on Tuesday.</p>"))
+
+    assert story.paragraphs == ("The bridge reopened on Tuesday.",)

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 import trafilatura
 from bs4 import BeautifulSoup, Comment, UnicodeDammit
+from trafilatura.settings import use_config
 
 from newsroom_core.names import join_names
 
@@ -27,6 +28,10 @@ from .html_paragraphs import html_paragraphs
 from .web_page_metadata import PageMetadata, page_metadata
 
 TRUNCATION_MARKS = "….  "
+# trafilatura's settings, but for the size under which it distrusts what it found and falls back on
+# the whole page's text (navigation and all): a brief of one short paragraph is still the article.
+EXTRACTION_SETTINGS = use_config()
+EXTRACTION_SETTINGS.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
 INERT_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "form", "button"]
 
 
@@ -88,6 +93,7 @@ def article_html(page: str) -> BeautifulSoup:
         include_tables=False,
         include_images=False,
         deduplicate=False,
+        config=EXTRACTION_SETTINGS,
     )
     if not extracted:
         raise StoryFormatError("no article text found in the page")
