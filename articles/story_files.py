@@ -10,7 +10,8 @@ files or more than ``MAX_ARCHIVE_FILES``, or says it unpacks to more than ``MAX_
 file in it is refused alone when it is encrypted, damaged or too large. The sizes an archive
 declares are not trusted alone: each file is read with the limit above, and Python's zipfile stops
 a file at its declared size (a file that unpacks to more fails its checksum), so a zip bomb is cut
-off at the limits instead of unpacked.
+off at the limits instead of unpacked. These guards live in ``parsing.formats.archives``, where the
+Word reader (a .docx is a zip) uses them too.
 """
 
 import stat
