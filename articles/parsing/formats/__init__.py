@@ -13,7 +13,10 @@ from ..reading import parse_story
 from ..story import Story, StoryFormatError, markup_for
 from .newsml_g2 import read_newsml_g2_file
 from .nitf import read_nitf_file
+from .email_messages import read_email
 from .sniffing import FileFormat, sniff_format
+from .web_pages import read_web_page
+from .word import read_word_file
 
 Reader = Callable[[str, bytes], tuple[Story, str]]
 
@@ -28,6 +31,9 @@ READERS: dict[FileFormat, Reader] = {
     FileFormat.TEXT: read_text_file,
     FileFormat.NEWSML_G2: read_newsml_g2_file,
     FileFormat.NITF: read_nitf_file,
+    FileFormat.WORD: read_word_file,
+    FileFormat.WEB_PAGE: read_web_page,
+    FileFormat.EMAIL: read_email,
 }
 
 
