@@ -7,8 +7,10 @@ from .story_files import MAX_ARCHIVE_BYTES, MAX_ARCHIVE_FILES
 
 MAX_FILES_PER_UPLOAD = 20
 STORY_FILE_TYPES = [
-    ".txt", *MARKDOWN_SUFFIXES, ".docx", ".html", ".htm", ".eml", ".zip",
-    "text/plain", "text/markdown", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".txt", *MARKDOWN_SUFFIXES, ".xml", ".json", ".docx", ".html", ".htm", ".eml", ".zip",
+    "text/plain", "text/markdown", "application/xml", "text/xml", "application/vnd.iptc.g2.newsitem+xml",
+    "application/nitf+xml", "application/json", "application/ninjs+json",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "text/html", "message/rfc822", "application/zip",
 ]  # fmt: skip
 
@@ -33,7 +35,8 @@ class StoryUploadForm(forms.Form):
     files = MultipleFileField(
         label="Story files",
         help_text=(
-            "Plain text (.txt), Markdown (.md), Word files (.docx), saved web pages (.html) or e-mails (.eml), "
+            "Plain text (.txt), Markdown (.md), wire copy (NewsML-G2 or NITF .xml, ninjs .json), Word files "
+            "(.docx), saved web pages (.html) or e-mails (.eml), "
             f"one story a file, up to {MAX_FILES_PER_UPLOAD} at a time; or .zip "
             f"archives of them, each of up to {MAX_ARCHIVE_FILES:,} files and {MAX_ARCHIVE_BYTES // 1_000_000} MB "
             "unpacked."

@@ -69,10 +69,28 @@ def test_dry_run_json_prints_what_was_read_and_writes_nothing(newsroom, capsys):
         "dateline": "",
         "published": None,
         "copyright": {"holder": "Newsmax", "year": 2026, "notice": "© 2026 Newsmax. All rights reserved."},
+        "embargo": None,
+        "usage_terms": "",
+        "language": "",
+        "keywords": [],
+        "guid": None,
+        "version": None,
         "paragraphs": line["paragraphs"],
         "warnings": ["no headline in the file; one was proposed from the lede for the editor to review"],
     }
     assert len(line["paragraphs"]) == 8
+
+
+def test_dry_run_json_gives_a_wire_items_identity_language_keywords_and_terms(capsys):
+    code, out, _ = run_import(
+        "--dry-run", "--json", FORMATS_DIR / "nitf-ap-text-launch-v2-correction.xml", capsys=capsys
+    )
+
+    line = json.loads(out.splitlines()[0])
+    assert code == 0
+    assert (line["guid"], line["version"], line["language"]) == ("c4b1f0e2a9d84d1c9e5b7a2f3c6d8e01", 2, "en-US")
+    assert line["usage_terms"] == "Not for use in Canada"
+    assert line["keywords"]
 
 
 def test_publish_imports_the_seed_live_and_reports_it(newsroom, capsys):

@@ -192,6 +192,12 @@ def story_as_json(name, story):
         "published": story.published or None,
         "copyright": copyright_notice
         and {"holder": copyright_notice.holder, "year": copyright_notice.year, "notice": copyright_notice.notice},
+        "embargo": story.embargo or None,
+        "usage_terms": story.usage_terms,
+        "language": story.language,
+        "keywords": list(story.keywords),
+        "guid": story.guid or None,
+        "version": story.version,
         "paragraphs": list(story.paragraphs),
         "warnings": list(story.warnings),
     }

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from ..decoding import decode_story
 from ..reading import parse_story
 from ..story import Story, StoryFormatError, markup_for
+from .email_messages import read_email
 from .newsml_g2 import read_newsml_g2_file
 from .nitf import read_nitf_file
-from .email_messages import read_email
 from .sniffing import FileFormat, sniff_format
 from .web_pages import read_web_page
 from .word import read_word_file
