@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..decoding import decode_story
 from ..reading import parse_story
 from ..story import Story, StoryFormatError, markup_for
+from .ninjs import read_ninjs_file
 from .sniffing import FileFormat, sniff_format
 
 Reader = Callable[[str, bytes], tuple[Story, str]]
@@ -24,6 +25,7 @@ def read_text_file(file_name: str, data: bytes) -> tuple[Story, str]:
 
 READERS: dict[FileFormat, Reader] = {
     FileFormat.TEXT: read_text_file,
+    FileFormat.NINJS: read_ninjs_file,
 }
 
 
