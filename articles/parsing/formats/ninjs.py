@@ -18,7 +18,7 @@ from ..copyright import parse_copyright
 from ..decoding import decode_story
 from ..labels import SPONSORED, label_for
 from ..reading import parse_story
-from ..story import KILL, MARKDOWN, TEXT, WIRE, Copyright, KillAdvisory, Story, StoryFormatError
+from ..story import KILL, MARKDOWN, TEXT, WIRE, Author, Copyright, KillAdvisory, Story, StoryFormatError
 from .html_paragraphs import HtmlParagraphs, html_paragraphs
 from .ninjs_shapes import load_ninjs
 
@@ -29,6 +29,7 @@ DEK_ROLES = {"", "summary", "abstract", "text", "lead", "ingress", "main", "stan
 BYLINE_START_RE = re.compile(r"^(?:by|von|par|por)\b", re.IGNORECASE)
 SPONSOR_RE = re.compile(r"^sponsored\s+by\s+(?P<sponsor>\S.*)$", re.IGNORECASE)
 MAX_VERSION = 2**31 - 1
+WRITER_ROLES = {"", "writer", "author", "correspondent", "reporter"}
 CANCELED_REASON = "pubstatus: canceled"
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 
@@ -53,6 +54,7 @@ def read_ninjs_file(file_name: str, data: bytes) -> tuple[Story, str]:
     story = parse_story(story_text(document, headline, body), body.markup)
     if agency and not story.source_name:
         story = replace(story, source_name=agency, source_relationship=WIRE)
+    story = with_profiles(story, document)
     return with_metadata(story, document, dek), text
 
 
@@ -124,10 +126,10 @@ def squeezed(text: str) -> str:
 
 
 def story_text(document: dict, headline: str, body: HtmlParagraphs) -> str:
-    """The item as a story file's text: the headline, the byline, the body (without a first line that
-    only repeats the headline), for the text format's rules to read."""
+    """The item as a story file's text: the headline, the byline, the body (without a first heading that
+    only repeats the headline, as TT's bodies open), for the text format's rules to read."""
     paragraphs = list(body.paragraphs)
-    if paragraphs and paragraphs[0].lstrip("# ") == headline:
+    if paragraphs and paragraphs[0].startswith("#") and paragraphs[0].lstrip("# ") == headline:
         paragraphs = paragraphs[1:]
     by = " ".join(string(document.get("by")).split())
     lines = [*([] if is_for_publication(document) else [NOT_FOR_PUBLICATION]), headline]
@@ -157,19 +159,49 @@ def with_metadata(story: Story, document: dict, dek: str) -> Story:
         embargo=string(document.get("embargoed")) or story.embargo,
         label=label or story.label,
         sponsor=sponsor or story.sponsor,
-        published=story.published or string(document.get("firstcreated")) if source_name else story.published,
+        published=published_of(document, story.published),
         **identity(document),
     )
+
+
+def with_profiles(story: Story, document: dict) -> Story:
+    """Superdesk's ``authors`` (name, ``role`` "writer", ``biography``, ``jobtitle``): the writers' bios and
+    job titles, and the writers themselves where the byline names none."""
+    profiles = {}
+    for person in document.get("authors") or ():
+        if isinstance(person, dict) and string(person.get("name")) and string(person.get("role")) in WRITER_ROLES:
+            title = person.get("jobtitle")
+            role = string(title.get("name")) if isinstance(title, dict) else ""
+            profiles[string(person["name"])] = Author(
+                string(person["name"]), " ".join(string(person.get("biography")).split()), role
+            )
+    if not profiles:
+        return story
+    named = {author.name for author in story.authors}
+    authors = [
+        replace(author, bio=author.bio or profiles[author.name].bio, role=author.role or profiles[author.name].role)
+        if author.name in profiles
+        else author
+        for author in story.authors
+    ]
+    authors += [profile for name, profile in profiles.items() if name not in named and not story.authors]
+    return replace(story, authors=tuple(authors))
+
+
+def published_of(document: dict, published: str) -> str:
+    """When the content was first published: ``contentcreated``, else what the body says. Not
+    ``firstcreated``: that is when the sender first sent the item, which a republisher's item is not."""
+    return string(document.get("contentcreated")) or published
 
 
 def identity(document: dict) -> dict:
     """The item's uri and version, language, keywords and usage terms."""
     return {
-        "guid": string(document.get("uri")),
+        "guid": string(document.get("uri")) or string(document.get("guid")),  # Superdesk's ninjs: guid for uri
         "version": version_of(document),
         "language": string(document.get("language")),
         "keywords": keywords_of(document),
-        "usage_terms": " ".join(string(document.get("usageterms")).split()),
+        "usage_terms": usage_terms_of(document),
     }
 
 
@@ -181,11 +213,21 @@ def version_of(document: dict) -> int | None:
     return int(text) if int(text) <= MAX_VERSION else None
 
 
+def usage_terms_of(document: dict) -> str:
+    """``usageterms``: a string, or (as AP's Media API sends them) a list of strings."""
+    terms = document.get("usageterms")
+    return " ".join(
+        " ".join(string(term).split()) for term in (terms if isinstance(terms, list) else [terms]) if string(term)
+    )
+
+
 def keywords_of(document: dict) -> tuple[str, ...]:
-    """The subjects' names (ninjs has no keywords of its own; a 1.x ``keywords`` list is read too)."""
-    names = [string(item.get("name")) for item in document.get("subjects") or () if isinstance(item, dict)]
+    """The ``keywords`` a producer adds to ninjs (Superdesk does), else the subjects' names: ninjs itself
+    has no keywords."""
     listed = document.get("keywords")
-    names += [string(word) for word in listed] if isinstance(listed, list) else []
+    names = [string(word) for word in listed] if isinstance(listed, list) else []
+    if not any(names):
+        names = [string(item.get("name")) for item in document.get("subjects") or () if isinstance(item, dict)]
     return tuple(dict.fromkeys(name for name in names if name))
 
 
@@ -211,7 +253,7 @@ def label_of(document: dict) -> tuple[str, str]:
     for genre in document.get("genres") or ():
         if not isinstance(genre, dict):
             continue
-        for name in (string(genre.get("literal")), string(genre.get("name"))):
+        for name in (string(genre.get("name")), string(genre.get("literal"))):
             if sponsored := SPONSOR_RE.match(name):
                 return SPONSORED, sponsored["sponsor"]
             if name and (label := label_for(name.rsplit(":", 1)[-1])):

@@ -38,7 +38,7 @@ def load_ninjs(text: str) -> dict:
         document = lower_case_names(document)
     elif major == 1 or (major is None and is_one_x(document)):
         document = two_x_from_one_x(document)
-    if not isinstance(document.get("uri"), str) or not NINJS_PARTS & set(document):
+    if not isinstance(document.get("uri") or document.get("guid"), str) or not NINJS_PARTS & set(document):
         raise StoryFormatError("JSON that is not a ninjs document: it has no uri, headline or body")
     return document
 
