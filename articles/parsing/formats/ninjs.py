@@ -54,7 +54,7 @@ def read_ninjs_file(file_name: str, data: bytes) -> tuple[Story, str]:
     story = parse_story(story_text(document, headline, body), body.markup)
     if agency and not story.source_name:
         story = replace(story, source_name=agency, source_relationship=WIRE)
-    story = with_profiles(story, document)
+    story = with_profiles(with_located(story, document), document)
     return with_metadata(story, document, dek), text
 
 
@@ -62,11 +62,14 @@ def string(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def listed(document: dict, name: str) -> list:
+    found = document.get(name)
+    return found if isinstance(found, list) else []
+
+
 def parts(document: dict, name: str) -> list[dict]:
     """A list of ``{role, contenttype, value}`` parts, each with a string value."""
-    found = document.get(name)
-    items = found if isinstance(found, list) else []
-    return [item for item in items if isinstance(item, dict) and string(item.get("value"))]
+    return [item for item in listed(document, name) if isinstance(item, dict) and string(item.get("value"))]
 
 
 def headline_of(document: dict) -> str:
@@ -152,7 +155,6 @@ def with_metadata(story: Story, document: dict, dek: str) -> Story:
         headline=headline_of(document) or story.headline,
         is_headline_proposed=not headline_of(document) and story.is_headline_proposed,
         dek=dek or story.dek,
-        dateline=story.dateline or " ".join(string(document.get("located")).split()),
         source_name=source_name,
         source_relationship=relationship,
         copyright=story.copyright or copyright_of(document),
@@ -164,11 +166,22 @@ def with_metadata(story: Story, document: dict, dek: str) -> Story:
     )
 
 
+def with_located(story: Story, document: dict) -> Story:
+    """The dateline ``located`` names, and the body's opening without it where it stands there in a form the
+    text rules do not take for a dateline ("Bergen — The ferry …")."""
+    located = " ".join(string(document.get("located")).split())
+    if story.dateline or not located or not story.paragraphs:
+        return story
+    agency = f" ({story.source_name})" if story.source_relationship == WIRE and story.source_name else ""
+    first = story.paragraphs[0].removeprefix(f"{located}{agency} — ")
+    return replace(story, dateline=located, paragraphs=(first, *story.paragraphs[1:]))
+
+
 def with_profiles(story: Story, document: dict) -> Story:
     """Superdesk's ``authors`` (name, ``role`` "writer", ``biography``, ``jobtitle``): the writers' bios and
     job titles, and the writers themselves where the byline names none."""
     profiles = {}
-    for person in document.get("authors") or ():
+    for person in listed(document, "authors"):
         if isinstance(person, dict) and string(person.get("name")) and string(person.get("role")) in WRITER_ROLES:
             title = person.get("jobtitle")
             role = string(title.get("name")) if isinstance(title, dict) else ""
@@ -224,10 +237,9 @@ def usage_terms_of(document: dict) -> str:
 def keywords_of(document: dict) -> tuple[str, ...]:
     """The ``keywords`` a producer adds to ninjs (Superdesk does), else the subjects' names: ninjs itself
     has no keywords."""
-    listed = document.get("keywords")
-    names = [string(word) for word in listed] if isinstance(listed, list) else []
+    names = [string(word) for word in listed(document, "keywords")]
     if not any(names):
-        names = [string(item.get("name")) for item in document.get("subjects") or () if isinstance(item, dict)]
+        names = [string(item.get("name")) for item in listed(document, "subjects") if isinstance(item, dict)]
     return tuple(dict.fromkeys(name for name in names if name))
 
 
@@ -243,14 +255,14 @@ def copyright_of(document: dict) -> Copyright | None:
 
 def infosource_of(document: dict) -> str:
     """The outlet an item credits as its source (ninjs 2.x ``infosources`` with an originating role)."""
-    for item in document.get("infosources") or ():
+    for item in listed(document, "infosources"):
         if isinstance(item, dict) and "orig" in string(item.get("role")).lower() and string(item.get("name")):
             return string(item["name"])
     return ""
 
 
 def label_of(document: dict) -> tuple[str, str]:
-    for genre in document.get("genres") or ():
+    for genre in listed(document, "genres"):
         if not isinstance(genre, dict):
             continue
         for name in (string(genre.get("name")), string(genre.get("literal"))):

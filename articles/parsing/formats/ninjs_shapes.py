@@ -92,6 +92,8 @@ def two_x_from_one_x(document: dict) -> dict:
             shaped["by"] = value
         elif name in ONE_X_LISTS and isinstance(value, list):
             shaped[ONE_X_LISTS[name]] = [concept_from_one_x(item) for item in value]
+        elif name in shaped:  # a 2.x list in a 1.x document
+            shaped[name] += value if isinstance(value, list) else []
         else:
             shaped[name] = value
     return shaped
