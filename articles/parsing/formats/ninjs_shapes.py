@@ -27,8 +27,8 @@ def load_ninjs(text: str) -> dict:
         raise StoryFormatError("JSON nested too deeply to be a ninjs document") from None
     except json.JSONDecodeError as error:
         raise StoryFormatError(f"not valid JSON: {error.msg}", line=error.lineno) from None
-    except ValueError as error:  # a number of more than 4,300 digits
-        raise StoryFormatError(f"not valid JSON: {error}") from None
+    except ValueError:  # Python reads no integer of more than 4,300 digits
+        raise StoryFormatError("not valid JSON: a number of more than 4,300 digits") from None
     if not isinstance(document, dict):
         raise StoryFormatError("JSON that is not a ninjs document: not an object")
     if depth(document) > MAX_DEPTH:
