@@ -2,6 +2,7 @@
 as a person would."""
 
 import io
+import json
 import os
 import shutil
 import sqlite3
@@ -23,8 +24,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from jsonschema import Draft202012Validator, FormatChecker
 from PIL import Image
 from rdflib.namespace import SDO
+from referencing import Registry, Resource
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupPagePermission, Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
@@ -54,6 +57,7 @@ EDITOR = ("desk-editor", "e2e-editor-password")
 REPORTER = ("field-reporter", "e2e-reporter-password")
 SEED_URL = "http://localhost/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-space/"
 ATOM_SCHEMA = Path(__file__).resolve().parent / "validators" / "atom.rnc"
+IPTC_SCHEMAS = Path(__file__).resolve().parent / "validators" / "iptc"  # IPTC's, unchanged: see its licence file
 # Where jing is missing the Atom schema tests skip, but not in CI (.ci/run sets the variable): there they fail.
 requires_jing = pytest.mark.skipif(
     not shutil.which("jing") and not os.environ.get("NEWSROOM_TEST_REQUIRE_JING"),
@@ -135,6 +139,18 @@ def atom_schema_errors(feed: bytes, tmp_path) -> str:
     feed_file.write_bytes(feed)
     result = subprocess.run(["jing", "-c", str(ATOM_SCHEMA), str(feed_file)], capture_output=True, text=True)
     return "" if result.returncode == 0 else result.stdout + result.stderr
+
+
+def ninjs_schema_errors(document: dict) -> list[str]:
+    """What IPTC's ninjs 2.2 JSON schema (with the GeoJSON schema it refers to, and formats checked)
+    finds wrong with ``document``: [] when it is valid."""
+    schemas = [json.loads(path.read_text()) for path in IPTC_SCHEMAS.glob("*.json")]
+    registry = Registry().with_resources(
+        (schema["$id"].rstrip("#"), Resource.from_contents(schema)) for schema in schemas
+    )
+    ninjs = next(schema for schema in schemas if schema["$id"].startswith("http://www.iptc.org/std/ninjs/"))
+    validator = Draft202012Validator(ninjs, registry=registry, format_checker=FormatChecker())
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(document)]
 
 
 def unknown_schema_org_terms(node) -> set[str]:

@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
 
 from articles.parsing import StoryFormatError, read_story_file
 from articles.parsing.bylines import read_byline
@@ -23,9 +21,10 @@ from articles.parsing.reading import parse_story
 from articles.parsing.story import ORIGINAL, Author, Contributor, Copyright, Story
 from articles.parsing.writing import format_story
 
+from .helpers import ninjs_schema_errors
+
 TESTS = Path(__file__).resolve().parent
 FORMATS = TESTS / "formats"
-SCHEMAS = TESTS / "schemas" / "iptc"
 NINJS_SAMPLES = sorted(FORMATS.glob("ninjs-*.json"))
 TEXT_SAMPLES = [
     path
@@ -74,27 +73,12 @@ STORY = Story(
 )
 
 
-def validator():
-    registry = Registry().with_resources(
-        (schema["$id"].rstrip("#"), Resource.from_contents(schema))
-        for schema in (json.loads(path.read_text()) for path in SCHEMAS.glob("*.json"))
-    )
-    schema = json.loads((SCHEMAS / "ninjs-schema_2.2.json").read_text())
-    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
-
-
 def read(document: dict) -> Story:
     return read_ninjs_file("item.json", json.dumps(document).encode())[0]
 
 
 def read_sample(path: Path) -> Story:
     return read_story_file(path.name, path.read_bytes(), MAX_BYTES)[0]
-
-
-def schema_errors(document: dict) -> list[str]:
-    return [
-        f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator().iter_errors(document)
-    ]
 
 
 def test_ninjs_samples_are_many_and_each_has_an_entry():
@@ -108,7 +92,7 @@ def test_ninjs_samples_are_many_and_each_has_an_entry():
 def test_ninjs_writer_document_is_valid_ninjs_2_2():
     document = ninjs_document(STORY, ITEM)
 
-    assert schema_errors(document) == []
+    assert ninjs_schema_errors(document) == []
     assert document["standard"] == {
         "name": "ninjs",
         "version": "2.2",
@@ -169,7 +153,7 @@ def test_ninjs_writer_bodies_are_html_with_h2_headings_and_plain_text():
 def test_ninjs_writer_canceled_item_carries_no_content():
     document = ninjs_document(STORY, replace(ITEM, status=CANCELED))
 
-    assert schema_errors(document) == []
+    assert ninjs_schema_errors(document) == []
     assert document["pubstatus"] == "canceled"
     assert set(document) == {"uri", "type", "representationtype", "standard", "version", "firstcreated",
                              "versioncreated", "pubstatus"}  # fmt: skip
@@ -197,7 +181,7 @@ def test_ninjs_sample_round_trips_and_validates(path):
     story = read_sample(path)
     document = ninjs_document(story, ITEM)
 
-    assert schema_errors(document) == []
+    assert ninjs_schema_errors(document) == []
     assert read(document) == story
 
 
@@ -212,7 +196,7 @@ def test_ninjs_realworld_stories_round_trip():
             continue
         stable += 1
         document = ninjs_document(story, ITEM)
-        assert schema_errors(document) == [], path.name
+        assert ninjs_schema_errors(document) == [], path.name
         assert read(document) == story, path.name
         same += 1
 

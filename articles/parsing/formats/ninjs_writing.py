@@ -17,6 +17,8 @@ ninjs 2.2 allows no properties of a producer's own, so everything rides on the s
 - a canceled item carries its identity and status only, none of its content.
 """
 
+import json
+
 from newsroom_core.names import join_names
 from newsroom_core.rich_text_conversion import markdown_to_text, paragraph_to_html
 
@@ -135,3 +137,16 @@ def text_body(story: Story) -> list[str]:
         words = MARKDOWN_HEADING_RE.sub("", paragraph)
         lines.append(markdown_to_text(words) if story.markup == MARKDOWN else words)
     return lines + closing_lines(story)
+
+
+def ninjs_item(story: Story, item: OutgoingItem) -> str:
+    """One item as a ninjs 2.2 JSON document."""
+    return json.dumps(ninjs_document(story, item), ensure_ascii=False, indent=1)
+
+
+def ninjs_message(entries, sent_at: str, sender: str) -> str:
+    """A partner feed: ninjs has no envelope of its own, so a JSON object with, as NewsML-G2's
+    newsMessage has, when it was sent and by whom, and the items (``entries``: (story, item) pairs),
+    newest first, each a whole ninjs document."""
+    items = [ninjs_document(story, item) for story, item in entries]
+    return json.dumps({"sent": sent_at, "sender": sender, "items": items}, ensure_ascii=False, indent=1)

@@ -1,0 +1,160 @@
+"""The syndication endpoints: each live article as ninjs, and the partner feed, read back as a partner
+reads them; what readers may not see never goes out."""
+
+import json
+from datetime import timedelta
+
+import feedparser
+from django.utils import timezone
+from wagtail.models import Site
+
+from articles.licences import Licence
+from articles.models import ArticlePage
+from articles.parsing.formats.ninjs import read_ninjs_file
+from articles.syndication import syndicated, with_versions
+from articles.withdrawals import withdraw_article
+
+from .factories import ArticlePageFactory, AuthorPageFactory, CorrectionFactory, PageViewRestrictionFactory
+from .helpers import ninjs_schema_errors, set_site_rights
+
+FEED_URL = "/syndication/ninjs.json"
+
+
+def item_url(article):
+    return f"/syndication/{article.pk}.ninjs.json"
+
+
+def get_json(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, (url, response.content[:300])
+    assert response["Content-Type"].startswith("application/json")
+    return json.loads(response.content)
+
+
+def test_syndication_item_is_valid_ninjs_with_byline_rights_and_body(client, seed_article):
+    document = get_json(client, item_url(seed_article))
+
+    assert ninjs_schema_errors(document) == []
+    assert document["headlines"] == [{"role": "main", "value": seed_article.title}]
+    assert document["by"] == seed_article.get_metadata().byline
+    assert document["copyrightnotice"] == seed_article.get_metadata().copyright.text
+    assert document["renditions"][0]["href"] == seed_article.get_full_url()
+    assert [body["contenttype"] for body in document["bodies"]] == ["text/html", "text/plain"]
+    assert document["pubstatus"] == "usable" and document["version"] == "1"
+
+
+def test_syndication_item_uri_is_the_atom_entry_id(client, seed_article):
+    atom = feedparser.parse(client.get("/feeds/latest/atom/").content)
+
+    assert get_json(client, item_url(seed_article))["uri"] == atom.entries[0].id
+
+
+def test_syndication_item_reads_back_as_the_story_it_was_written_from(client, seed_article):
+    response = client.get(item_url(seed_article))
+    article = with_versions(ArticlePage.objects.filter(pk=seed_article.pk).for_reading()).get()
+    story, _ = syndicated(article, article.get_metadata(), article.get_site())
+
+    assert read_ninjs_file("item.json", response.content)[0] == story
+    assert story.paragraphs and story.authors
+
+
+def test_syndication_version_counts_the_publications(client, seed_article):
+    seed_article.save_revision().publish()
+
+    assert get_json(client, item_url(seed_article))["version"] == "2"
+
+
+def test_syndication_item_carries_corrections_licence_and_credits(client, newsroom):
+    writer = AuthorPageFactory(parent=newsroom.author_index, title="Jane Doe", role="Science writer", live=True)
+    photographer = AuthorPageFactory(parent=newsroom.author_index, title="Kenji Sato", live=True)
+    article = ArticlePageFactory(
+        parent=newsroom.news_index,
+        authors=[writer],
+        credits=[(photographer, "photography")],
+        dateline="OSLO",
+        live=True,
+    )
+    set_site_rights(Site.objects.get(is_default_site=True), Licence.CC_BY_ND)
+    CorrectionFactory(article=article, text="An earlier version misstated the date.")
+
+    document = get_json(client, item_url(article))
+
+    assert ninjs_schema_errors(document) == []
+    assert document["by"] == "Jane Doe (Science writer)"
+    assert {"name": "Kenji Sato", "rel": "photography"} in document["people"]
+    assert document["rightsinfo"] == {"linkedrights": "https://creativecommons.org/licenses/by-nd/4.0/"}
+    assert document["descriptions"][-1]["role"] == "correction"
+    assert document["descriptions"][-1]["value"].endswith("An earlier version misstated the date.")
+    assert document["located"] == "OSLO"
+    assert document["bodies"][0]["value"].startswith("<p>OSLO — ")
+
+
+def test_syndication_hides_drafts_private_expired_and_embargoed_stories(client, newsroom):
+    public = ArticlePageFactory(parent=newsroom.news_index, title="Public ferry story", live=True)
+    hidden = [
+        ArticlePageFactory(parent=newsroom.news_index, title="Draft walrus", live=False),
+        ArticlePageFactory(
+            parent=newsroom.news_index, title="Expired walrus", live=True, expire_at=timezone.now() - timedelta(hours=1)
+        ),
+        ArticlePageFactory(
+            parent=newsroom.news_index,
+            title="Embargoed walrus",
+            live=True,
+            embargo_until=timezone.now() + timedelta(days=1),
+        ),
+    ]
+    private = ArticlePageFactory(parent=newsroom.news_index, title="Private walrus", live=True)
+    PageViewRestrictionFactory(page=private, password="s3cret")
+    hidden.append(private)
+
+    feed = client.get(FEED_URL).content.decode()
+
+    assert "Public ferry story" in feed and "walrus" not in feed
+    for article in hidden:
+        response = client.get(item_url(article))
+        assert response.status_code == 404 and b"walrus" not in response.content, article.title
+    assert client.get(item_url(public)).status_code == 200
+
+
+def test_syndication_withdrawn_story_is_a_canceled_item_without_content(client, newsroom):
+    article = ArticlePageFactory(parent=newsroom.news_index, title="Heron story", live=True)
+    article.save_revision().publish()
+    live_version = int(get_json(client, item_url(article))["version"])
+    withdraw_article(article, "withdraw", reason="Wrong heron.", notice="We withdrew this story.")
+
+    item = get_json(client, item_url(article), status=410)
+    feed = get_json(client, FEED_URL)
+
+    assert item["pubstatus"] == "canceled" and item["version"] == str(live_version + 1)
+    assert not {"headlines", "bodies", "descriptions", "by"} & set(item)
+    assert ninjs_schema_errors(item) == []
+    assert [entry["pubstatus"] for entry in feed["items"] if entry["uri"] == item["uri"]] == ["canceled"]
+    assert "Heron" not in json.dumps(feed)
+    assert read_ninjs_file("item.json", json.dumps(item).encode())[0].kill.kind == "kill"
+
+
+def test_syndication_feed_lists_the_newest_first_each_valid(client, newsroom, settings):
+    settings.NEWSROOM_FEED_ITEMS = 3
+    articles = [ArticlePageFactory(parent=newsroom.news_index, title=f"Story {n}", live=True) for n in range(5)]
+    for n, article in enumerate(articles):
+        article.first_published_at = article.last_published_at = timezone.now() - timedelta(hours=5 - n)
+        article.save()
+
+    feed = get_json(client, FEED_URL)
+
+    assert feed["sender"] and feed["sent"]
+    assert [entry["headlines"][0]["value"] for entry in feed["items"]] == ["Story 4", "Story 3", "Story 2"]
+    assert all(ninjs_schema_errors(entry) == [] for entry in feed["items"])
+
+
+def test_syndication_answers_conditional_requests(client, seed_article):
+    first = client.get(FEED_URL)
+
+    again = client.get(FEED_URL, HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert "public" in first["Cache-Control"] and first["ETag"]
+    assert again.status_code == 304
+
+
+def test_syndication_unknown_article_is_not_found(client, newsroom):
+    assert client.get("/syndication/999999.ninjs.json").status_code == 404
