@@ -232,6 +232,11 @@ def test_ninjs_reader_refuses_bad_input_with_one_line(data, message):
     assert "\n" not in str(refused.value)
 
 
+def test_ninjs_a_json_array_file_is_refused_as_json_not_read_as_text():
+    with pytest.raises(StoryFormatError, match="not an object"):
+        read_story_file("feed.json", b'[{"uri": "urn:x"}]', MAX_BYTES)
+
+
 def test_ninjs_reader_reads_the_same_story_from_1_x_2_x_and_3_x():
     stories = [
         read_sample(FORMATS / f"ninjs-iptc-{version}-005_complex_text_article.json")

@@ -5,6 +5,9 @@ import json
 from datetime import timedelta
 
 import feedparser
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -158,3 +161,17 @@ def test_syndication_answers_conditional_requests(client, seed_article):
 
 def test_syndication_unknown_article_is_not_found(client, newsroom):
     assert client.get("/syndication/999999.ninjs.json").status_code == 404
+
+
+def test_syndication_feed_queries_do_not_grow_with_its_items(client, newsroom):
+    author = AuthorPageFactory(parent=newsroom.author_index, live=True)
+    counts = []
+    for _ in range(2):
+        for _ in range(3):
+            CorrectionFactory(article=ArticlePageFactory(parent=newsroom.news_index, authors=[author], live=True))
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(FEED_URL).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]

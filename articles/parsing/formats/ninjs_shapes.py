@@ -15,6 +15,7 @@ ONE_X_LISTS = {"person": "people", "organisation": "organisations", "place": "pl
                "event": "events", "object": "objects", "infosource": "infosources", "genre": "genres"}  # fmt: skip
 ONE_X_PART_RE = re.compile(r"^(?P<part>headline|body|description)_(?P<role>[a-zA-Z0-9_]+)$")
 ONE_X_MARKUP_ROLES = {"html", "xhtml", "richtext", "nitf", "html5"}
+TWO_X_PARTS = ("headlines", "bodies", "descriptions")
 THREE_X_NAMES = {"embargoeduntil": "embargoed"}
 NINJS_PARTS = {"headlines", "bodies", "descriptions", "headline", "byline", "by", "versioncreated", "type"}
 
@@ -78,7 +79,7 @@ def two_x_from_one_x(document: dict) -> dict:
     """A ninjs 1.x document in 2.x's shape: ``headline`` and ``headline_*`` into ``headlines``, ``body_*``
     into ``bodies``, ``description_*`` into ``descriptions``, ``byline`` into ``by``, ``person`` into
     ``people`` (and the other lists), a concept's ``code`` into its ``literal``."""
-    shaped: dict = {"headlines": [], "bodies": [], "descriptions": []}
+    shaped: dict = {part: [] for part in TWO_X_PARTS}
     for name, value in document.items():
         if name == "headline" and isinstance(value, str):
             shaped["headlines"].insert(0, {"role": "main", "value": value})
@@ -92,7 +93,7 @@ def two_x_from_one_x(document: dict) -> dict:
             shaped["by"] = value
         elif name in ONE_X_LISTS and isinstance(value, list):
             shaped[ONE_X_LISTS[name]] = [concept_from_one_x(item) for item in value]
-        elif name in shaped:  # a 2.x list in a 1.x document
+        elif name in TWO_X_PARTS:  # a 2.x list in a 1.x document
             shaped[name] += value if isinstance(value, list) else []
         else:
             shaped[name] = value
