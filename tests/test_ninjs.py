@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from jsonschema import FormatChecker
 
 from articles.parsing import StoryFormatError, read_story_file
 from articles.parsing.bylines import read_byline
@@ -31,6 +32,7 @@ TEXT_SAMPLES = [
     for path in NINJS_SAMPLES
     if "error" not in json.loads((FORMATS / "expected.json").read_text())[path.name] and "kill" not in path.name
 ]
+DATE_TIMES = FormatChecker()
 REALWORLD = sorted((TESTS / "realworld").glob("*.txt"))
 MAX_BYTES = 150_000
 ITEM = OutgoingItem(
@@ -186,9 +188,10 @@ def test_ninjs_sample_round_trips_and_validates(path):
 
 
 def test_ninjs_realworld_stories_round_trip():
-    """Every story of the text corpus the text format itself writes and reads back unchanged (its
-    limits are the text format's, not ninjs's) comes back the same from ninjs; a proposed headline goes
-    out as the headline, so comes back as one."""
+    """Every story of the text corpus that the text format itself writes and reads back unchanged (its
+    limits are the text format's, not ninjs's) comes back the same from ninjs; but for a proposed
+    headline, which goes out as the headline, and a publication time or embargo that is no RFC 3339
+    date-time (a date alone, a desk's time without its offset), which ninjs cannot carry."""
     same, stable = 0, 0
     for path in REALWORLD:
         story = replace(read_sample(path), is_headline_proposed=False, guid=f"urn:test:{path.stem}", version=1)
@@ -197,7 +200,9 @@ def test_ninjs_realworld_stories_round_trip():
         stable += 1
         document = ninjs_document(story, ITEM)
         assert ninjs_schema_errors(document) == [], path.name
-        assert read(document) == story, path.name
+        sendable = {name: value if DATE_TIMES.conforms(value, "date-time") else "" for name, value in (
+            ("published", story.published), ("embargo", story.embargo))}  # fmt: skip
+        assert read(document) == replace(story, **sendable), path.name
         same += 1
 
     assert same == stable >= 60

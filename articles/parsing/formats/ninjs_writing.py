@@ -14,10 +14,12 @@ ninjs 2.2 allows no properties of a producer's own, so everything rides on the s
   they are for readers, so not ``ednote`` (which is for the receiving desk only), and they describe
   this version of the item rather than being part of its story;
 - the standfirst is the ``descriptions`` entry with the role "summary"; the page is a rendition named "web";
-- a canceled item carries its identity and status only, none of its content.
+- a canceled item carries its identity and status only, none of its content;
+- a time goes out only as an RFC 3339 date-time: a story's date alone or time without its offset does not.
 """
 
 import json
+import re
 
 from newsroom_core.names import join_names
 from newsroom_core.rich_text_conversion import markdown_to_text, paragraph_to_html
@@ -32,18 +34,27 @@ SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
 STANDARD = {"name": "ninjs", "version": "2.2", "schema": SCHEMA_URI}
 ORIGINATOR_ROLE, PUBLISHER_ROLE = "originfo", "publisher"
 AUTHOR_REL = "author"
+RFC_3339_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$")
 
 
 def ninjs_document(story: Story, item: OutgoingItem) -> dict:
     """``story`` as a ninjs 2.2 news item, with what ``item`` says of where and when it was published."""
     document = {"uri": story.guid, "type": "text", "representationtype": "full", "standard": STANDARD}
     document |= present({"version": str(story.version) if story.version is not None else ""})
-    document |= present({"firstcreated": item.first_created_at, "versioncreated": item.version_created_at})
+    document |= present(
+        {"firstcreated": date_time(item.first_created_at), "versioncreated": date_time(item.version_created_at)}
+    )
     status = WITHHELD if item.status == USABLE and not story.is_for_publication else item.status
     document["pubstatus"] = status
     if status == CANCELED:
         return document
     return document | present(content(story, item))
+
+
+def date_time(value: str) -> str:
+    """``value`` if it is an RFC 3339 date-time, as ninjs requires, else "": a date alone, or a time without
+    its offset (a desk's local time, as a story file may give it), cannot be sent as one."""
+    return value if RFC_3339_RE.match(value) else ""
 
 
 def present(fields: dict) -> dict:
@@ -52,8 +63,8 @@ def present(fields: dict) -> dict:
 
 def content(story: Story, item: OutgoingItem) -> dict:
     return {
-        "embargoed": story.embargo,
-        "contentcreated": story.published,
+        "embargoed": date_time(story.embargo),
+        "contentcreated": date_time(story.published),
         "copyrightholder": story.copyright.holder if story.copyright else "",
         "copyrightnotice": story.copyright.notice if story.copyright else "",
         "usageterms": story.usage_terms,
