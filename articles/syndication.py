@@ -12,6 +12,7 @@ survives edits, moves and renames); its ``version`` is how many times the articl
 (Wagtail's publish log), one more for the withdrawal.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -42,10 +43,16 @@ CREDITED_ROLES = {credit_role: role for role, credit_role in PARSED_ROLES.items(
 STORY_RELATIONSHIPS = {VIA: VIA, WIRE: WIRE, ORIGINAL: ORIGINAL}  # "additional reporting by" an outlet: VIA
 
 
+Entry = tuple[Story, OutgoingItem]
+
+
 @dataclass(frozen=True)
 class SyndicationFormat:
-    write_item: object  # (Story, OutgoingItem) -> str
-    write_feed: object  # (entries, sent_at, sender) -> str: entries are (Story, OutgoingItem) pairs
+    """A format partners take: its pure writers, of one item and of a feed (the entries newest first,
+    when it was sent as an ISO 8601 time, and the sender's name), and the responses' content type."""
+
+    write_item: Callable[[Story, OutgoingItem], str]
+    write_feed: Callable[[list[Entry], str, str], str]
     content_type: str
     feed_name: str  # the partner feed's file name under ``syndication/``
 
@@ -75,7 +82,7 @@ def with_versions(articles):
     return articles.annotate(published_versions=Coalesce(Subquery(publishes), Value(1), output_field=IntegerField()))
 
 
-def syndicated(article, meta: ArticleMetadata, site: Site) -> tuple[Story, OutgoingItem]:
+def syndicated(article, meta: ArticleMetadata, site: Site) -> Entry:
     """A live article as the ``Story`` and ``OutgoingItem`` the writers take, from its metadata (the
     article fetched ``for_reading`` and ``with_versions``)."""
     body = html_paragraphs(make_urls_absolute(body_html(article, BODY_BLOCKS), site))
@@ -117,7 +124,7 @@ def syndicated(article, meta: ArticleMetadata, site: Site) -> tuple[Story, Outgo
     return story, item
 
 
-def canceled(article) -> tuple[Story, OutgoingItem]:
+def canceled(article) -> Entry:
     """A withdrawn story as a canceled item: its identity, a version more, and when; nothing of its content."""
     story = Story(
         headline="",
