@@ -11,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
+from articles.importing import ImportOptions, import_file
 from articles.licences import Licence
-from articles.models import ArticlePage
+from articles.models import ArticlePage, Withdrawal
 from articles.parsing.formats.ninjs import read_ninjs_file
 from articles.syndication import syndicated, with_versions
 from articles.withdrawals import withdraw_article
@@ -175,3 +176,22 @@ def test_syndication_feed_queries_do_not_grow_with_its_items(client, newsroom):
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+
+
+def test_syndication_a_partner_importing_an_item_and_then_its_cancel_withdraws_its_copy(client, newsroom):
+    article = ArticlePageFactory(
+        parent=newsroom.news_index,
+        title="Ferry back on the water",
+        body=[("paragraph", "<p>The ferry ran again on Monday after a three-week strike.</p>")],
+        live=True,
+    )
+    item = client.get(item_url(article)).content
+    withdraw_article(article, "withdraw", reason="Wrong ferry.", notice="We withdrew this story.")
+    cancel = client.get(item_url(article)).content
+
+    imported = import_file("item.ninjs.json", item, newsroom, ImportOptions(publish=True))
+    killed = import_file("cancel.ninjs.json", cancel, newsroom, ImportOptions(publish=True))
+
+    assert imported.error == "" and killed.error == ""
+    copy = ArticlePage.objects.exclude(pk=article.pk).get()
+    assert copy.title == "Ferry back on the water" and Withdrawal.objects.filter(article=copy).exists()
