@@ -226,6 +226,10 @@ def test_ninjs_reader_refuses_json_that_is_not_ninjs():
         (b'{"uri": "x", "version": ' + b"9" * 5000 + b"}", "not valid JSON"),
         (b'{"a": ' * 100_000, "JSON nested too deeply"),
         (b"[" * 100_000, "JSON nested too deeply"),
+        (
+            json.dumps({"uri": "x", "bodies": [{"contenttype": "text/html", "value": "<b>" * 5000}]}).encode(),
+            "HTML nested",
+        ),
         (b'{"uri": "x", "a": ' + b"[" * 60 + b"]" * 60 + b"}", "JSON nested too deeply"),
     ],
 )
