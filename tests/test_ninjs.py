@@ -335,3 +335,28 @@ def test_ninjs_metadata_round_trips_for_any_values(guid, version, language, keyw
                     usage_terms=usage_terms, embargo=embargo)  # fmt: skip
 
     assert read(ninjs_document(story, ITEM)) == story
+
+
+html_pieces = st.sampled_from(
+    ["<p>", "</p>", "<b>", "</b>", "<h2>", "</h2>", "<a href='https://x.example'>", "</a>", "<figure>", "</figure>",
+     "<div class='dat'>", "<span class='source'>", "</span>", "</div>", " ", "By Jane Doe", "Jane Doe ✉",
+     "© 2026 X.", "#", "*", "\n", "word.", "WASHINGTON (AP) — ", "Additional reporting by Ann Lee", "&amp;", "<br>"]
+)  # fmt: skip
+html_text = st.lists(html_pieces, max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    headline=st.text(max_size=20),
+    body=html_text,
+    description=html_text,
+    by=st.sampled_from(["", "Jane Doe", "Von Anna Schmidt, dpa", "By", "NTB", "x, y"]),
+    contenttype=st.sampled_from(["text/html", "text/plain", ""]),
+)
+def test_ninjs_reader_raises_only_story_format_errors_on_any_body(headline, body, description, by, contenttype):
+    document = {"uri": "urn:x", "headlines": [{"value": headline}], "bodies": [{"contenttype": contenttype, "value": body}],
+                "descriptions": [{"value": description}], "by": by, "located": "Oslo"}  # fmt: skip
+    try:
+        read(document)
+    except StoryFormatError as error:
+        assert "\n" not in str(error)
