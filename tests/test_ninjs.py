@@ -354,7 +354,8 @@ html_text = st.lists(html_pieces, max_size=40).map("".join)
     contenttype=st.sampled_from(["text/html", "text/plain", ""]),
 )
 def test_ninjs_reader_raises_only_story_format_errors_on_any_body(headline, body, description, by, contenttype):
-    document = {"uri": "urn:x", "headlines": [{"value": headline}], "bodies": [{"contenttype": contenttype, "value": body}],
+    document = {"uri": "urn:x", "headlines": [{"value": headline}],
+                "bodies": [{"contenttype": contenttype, "value": body}],
                 "descriptions": [{"value": description}], "by": by, "located": "Oslo"}  # fmt: skip
     try:
         read(document)
