@@ -112,7 +112,7 @@ def test_ninjs_writer_carries_byline_people_credit_rights_and_corrections():
         {"name": "Priya Nair", "rel": "additional reporting"},
     ]
     assert document["infosources"] == [
-        {"name": "Coastal News Service", "role": "originfo"},
+        {"name": "Coastal News Service", "role": "originalpublisher"},
         {"name": "The Harbour Times", "role": "publisher"},
     ]
     assert document["copyrightnotice"] == "© 2026 Coastal News Service. All rights reserved."
@@ -170,6 +170,13 @@ def test_ninjs_writer_withholds_a_story_not_for_publication():
 
 def test_ninjs_round_trip_gives_the_same_story():
     assert read(ninjs_document(STORY, ITEM)) == STORY
+
+
+def test_ninjs_round_trip_keeps_a_credit_only_the_metadata_gives():
+    for relationship in ("via", "wire", "original"):
+        story = replace(STORY, source_name="Harbour Radio", source_relationship=relationship, dateline="")
+
+        assert read(ninjs_document(story, ITEM)) == story, relationship
 
 
 def test_ninjs_canceled_round_trip_is_a_kill_of_the_same_guid_and_version():

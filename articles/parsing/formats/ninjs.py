@@ -18,9 +18,9 @@ from ..copyright import parse_copyright
 from ..decoding import decode_story
 from ..labels import SPONSORED, label_for
 from ..reading import parse_story
-from ..story import KILL, MARKDOWN, TEXT, WIRE, Author, Copyright, KillAdvisory, Story, StoryFormatError
+from ..story import KILL, MARKDOWN, TEXT, VIA, WIRE, Author, Copyright, KillAdvisory, Story, StoryFormatError
 from .html_paragraphs import HtmlParagraphs, html_paragraphs
-from .ninjs_shapes import load_ninjs
+from .ninjs_shapes import INFOSOURCE_ROLES, load_ninjs
 
 TEXT_TYPES = {"text", "composite", "component"}  # a package's text is in its bodies
 HTML_TYPES = ("text/html", "application/xhtml+xml", "body_xhtml", "application/nitf+xml")
@@ -148,8 +148,8 @@ def with_metadata(story: Story, document: dict, dek: str) -> Story:
     """The story the text rules read, with what the item's metadata says outright."""
     label, sponsor = label_of(document)
     source_name, relationship = story.source_name, story.source_relationship
-    if not source_name and (credited := infosource_of(document)):
-        source_name, relationship = credited, WIRE
+    if not source_name:
+        source_name, relationship = infosource_of(document)
     return replace(
         story,
         headline=headline_of(document) or story.headline,
@@ -253,12 +253,15 @@ def copyright_of(document: dict) -> Copyright | None:
     return None
 
 
-def infosource_of(document: dict) -> str:
-    """The outlet an item credits as its source (ninjs 2.x ``infosources`` with an originating role)."""
+def infosource_of(document: dict) -> tuple[str, str]:
+    """The outlet an item credits as its source, and how (``INFOSOURCE_ROLES``; another originating
+    role is a wire's), from its ``infosources``; ("", VIA) if none."""
+    relationships = {role: relationship for relationship, role in INFOSOURCE_ROLES.items()}
     for item in listed(document, "infosources"):
-        if isinstance(item, dict) and "orig" in string(item.get("role")).lower() and string(item.get("name")):
-            return string(item["name"])
-    return ""
+        role = string(item.get("role")).lower().rsplit("/", 1)[-1] if isinstance(item, dict) else ""
+        if string(item.get("name") if isinstance(item, dict) else "") and (role in relationships or "orig" in role):
+            return string(item["name"]), relationships.get(role, WIRE)
+    return "", VIA
 
 
 def label_of(document: dict) -> tuple[str, str]:

@@ -7,7 +7,7 @@
 import json
 import re
 
-from ..story import StoryFormatError
+from ..story import ORIGINAL, VIA, WIRE, StoryFormatError
 
 MAX_DEPTH = 40  # no ninjs document nests deeper than a dozen levels
 SCHEMA_VERSION_RE = re.compile(r"ninjs-schema_(?P<major>\d)\.\d+")
@@ -17,6 +17,9 @@ ONE_X_PART_RE = re.compile(r"^(?P<part>headline|body|description)_(?P<role>[a-zA
 ONE_X_MARKUP_ROLES = {"html", "xhtml", "richtext", "nitf", "html5"}
 TWO_X_PARTS = ("headlines", "bodies", "descriptions")
 THREE_X_NAMES = {"embargoeduntil": "embargoed"}
+# How ``infosources`` name the outlet a story is credited to, by how it stands to the story (the
+# writer's roles; "originfo" is IPTC's information source role for the party that originated it).
+INFOSOURCE_ROLES = {WIRE: "originfo", ORIGINAL: "originalpublisher", VIA: "source"}
 NINJS_PARTS = {"headlines", "bodies", "descriptions", "headline", "byline", "by", "versioncreated", "type"}
 
 

@@ -7,7 +7,8 @@ ninjs 2.2 allows no properties of a producer's own, so everything rides on the s
   the credit lines, then each writer signed off with their bio where one has a bio, so a partner's
   page prints them and a reader of either body gets them back; the dateline and a wire's name open
   the first paragraph ("GENEVA (Reuters) — …") as wires print it, and ``located`` repeats the place;
-- the source is an ``infosources`` entry with the role "originfo", the publisher one with "publisher";
+- the source is an ``infosources`` entry whose role says how it stands to the story ("originfo" for a
+  wire, "originalpublisher", "source": ``INFOSOURCE_ROLES``), the publisher one with "publisher";
 - the rights are ``copyrightholder``, ``copyrightnotice``, ``usageterms`` and the licence's deed as
   ``rightsinfo.linkedrights``; the label is a ``genres`` entry; the keywords are ``subjects``;
 - the corrections are ``descriptions`` with the role "correction" or "update", each dated in its text:
@@ -28,11 +29,12 @@ from ..credit_lines import credit_line
 from ..labels import label_line
 from ..story import MARKDOWN, MARKDOWN_HEADING_RE, ORIGINAL, SIGNATURE_MARK, WIRE, Story
 from ..writing import byline_name
+from .ninjs_shapes import INFOSOURCE_ROLES
 from .outgoing import CANCELED, USABLE, WITHHELD, OutgoingItem
 
 SCHEMA_URI = "http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json"
 STANDARD = {"name": "ninjs", "version": "2.2", "schema": SCHEMA_URI}
-ORIGINATOR_ROLE, PUBLISHER_ROLE = "originfo", "publisher"
+PUBLISHER_ROLE = "publisher"
 AUTHOR_REL = "author"
 RFC_3339_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$")
 
@@ -102,7 +104,8 @@ def descriptions(story: Story, item: OutgoingItem) -> list[dict]:
 
 
 def infosources(story: Story, item: OutgoingItem) -> list[dict]:
-    sources = [{"name": story.source_name, "role": ORIGINATOR_ROLE}] if story.source_name else []
+    role = INFOSOURCE_ROLES[story.source_relationship]
+    sources = [{"name": story.source_name, "role": role}] if story.source_name else []
     return sources + ([{"name": item.publisher, "role": PUBLISHER_ROLE}] if item.publisher else [])
 
 
