@@ -40,6 +40,7 @@ SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 SEED_FILE = SEEDS_DIR / "000_3581a14dfa9c6e0e.txt"
 STORIES_DIR = Path(__file__).resolve().parent / "stories"
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
+FORMATS_DIR = Path(__file__).resolve().parent / "formats"  # the other formats' samples (tests/formats/expected.json)
 IMPORT_URL = "/admin/newsroom/import/"
 # A short story of the file format, for the tests of what stands around a story (advisories, rights).
 HARBOUR_STORY = (

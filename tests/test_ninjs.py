@@ -22,10 +22,10 @@ from articles.parsing.reading import parse_story
 from articles.parsing.story import ORIGINAL, Author, Contributor, Copyright, Story
 from articles.parsing.writing import format_story
 
-from .helpers import ninjs_schema_errors
+from .helpers import FORMATS_DIR, ninjs_schema_errors
 
 TESTS = Path(__file__).resolve().parent
-FORMATS = TESTS / "formats"
+FORMATS = FORMATS_DIR
 NINJS_SAMPLES = sorted(FORMATS.glob("ninjs-*.json"))
 TEXT_SAMPLES = [
     path

@@ -19,7 +19,7 @@ from articles.syndication import syndicated, with_versions
 from articles.withdrawals import withdraw_article
 
 from .factories import ArticlePageFactory, AuthorPageFactory, CorrectionFactory, PageViewRestrictionFactory
-from .helpers import ninjs_schema_errors, set_site_rights
+from .helpers import FORMATS_DIR, ninjs_schema_errors, set_site_rights
 
 FEED_URL = "/syndication/ninjs.json"
 
@@ -195,3 +195,22 @@ def test_syndication_a_partner_importing_an_item_and_then_its_cancel_withdraws_i
     assert imported.error == "" and killed.error == ""
     copy = ArticlePage.objects.exclude(pk=article.pk).get()
     assert copy.title == "Ferry back on the water" and Withdrawal.objects.filter(article=copy).exists()
+
+
+def test_ninjs_versions_from_a_wire_update_one_article_and_its_cancel_withdraws_it(newsroom):
+    """The importing side of syndication: Superdesk's version 1, its corrected version 2 (same guid) and
+    its kill (version 3, pubstatus canceled) act on one article."""
+    options = ImportOptions(publish=True)
+    first, corrected, kill = (
+        (FORMATS_DIR / f"ninjs-superdesk-harbour-ferry{suffix}.json").read_bytes()
+        for suffix in ("", "-corrected", "-kill")
+    )
+
+    assert import_file("v1.json", first, newsroom, options).error == ""
+    assert import_file("v2.json", corrected, newsroom, options).error == ""
+    article = ArticlePage.objects.get()
+    assert "Fjordlink Ferries" in str(article.body[2].value.source)
+    assert import_file("v1-again.json", first, newsroom, options).error == ""  # an older version changes nothing
+    assert "Fjordlink Ferries" in str(ArticlePage.objects.get().body[2].value.source)
+    assert import_file("kill.json", kill, newsroom, options).error == ""
+    assert Withdrawal.objects.filter(article=article).exists()
