@@ -228,6 +228,7 @@ def test_ninjs_reader_refuses_json_that_is_not_ninjs():
         (b"[1, 2]", "JSON that is not a ninjs document: not an object"),
         (b'{"uri": "x", "type": "picture", "headlines": [{"value": "A photo"}]}', "a picture item: only text"),
         (b'{"uri": "x", "type": "audio"}', "an audio item: only text"),
+        (b'{"uri": "x", "type": "Picture\\nwith a line break"}', "a non-text item: only text"),
         (b'{"uri": "x", "headlines": [{"value": "Only a headline"}]}', "a ninjs text item with no body"),
         (b'{"uri": "x",\n "headlines": [}', "line 2: not valid JSON"),
         (b'{"uri": "x", "version": ' + b"9" * 5000 + b"}", "not valid JSON"),
@@ -260,6 +261,14 @@ def test_ninjs_reader_reads_the_same_story_from_1_x_2_x_and_3_x():
     ]
 
     assert stories[0] == stories[1] == stories[2]
+
+
+def test_ninjs_reader_takes_a_status_as_a_qcode_or_spelt_the_british_way():
+    base = {"uri": "x", "headlines": [{"value": "Ferry back"}], "bodies": [{"value": "The ferry ran again."}]}
+
+    assert read(base | {"pubstatus": "stat:canceled"}).kill.kind == "kill"
+    assert read(base | {"pubstatus": "cancelled"}).kill.kind == "kill"
+    assert read(base | {"pubstatus": "stat:withheld"}).is_for_publication is False
 
 
 def test_ninjs_reader_takes_a_canceled_item_as_a_kill_of_its_guid():

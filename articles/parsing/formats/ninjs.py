@@ -31,6 +31,8 @@ SPONSOR_RE = re.compile(r"^sponsored\s+by\s+(?P<sponsor>\S.*)$", re.IGNORECASE)
 MAX_VERSION = 2**31 - 1
 WRITER_ROLES = {"", "writer", "author", "correspondent", "reporter"}
 CANCELED_REASON = "pubstatus: canceled"
+CANCELED_STATUSES = {"canceled", "cancelled"}
+TYPE_NAME_RE = re.compile(r"^[a-z]{1,20}$")  # a ninjs type's name, fit to name in a message
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 
 
@@ -38,12 +40,13 @@ def read_ninjs_file(file_name: str, data: bytes) -> tuple[Story, str]:
     """A ninjs document's text item as a ``Story``, with the JSON as its text."""
     text, _ = decode_story(data)
     document = load_ninjs(text)
-    kind = string(document.get("type")) or "text"
+    kind = string(document.get("type")).lower() or "text"
     if kind not in TEXT_TYPES:
+        kind = kind if TYPE_NAME_RE.match(kind) else "non-text"
         article = "an" if kind[:1] in "aeiou" else "a"
         raise StoryFormatError(f"{article} {kind} item: only text can be imported")
     headline = headline_of(document)
-    if string(document.get("pubstatus")) == "canceled":
+    if status_of(document) in CANCELED_STATUSES:
         return canceled_story(document, headline), text
     body, words, agency = body_of(document)
     dek = dek_of(document, words)
@@ -140,8 +143,13 @@ def story_text(document: dict, headline: str, body: HtmlParagraphs) -> str:
     return ("\n\n" if body.markup == MARKDOWN else "\n").join([*lines, *paragraphs]) + "\n"
 
 
+def status_of(document: dict) -> str:
+    """``pubstatus``, also as a NewsML-G2 QCode ("stat:canceled") or spelt "cancelled"."""
+    return string(document.get("pubstatus")).lower().rsplit(":", 1)[-1]
+
+
 def is_for_publication(document: dict) -> bool:
-    return string(document.get("pubstatus")) != "withheld"
+    return status_of(document) != "withheld"
 
 
 def with_metadata(story: Story, document: dict, dek: str) -> Story:
