@@ -214,3 +214,26 @@ def test_ninjs_versions_from_a_wire_update_one_article_and_its_cancel_withdraws_
     assert "Fjordlink Ferries" in str(ArticlePage.objects.get().body[2].value.source)
     assert import_file("kill.json", kill, newsroom, options).error == ""
     assert Withdrawal.objects.filter(article=article).exists()
+
+
+def test_syndication_item_keeps_subheads_quotes_and_links(client, newsroom):
+    article = ArticlePageFactory(
+        parent=newsroom.news_index,
+        body=[
+            ("paragraph", '<p>The ferry ran again, the <a href="https://union.example.org/">union</a> said.</p>'),
+            ("heading", "What the deal says"),
+            ("quote", {"text": "We are back on the water.", "attribution": "Ingrid Haug"}),
+            ("paragraph", "<p>Crews accepted a <b>4.5 per cent</b> rise.</p>"),
+        ],
+        live=True,
+    )
+
+    story = read_ninjs_file("item.json", client.get(item_url(article)).content)[0]
+
+    assert story.paragraphs == (
+        "The ferry ran again, the [union](https://union.example.org/) said.",
+        "## What the deal says",
+        "We are back on the water.",
+        "Ingrid Haug",
+        "Crews accepted a **4.5 per cent** rise.",
+    )
