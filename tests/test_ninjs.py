@@ -16,7 +16,7 @@ from jsonschema import FormatChecker
 from articles.parsing import StoryFormatError, read_story_file
 from articles.parsing.bylines import read_byline
 from articles.parsing.formats.ninjs import read_ninjs_file
-from articles.parsing.formats.ninjs_writing import ninjs_document
+from articles.parsing.formats.ninjs_writing import ninjs_document, ninjs_message
 from articles.parsing.formats.outgoing import CANCELED, OutgoingCorrection, OutgoingItem
 from articles.parsing.reading import parse_story
 from articles.parsing.story import ORIGINAL, Author, Contributor, Copyright, Story
@@ -247,6 +247,13 @@ def test_ninjs_reader_refuses_bad_input_with_one_line(data, message):
 
     assert str(refused.value).startswith(message)
     assert "\n" not in str(refused.value)
+
+
+def test_ninjs_a_partner_feed_is_refused_as_a_feed():
+    feed = ninjs_message([(STORY, ITEM), (STORY, ITEM)], "2026-12-01T10:00:00+00:00", "The Harbour Times")
+
+    with pytest.raises(StoryFormatError, match=r"^a feed of 2 ninjs items, not one"):
+        read_ninjs_file("feed.json", feed.encode())
 
 
 def test_ninjs_a_json_array_file_is_refused_as_json_not_read_as_text():

@@ -42,6 +42,9 @@ def load_ninjs(text: str) -> dict:
         document = lower_case_names(document)
     elif major == 1 or (major is None and is_one_x(document)):
         document = two_x_from_one_x(document)
+    items = document.get("items")
+    if "uri" not in document and isinstance(items, list) and items and all(isinstance(i, dict) for i in items):
+        raise StoryFormatError(f"a feed of {len(items):,} ninjs items, not one: import each item as a file of its own")
     if not isinstance(document.get("uri") or document.get("guid"), str) or not NINJS_PARTS & set(document):
         raise StoryFormatError("JSON that is not a ninjs document: it has no uri, headline or body")
     return document
