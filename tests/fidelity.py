@@ -122,7 +122,7 @@ def format_checks(name: str, story, want: dict) -> list[Check]:
         return [Check(name, "error", story if isinstance(story, str) else "read", want["error"])]
     if isinstance(story, str):
         return [Check(name, "readable", story, "a story")]
-    got = json.loads(json.dumps(story_to_data(story)))  # as the entry is written: tuples as lists
+    got = json.loads(json.dumps(story_to_data(story)))  # as the entry is written: tuples are JSON lists
     return [Check(name, key, got.get(key, "no such field"), want[key]) for key in want if key not in NOTE_KEYS]
 
 

@@ -1,6 +1,7 @@
 """Helpers the tests share: the project's paths, people in the newsroom's groups, and the admin used
 as a person would."""
 
+import functools
 import io
 import json
 import os
@@ -25,6 +26,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from jsonschema import Draft202012Validator, FormatChecker
+from lxml import etree
 from PIL import Image
 from rdflib.namespace import SDO
 from referencing import Registry, Resource
@@ -40,7 +42,12 @@ SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 SEED_FILE = SEEDS_DIR / "000_3581a14dfa9c6e0e.txt"
 STORIES_DIR = Path(__file__).resolve().parent / "stories"
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
-FORMATS_DIR = Path(__file__).resolve().parent / "formats"  # the other formats' samples (tests/formats/expected.json)
+FORMATS_DIR = Path(__file__).resolve().parent / "formats"
+REALWORLD_DIR = Path(__file__).resolve().parent / "realworld"
+NINJS_SCHEMAS = [
+    Path(__file__).resolve().parent / "schemas" / name for name in ("ninjs-schema_2.2.json", "GeoJSON-schema.json")
+]
+NEWSML_G2_SCHEMA = Path(__file__).resolve().parent / "schemas" / "NewsML-G2_2.35-spec-All-Power.xsd"
 IMPORT_URL = "/admin/newsroom/import/"
 # A short story of the file format, for the tests of what stands around a story (advisories, rights).
 HARBOUR_STORY = (
@@ -58,7 +65,6 @@ EDITOR = ("desk-editor", "e2e-editor-password")
 REPORTER = ("field-reporter", "e2e-reporter-password")
 SEED_URL = "http://localhost/russia-is-threatening-to-leave-an-american-astronaut-stranded-in-space/"
 ATOM_SCHEMA = Path(__file__).resolve().parent / "validators" / "atom.rnc"
-IPTC_SCHEMAS = Path(__file__).resolve().parent / "validators" / "iptc"  # IPTC's, unchanged: see its licence file
 # Where jing is missing the Atom schema tests skip, but not in CI (.ci/run sets the variable): there they fail.
 requires_jing = pytest.mark.skipif(
     not shutil.which("jing") and not os.environ.get("NEWSROOM_TEST_REQUIRE_JING"),
@@ -145,13 +151,27 @@ def atom_schema_errors(feed: bytes, tmp_path) -> str:
 def ninjs_schema_errors(document: dict) -> list[str]:
     """What IPTC's ninjs 2.2 JSON schema (with the GeoJSON schema it refers to, and formats checked)
     finds wrong with ``document``: [] when it is valid."""
-    schemas = [json.loads(path.read_text()) for path in IPTC_SCHEMAS.glob("*.json")]
+    schemas = [json.loads(path.read_text()) for path in NINJS_SCHEMAS]
     registry = Registry().with_resources(
         (schema["$id"].rstrip("#"), Resource.from_contents(schema)) for schema in schemas
     )
     ninjs = next(schema for schema in schemas if schema["$id"].startswith("http://www.iptc.org/std/ninjs/"))
     validator = Draft202012Validator(ninjs, registry=registry, format_checker=FormatChecker())
     return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(document)]
+
+
+@functools.cache
+def newsml_g2_schema():
+    return etree.XMLSchema(etree.parse(str(NEWSML_G2_SCHEMA)))
+
+
+def newsml_g2_schema_errors(document: bytes) -> list[str]:
+    """What IPTC's NewsML-G2 2.35 schema (Power conformance) says is wrong with ``document``; [] if valid.
+    The schema is read from tests/schemas/ (a copy of shared/validators/iptc/newsml-g2/specification/)."""
+    schema = newsml_g2_schema()
+    if schema.validate(etree.fromstring(document)):
+        return []
+    return [f"line {error.line}: {error.message}" for error in schema.error_log]
 
 
 def unknown_schema_org_terms(node) -> set[str]:

@@ -11,7 +11,9 @@ from collections.abc import Callable
 from ..decoding import decode_story
 from ..reading import parse_story
 from ..story import Story, StoryFormatError, markup_for
+from .newsml_g2 import read_newsml_g2_file
 from .ninjs import read_ninjs_file
+from .nitf import read_nitf_file
 from .sniffing import FileFormat, sniff_format
 
 Reader = Callable[[str, bytes], tuple[Story, str]]
@@ -25,6 +27,8 @@ def read_text_file(file_name: str, data: bytes) -> tuple[Story, str]:
 
 READERS: dict[FileFormat, Reader] = {
     FileFormat.TEXT: read_text_file,
+    FileFormat.NEWSML_G2: read_newsml_g2_file,
+    FileFormat.NITF: read_nitf_file,
     FileFormat.NINJS: read_ninjs_file,
 }
 

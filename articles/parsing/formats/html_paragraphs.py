@@ -74,8 +74,9 @@ def collect(node: Tag, blocks: list, pieces: list | None):
         if name in SKIPPED_TAGS:
             continue
         if name == "br":
-            if pieces is not None:
-                pieces.append((" ", " "))
+            target = pieces if pieces is not None else (blocks[-1][1] if blocks and not blocks[-1][0] else None)
+            if target is not None:
+                target.append((" ", " "))
             continue
         if name in HEADING_TAGS or name in BLOCK_TAGS:
             level = int(name[-1]) if name in HEADING_TAGS else 0
@@ -105,7 +106,7 @@ def inline(element: Tag, name: str, pieces: list):
     text = "".join(t for t, _ in inner)
     source = "".join(s for _, s in inner)
     core = source.strip()
-    if not core:
+    if not normalise_line(core):  # nothing readers would see: no emphasis around it
         pieces.append((text, source))
         return
     lead, trail = source[: len(source) - len(source.lstrip())], source[len(source.rstrip()) :]

@@ -10,7 +10,7 @@ from enum import StrEnum
 from ..story import MARKDOWN_SUFFIXES
 
 ZIP_SIGNATURE = b"PK\x03\x04"
-NEWSML_G2_ROOTS = {"newsItem", "packageItem", "newsMessage"}
+NEWSML_G2_ROOTS = {"newsItem", "packageItem", "newsMessage", "contentSet"}  # contentSet: an item's content alone
 HEAD_BYTES = 4096  # what the sniffing reads: enough for an XML prolog, a doctype and comments, or e-mail headers
 # What may stand before an XML or HTML document's root: a byte-order mark, the XML declaration,
 # processing instructions, comments and the doctype.
