@@ -1,5 +1,7 @@
-"""Live articles as partners take them: each as a ninjs document (``syndication/<id>.ninjs.json``), and
-the newest as a partner feed (``syndication/ninjs.json``). A format is one entry of ``SYNDICATION_FORMATS``.
+"""Live articles as partners take them: each as a ninjs document (``syndication/<id>.ninjs.json``) or a
+NewsML-G2 news item (``syndication/<id>.xml``), and the newest as a partner feed in either
+(``syndication/ninjs.json``, a NewsML-G2 news message at ``syndication/newsml-g2.xml``). A format is one
+entry of ``SYNDICATION_FORMATS``.
 
 An item is built from the article's ``ArticleMetadata`` (``ArticlePage.get_metadata``), the same
 byline, credits, source credit, rights, label and corrections the page, the feeds and the API show.
@@ -32,6 +34,7 @@ from .metadata import ArticleMetadata, build_publisher
 from .models import ArticlePage, NewsroomSettings
 from .parsing import Author, Contributor, Copyright, Story
 from .parsing.formats.html_paragraphs import html_paragraphs
+from .parsing.formats.newsml_g2_writing import newsml_g2_item, newsml_g2_message
 from .parsing.formats.ninjs_writing import ninjs_item, ninjs_message
 from .parsing.formats.outgoing import CANCELED, OutgoingCorrection, OutgoingItem
 from .parsing.labels import LABEL_LINES
@@ -51,14 +54,15 @@ class SyndicationFormat:
     """A format partners take: its pure writers, of one item and of a feed (the entries newest first,
     when it was sent as an ISO 8601 time, and the sender's name), and the responses' content type."""
 
-    write_item: Callable[[Story, OutgoingItem], str]
-    write_feed: Callable[[list[Entry], str, str], str]
+    write_item: Callable[[Story, OutgoingItem], str | bytes]
+    write_feed: Callable[[list[Entry], str, str], str | bytes]
     content_type: str
     feed_name: str  # the partner feed's file name under ``syndication/``
 
 
 SYNDICATION_FORMATS = {
     "ninjs.json": SyndicationFormat(ninjs_item, ninjs_message, "application/json; charset=utf-8", "ninjs.json"),
+    "xml": SyndicationFormat(newsml_g2_item, newsml_g2_message, "application/xml; charset=utf-8", "newsml-g2.xml"),
 }
 
 
@@ -139,7 +143,7 @@ def canceled(article) -> Entry:
     )
 
 
-def respond(request, text: str, syndication_format: SyndicationFormat, tag: str, status: int = 200):
+def respond(request, text: str | bytes, syndication_format: SyndicationFormat, tag: str, status: int = 200):
     response = HttpResponse(text, content_type=syndication_format.content_type, status=status)
     response.reader_cache_tag = tag
     return add_validators(request, response, content_version(request), tag)

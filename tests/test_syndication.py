@@ -2,6 +2,7 @@
 reads them; what readers may not see never goes out."""
 
 import json
+from dataclasses import replace
 from datetime import timedelta
 
 import feedparser
@@ -14,12 +15,13 @@ from wagtail.models import Site
 from articles.importing import ImportOptions, import_file
 from articles.licences import Licence
 from articles.models import ArticlePage, Withdrawal
+from articles.parsing.formats.newsml_g2 import read_newsml_g2_file
 from articles.parsing.formats.ninjs import read_ninjs_file
-from articles.syndication import syndicated, with_versions
+from articles.syndication import iso, syndicated, with_versions
 from articles.withdrawals import withdraw_article
 
 from .factories import ArticlePageFactory, AuthorPageFactory, CorrectionFactory, PageViewRestrictionFactory
-from .helpers import FORMATS_DIR, ninjs_schema_errors, set_site_rights
+from .helpers import FORMATS_DIR, newsml_g2_schema_errors, ninjs_schema_errors, set_site_rights
 
 FEED_URL = "/syndication/ninjs.json"
 
@@ -237,3 +239,31 @@ def test_syndication_item_keeps_subheads_quotes_and_links(client, newsroom):
         "Ingrid Haug",
         "Crews accepted a **4.5 per cent** rise.",
     )
+
+
+def test_syndication_newsml_g2_item_and_feed_validate_and_read_back(client, seed_article):
+    item = client.get(f"/syndication/{seed_article.pk}.xml")
+    feed = client.get("/syndication/newsml-g2.xml")
+
+    assert item.status_code == feed.status_code == 200
+    assert item["Content-Type"].startswith("application/xml")
+    assert newsml_g2_schema_errors(item.content) == [] and newsml_g2_schema_errors(feed.content) == []
+    article = with_versions(ArticlePage.objects.filter(pk=seed_article.pk).for_reading()).get()
+    story, _ = syndicated(article, article.get_metadata(), article.get_site())
+    # NewsML-G2 carries a story's original publication time as firstCreated, which is otherwise when
+    # the item was first published here: read back, that is the story's publication time.
+    back = read_newsml_g2_file("item.xml", item.content)[0]
+    assert replace(back, published="") == story and back.published == iso(article.first_published_at)
+    assert read_ninjs_file("item.json", client.get(item_url(seed_article)).content)[0] == story
+
+
+def test_syndication_newsml_g2_withdrawn_story_is_a_canceled_item_without_content(client, newsroom):
+    article = ArticlePageFactory(parent=newsroom.news_index, title="Heron story", live=True)
+    withdraw_article(article, "withdraw", reason="Wrong heron.", notice="We withdrew this story.")
+
+    item = client.get(f"/syndication/{article.pk}.xml")
+    feed = client.get("/syndication/newsml-g2.xml")
+
+    assert item.status_code == 410 and b"stat:canceled" in item.content
+    assert newsml_g2_schema_errors(item.content) == [] and newsml_g2_schema_errors(feed.content) == []
+    assert b"Heron" not in item.content and b"Heron" not in feed.content

@@ -3,7 +3,7 @@
 A host site may include the parts it wants instead: ``articles.urls.feeds`` (RSS, Atom and JSON
 Feed), ``articles.urls.sitemaps`` (the sitemap indexes and their sitemaps, ``robots.txt``),
 ``articles.urls.search`` (``search/``), ``articles.urls.api`` (the API, under ``api/v2/``) and
-``articles.urls.syndication`` (ninjs for partners, ``syndication/``).
+``articles.urls.syndication`` (ninjs and NewsML-G2 for partners, ``syndication/``).
 
 Each part names its URLs in a namespace of its own, so that it works included alone and a host's
 own URL names never collide with Newsroom's: ``newsroom_feeds`` (``newsroom_feeds:latest_rss``,

@@ -1,6 +1,7 @@
 """The syndication endpoints, one pair per format of ``SYNDICATION_FORMATS``: ``syndication/<id>.<format>``
 (one article, ``newsroom_syndication:item_<format>``) and ``syndication/<feed name>`` (the partner feed,
-``newsroom_syndication:feed_<format>``), the format's dots as underscores (``item_ninjs_json``)."""
+``newsroom_syndication:feed_<format>``), the format's dots as underscores (``item_ninjs_json``,
+``feed_xml``)."""
 
 from django.urls import path
 
