@@ -6,6 +6,11 @@ from .staging import PreviewError, previewed_import
 from .story_files import MAX_ARCHIVE_BYTES, MAX_ARCHIVE_FILES
 
 MAX_FILES_PER_UPLOAD = 20
+STORY_FILE_TYPES = [
+    ".txt", *MARKDOWN_SUFFIXES, ".docx", ".html", ".htm", ".eml", ".zip",
+    "text/plain", "text/markdown", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "text/html", "message/rfc822", "application/zip",
+]  # fmt: skip
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -14,7 +19,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        accept = ",".join([".txt", *MARKDOWN_SUFFIXES, ".zip", "text/plain", "text/markdown", "application/zip"])
+        accept = ",".join(STORY_FILE_TYPES)
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
         kwargs.setdefault("allow_empty_file", True)  # reported per file by the parser, like any bad file
         super().__init__(*args, **kwargs)
@@ -28,7 +33,8 @@ class StoryUploadForm(forms.Form):
     files = MultipleFileField(
         label="Story files",
         help_text=(
-            f"Plain text (.txt) or Markdown (.md), one story a file, up to {MAX_FILES_PER_UPLOAD} at a time; or .zip "
+            "Plain text (.txt), Markdown (.md), Word files (.docx), saved web pages (.html) or e-mails (.eml), "
+            f"one story a file, up to {MAX_FILES_PER_UPLOAD} at a time; or .zip "
             f"archives of them, each of up to {MAX_ARCHIVE_FILES:,} files and {MAX_ARCHIVE_BYTES // 1_000_000} MB "
             "unpacked."
         ),

@@ -10,12 +10,12 @@ files or more than ``MAX_ARCHIVE_FILES``, or says it unpacks to more than ``MAX_
 file in it is refused alone when it is encrypted, damaged or too large. The sizes an archive
 declares are not trusted alone: each file is read with the limit above, and Python's zipfile stops
 a file at its declared size (a file that unpacks to more fails its checksum), so a zip bomb is cut
-off at the limits instead of unpacked.
+off at the limits instead of unpacked. These guards live in ``parsing.formats.archives``, where the
+Word reader (a .docx is a zip) uses them too.
 """
 
 import stat
 import zipfile
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -25,11 +25,17 @@ from typing import BinaryIO
 from newsroom_core.app_settings import newsroom_setting
 
 from .importing import FileReport, import_file, read_story_bytes
+from .parsing.formats.archives import (
+    MAX_ARCHIVE_BYTES,
+    MAX_ARCHIVE_FILES,
+    ArchiveError,
+    check_archive_size,
+    open_archive,
+    read_member,
+)
 
-MAX_ARCHIVE_FILES = 1_000
-MAX_ARCHIVE_BYTES = 50_000_000  # unpacked: fifty times the largest story file
+__all__ = ["MAX_ARCHIVE_BYTES", "MAX_ARCHIVE_FILES", "StoryFile", "import_story_file", "read_story", "story_files"]
 MAX_NAME_LENGTH = 255  # as Django keeps an uploaded file's name
-ENCRYPTED_FLAG = 0x1  # general purpose bit 0 of a zip entry
 
 
 class UnreadableFileError(Exception):
@@ -82,23 +88,18 @@ class StoryArchive:
     def __init__(self, name: str, source: Path | BinaryIO):
         self.name = name
         try:
-            self.zip_file = zipfile.ZipFile(source)
+            self.zip_file = open_archive(source)
         except OSError as error:
             raise UnreadableFileError(error.strerror or str(error)) from None
-        except (zipfile.BadZipFile, EOFError, ValueError):
-            raise UnreadableFileError("not a zip archive, or a damaged one") from None
+        except ArchiveError as error:
+            raise UnreadableFileError(str(error)) from None
         self.members = sorted((info for info in self.zip_file.infolist() if is_story_member(info)), key=member_name)
         if not self.members:
             raise UnreadableFileError("the archive holds no story files")
-        if len(self.members) > MAX_ARCHIVE_FILES:
-            raise UnreadableFileError(
-                f"the archive holds {len(self.members):,} files; an archive may hold {MAX_ARCHIVE_FILES:,} at most"
-            )
-        unpacked = sum(info.file_size for info in self.members)
-        if unpacked > MAX_ARCHIVE_BYTES:
-            raise UnreadableFileError(
-                f"the archive unpacks to {unpacked:,} bytes; an archive may unpack to {MAX_ARCHIVE_BYTES:,} at most"
-            )
+        try:
+            check_archive_size(self.members)
+        except ArchiveError as error:
+            raise UnreadableFileError(str(error)) from None
 
     def story_files(self) -> list[StoryFile]:
         return [StoryFile(f"{self.name}/{info.filename}", partial(self.read, info)) for info in self.members]
@@ -106,15 +107,10 @@ class StoryArchive:
     def read(self, info: zipfile.ZipInfo) -> bytes:
         if len(self.name) + 1 + len(info.filename) > MAX_NAME_LENGTH:
             raise UnreadableFileError(f"the name is longer than {MAX_NAME_LENGTH} characters; shorten it")
-        if info.flag_bits & ENCRYPTED_FLAG:
-            raise UnreadableFileError("encrypted: archives with a password cannot be read; zip the files without one")
         try:
-            with self.zip_file.open(info) as member:
-                return member.read(read_limit())
-        except NotImplementedError:
-            raise UnreadableFileError("compressed in a way that cannot be read; zip it again with Deflate") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
-            raise UnreadableFileError(f"damaged in the archive ({error})") from None
+            return read_member(self.zip_file, info, read_limit())
+        except ArchiveError as error:
+            raise UnreadableFileError(str(error)) from None
 
 
 def member_name(info: zipfile.ZipInfo) -> str:

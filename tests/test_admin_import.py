@@ -2,6 +2,8 @@
 
 import hashlib
 import io
+import json
+import zipfile
 from datetime import timedelta
 
 import pytest
@@ -17,7 +19,7 @@ from articles.roles import REPORTERS
 from authors.models import AuthorPage
 
 from .factories import SectionFactory
-from .helpers import IMPORT_URL, SEED_FILE, confirm, make_user, member_of, preview, preview_token, soup_of
+from .helpers import FORMATS_DIR, IMPORT_URL, SEED_FILE, confirm, make_user, member_of, preview, preview_token, soup_of
 
 
 @pytest.fixture
@@ -280,3 +282,44 @@ def test_the_preview_shows_roles_dateline_original_date_and_contributors(editor)
     assert "Dateline: BOSTON · First published: 2022-11-27T17:11:00-05:00" in text
     assert "Wire service: AP" in text
     assert "Photos by Ann Poe" in text
+
+
+FORMAT_SAMPLES = [
+    "docx-word365-freelancer-night-ferry.docx",
+    "html-wordpress-yoast-coast-gazette.html",
+    "eml-gmail-forward-orchard-hostel.eml",
+]
+
+
+def test_the_upload_field_offers_word_files_web_pages_and_emails(editor):
+    field = soup_of(editor.get(IMPORT_URL)).select_one("input[type=file][name=files]")
+
+    assert {".docx", ".html", ".eml", ".zip", ".txt", ".md"} <= set(field["accept"].split(","))
+
+
+@pytest.mark.parametrize("name", FORMAT_SAMPLES)
+def test_a_word_file_web_page_or_email_is_previewed_and_imported(editor, name):
+    expected = json.loads((FORMATS_DIR / "expected.json").read_text(encoding="utf-8"))[name]
+
+    response = preview(editor, (name, (FORMATS_DIR / name).read_bytes()))
+    assert expected["headline"] in " ".join(soup_of(response).get_text(" ").split())
+    confirm(editor, response)
+
+    article = ArticlePage.objects.get()
+    assert article.title == expected["headline"]
+    assert [link.author.title for link in article.credits.all()] == [a["name"] for a in expected["authors"]]
+    assert len(article.body) == len(expected["paragraphs"])
+
+
+def test_a_zip_of_a_word_file_a_web_page_and_an_email_imports_each(editor):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for name in FORMAT_SAMPLES:
+            bundle.write(FORMATS_DIR / name, f"partners/{name}")
+
+    confirm(editor, preview(editor, ("partners.zip", archive.getvalue())))
+
+    expected = json.loads((FORMATS_DIR / "expected.json").read_text(encoding="utf-8"))
+    assert sorted(ArticlePage.objects.values_list("title", flat=True)) == sorted(
+        expected[name]["headline"] for name in FORMAT_SAMPLES
+    )

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from articles.models import ArticlePage, Section
 from authors.models import AuthorPage
 
 from .factories import SectionFactory
-from .helpers import ROOT, SEED_FILE, STORIES_DIR
+from .helpers import FORMATS_DIR, ROOT, SEED_FILE, STORIES_DIR
 
 
 def run_import(*args, capsys):
@@ -417,3 +418,41 @@ END $$ LANGUAGE plpgsql;
 CREATE TRIGGER newsroom_test_cut BEFORE INSERT ON newsroom_articles_storyimport
     FOR EACH ROW EXECUTE FUNCTION newsroom_test_cut();
 """
+
+
+FORMAT_SAMPLES = (
+    "docx-google-docs-market-hall.docx",
+    "html-arc-xp-national-ledger.html",
+    "eml-apple-mail-cork-harvest.eml",
+)
+
+
+def test_word_files_web_pages_and_emails_import_from_a_directory_and_a_zip(newsroom, tmp_path, capsys):
+    expected = json.loads((FORMATS_DIR / "expected.json").read_text(encoding="utf-8"))
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for name in FORMAT_SAMPLES[:2]:
+        (folder / name).write_bytes((FORMATS_DIR / name).read_bytes())
+    with zipfile.ZipFile(folder / "mail.zip", "w") as bundle:
+        bundle.write(FORMATS_DIR / FORMAT_SAMPLES[2], FORMAT_SAMPLES[2])
+
+    code, out, _ = run_import("--publish", folder, capsys=capsys)
+
+    assert code == 0
+    assert "3 file(s): 3 created" in out
+    articles = {article.title: article for article in ArticlePage.objects.all()}
+    assert set(articles) == {expected[name]["headline"] for name in FORMAT_SAMPLES}
+    ledger = articles[expected["html-arc-xp-national-ledger.html"]["headline"]]
+    assert ledger.source.name == "The National Ledger"
+    assert ledger.live
+
+
+def test_a_refused_word_file_fails_with_its_one_line_reason(newsroom, tmp_path, capsys):
+    old_word = tmp_path / "story.doc"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100) + "WordDocument".encode("utf-16-le"))
+
+    code, _, err = run_import(old_word, capsys=capsys)
+
+    assert code == 1
+    assert f"error: {old_word}: a Word 97–2003 .doc: save it as .docx (File › Save As › Word Document)" in err
+    assert not ArticlePage.objects.exists()

@@ -85,9 +85,9 @@ def test_html_paragraphs_drop_scripts_styles_and_links_that_are_not_web_or_mail(
     ]
 
 
-def test_html_paragraphs_read_loose_text_and_line_breaks_as_paragraph_text():
-    body = html_paragraphs("<div>Loose words<br>on two lines<p>A paragraph.</p>and a tail</div>")
-    assert body.paragraphs == ("Loose words on two lines", "A paragraph.", "and a tail")
+def test_html_paragraphs_read_loose_text_as_paragraphs_a_line_break_between_them():
+    body = html_paragraphs("<div>Loose words<br>on two lines<p>A <br>paragraph.</p>and a tail</div>")
+    assert body.paragraphs == ("Loose words", "on two lines", "A paragraph.", "and a tail")
 
 
 def test_html_paragraphs_escape_a_leading_hash_so_it_is_no_heading():

@@ -53,7 +53,9 @@ SIGN_OFF_RE = re.compile(
 # A web page's links and notes copied with the story: "Click here for updates on this story", "Original Article".
 WEB_LINE_RE = re.compile(
     r"^(?:click here\b.{0,60}|original article|read (?:the )?(?:original|more|full) (?:article|story)\b.{0,40}|"
-    r"please note: this content carries\b.*|more: .{0,60}|related: .{0,80}|about the authors?|check back\b.{0,100}|"
+    r"please note: this content carries\b.*|advertisement|"
+    r"(?:story|article) continues (?:below|after) (?:this |the )?(?:advertisement|ad)|"
+    r"more: .{0,60}|related: .{0,80}|about the authors?|check back\b.{0,100}|"
     r"(?:texto anterior|próximo texto|previous|next)(?::.{0,100})?|índice|index|"
     r"(?:with|com|con|avec|mit) (?:news )?(?:agencies|agências|agencias|agences|Agenturen)(?: \w+)?\.?|"
     r"[_*=~#-]{2,})$",  # … and a rule drawn with underscores or dashes

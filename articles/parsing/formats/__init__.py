@@ -11,10 +11,13 @@ from collections.abc import Callable
 from ..decoding import decode_story
 from ..reading import parse_story
 from ..story import Story, StoryFormatError, markup_for
+from .email_messages import read_email
 from .newsml_g2 import read_newsml_g2_file
 from .ninjs import read_ninjs_file
 from .nitf import read_nitf_file
 from .sniffing import FileFormat, sniff_format
+from .web_pages import read_web_page
+from .word import read_word_file
 
 Reader = Callable[[str, bytes], tuple[Story, str]]
 
@@ -30,6 +33,9 @@ READERS: dict[FileFormat, Reader] = {
     FileFormat.NEWSML_G2: read_newsml_g2_file,
     FileFormat.NITF: read_nitf_file,
     FileFormat.NINJS: read_ninjs_file,
+    FileFormat.WORD: read_word_file,
+    FileFormat.WEB_PAGE: read_web_page,
+    FileFormat.EMAIL: read_email,
 }
 
 

@@ -22,6 +22,7 @@ CONTAINER_TAGS = {
 }  # fmt: skip
 SKIPPED_TAGS = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg", "math"}
 EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
+INLINE_MARKUP_TAGS = {"a", *EMPHASIS}
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 MARKDOWN_SPECIALS_RE = re.compile(r"([\\`*_\[\]<>])")
 HEADING_START = "#"  # a paragraph opening with it would read as a heading
@@ -73,10 +74,11 @@ def collect(node: Tag, blocks: list, pieces: list | None):
         name = child.name.lower().split(":")[-1]
         if name in SKIPPED_TAGS:
             continue
-        if name == "br":
-            target = pieces if pieces is not None else (blocks[-1][1] if blocks and not blocks[-1][0] else None)
-            if target is not None:
-                target.append((" ", " "))
+        if name == "br":  # inside a paragraph, a space; between loose lines of text, a paragraph break
+            if pieces is not None:
+                pieces.append((" ", " "))
+            elif blocks and blocks[-1][1]:
+                blocks.append((0, []))
             continue
         if name in HEADING_TAGS or name in BLOCK_TAGS:
             level = int(name[-1]) if name in HEADING_TAGS else 0
@@ -84,6 +86,9 @@ def collect(node: Tag, blocks: list, pieces: list | None):
             blocks.append((level, block))
             collect(child, blocks, block)
             blocks.append((0, []))  # what follows the block is a block of its own
+        elif pieces is None and name in INLINE_MARKUP_TAGS:  # "<div>See <a href=…>this</a></div>": loose, kept
+            if (target := open_loose_block(blocks, child.get_text())) is not None:
+                inline(child, name, target)
         elif pieces is None or name in CONTAINER_TAGS - {"span", "font"}:
             collect(child, blocks, None if pieces is None else pieces)
         else:

@@ -10,6 +10,12 @@ from enum import StrEnum
 from ..story import MARKDOWN_SUFFIXES
 
 ZIP_SIGNATURE = b"PK\x03\x04"
+COMPOUND_FILE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, an encrypted .docx
+WORD_SUFFIXES = (".docx", ".docm", ".doc", ".dotx")
+WEB_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+MBOX_FROM_LINE_RE = re.compile(
+    r"\AFrom \S+ [^\n]*\d{4}\r?\n"
+)  # the mailbox's separator some programs save a message with
 NEWSML_G2_ROOTS = {"newsItem", "packageItem", "newsMessage", "contentSet"}  # contentSet: an item's content alone
 HEAD_BYTES = 4096  # what the sniffing reads: enough for an XML prolog, a doctype and comments, or e-mail headers
 # What may stand before an XML or HTML document's root: a byte-order mark, the XML declaration,
@@ -17,7 +23,7 @@ HEAD_BYTES = 4096  # what the sniffing reads: enough for an XML prolog, a doctyp
 PROLOG_RE = re.compile(r"\A(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.DOTALL | re.IGNORECASE)
 ROOT_RE = re.compile(r"<(?:[\w.-]+:)?(?P<name>[A-Za-z_][\w.-]*)")
 HTML_DOCTYPE_RE = re.compile(r"<!DOCTYPE\s+html", re.IGNORECASE)
-HEADER_LINE_RE = re.compile(r"^(?P<name>[!-9;-~]+):[ \t]")  # RFC 5322 field name: printable, no colon
+HEADER_LINE_RE = re.compile(r"^(?P<name>[!-9;-~]+):(?:[ \t]|$)")  # RFC 5322 field name: printable, no colon
 CONTINUATION_RE = re.compile(r"^[ \t]+\S")
 MESSAGE_HEADERS = {"date", "message-id", "mime-version", "received", "return-path", "to", "subject"}
 
@@ -34,8 +40,12 @@ class FileFormat(StrEnum):
 
 def sniff_format(file_name: str, data: bytes) -> FileFormat:
     """The format ``data`` is in. Content decides; a file whose content fits no other format is text."""
+    if data.startswith(b"PK") and file_name.lower().endswith(WORD_SUFFIXES):  # a zip, if perhaps a broken one
+        return FileFormat.WORD
     if data.startswith(ZIP_SIGNATURE):
         return FileFormat.WORD if is_word_document(data) else FileFormat.TEXT
+    if data.startswith(COMPOUND_FILE_SIGNATURE):  # the Word reader says what to do with one
+        return FileFormat.WORD
     head = data[:HEAD_BYTES].decode("utf-8", errors="replace").lstrip("\ufeff")
     if file_name.lower().endswith((".txt", *MARKDOWN_SUFFIXES)) and not head.lstrip().startswith(("<", "{")):
         return FileFormat.TEXT
@@ -43,8 +53,10 @@ def sniff_format(file_name: str, data: bytes) -> FileFormat:
     if stripped.startswith("{") or (stripped.startswith("[") and file_name.lower().endswith(".json")):
         return FileFormat.NINJS  # a JSON array is no ninjs item, but its reader says so better than the text one
     if stripped.startswith("<"):
-        return markup_format(stripped)
-    if is_message_head(head):
+        found = markup_format(stripped)
+        is_page = found == FileFormat.TEXT and file_name.lower().endswith(WEB_PAGE_SUFFIXES)
+        return FileFormat.WEB_PAGE if is_page else found  # a page saved without <html>: "<meta charset…><div>…"
+    if is_message_head(MBOX_FROM_LINE_RE.sub("", head, count=1)):
         return FileFormat.EMAIL
     return FileFormat.TEXT
 
