@@ -235,7 +235,9 @@ def test_ninjs_reader_refuses_json_that_is_not_ninjs():
         (b'{"a": ' * 100_000, "JSON nested too deeply"),
         (b"[" * 100_000, "JSON nested too deeply"),
         (
-            json.dumps({"uri": "x", "bodies": [{"contenttype": "text/html", "value": "<b>" * 5000}]}).encode(),
+            json.dumps(
+                {"uri": "x", "bodies": [{"contenttype": "text/html", "value": "<b>" * 5000 + "Words."}]}
+            ).encode(),
             "HTML nested",
         ),
         (b'{"uri": "x", "a": ' + b"[" * 60 + b"]" * 60 + b"}", "JSON nested too deeply"),
