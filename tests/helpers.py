@@ -3,6 +3,7 @@ as a person would."""
 
 import functools
 import io
+import json
 import os
 import shutil
 import sqlite3
@@ -24,9 +25,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from jsonschema import Draft202012Validator, FormatChecker
 from lxml import etree
 from PIL import Image
 from rdflib.namespace import SDO
+from referencing import Registry, Resource
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupPagePermission, Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
@@ -41,6 +44,9 @@ STORIES_DIR = Path(__file__).resolve().parent / "stories"
 HOSTILE_DIR = Path(__file__).resolve().parent / "hostile"
 FORMATS_DIR = Path(__file__).resolve().parent / "formats"
 REALWORLD_DIR = Path(__file__).resolve().parent / "realworld"
+NINJS_SCHEMAS = [
+    Path(__file__).resolve().parent / "schemas" / name for name in ("ninjs-schema_2.2.json", "GeoJSON-schema.json")
+]
 NEWSML_G2_SCHEMA = Path(__file__).resolve().parent / "schemas" / "NewsML-G2_2.35-spec-All-Power.xsd"
 IMPORT_URL = "/admin/newsroom/import/"
 # A short story of the file format, for the tests of what stands around a story (advisories, rights).
@@ -140,6 +146,18 @@ def atom_schema_errors(feed: bytes, tmp_path) -> str:
     feed_file.write_bytes(feed)
     result = subprocess.run(["jing", "-c", str(ATOM_SCHEMA), str(feed_file)], capture_output=True, text=True)
     return "" if result.returncode == 0 else result.stdout + result.stderr
+
+
+def ninjs_schema_errors(document: dict) -> list[str]:
+    """What IPTC's ninjs 2.2 JSON schema (with the GeoJSON schema it refers to, and formats checked)
+    finds wrong with ``document``: [] when it is valid."""
+    schemas = [json.loads(path.read_text()) for path in NINJS_SCHEMAS]
+    registry = Registry().with_resources(
+        (schema["$id"].rstrip("#"), Resource.from_contents(schema)) for schema in schemas
+    )
+    ninjs = next(schema for schema in schemas if schema["$id"].startswith("http://www.iptc.org/std/ninjs/"))
+    validator = Draft202012Validator(ninjs, registry=registry, format_checker=FormatChecker())
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(document)]
 
 
 @functools.cache

@@ -155,6 +155,8 @@ def public_urls(public):
         *feeds, *SITEMAP_INDEXES, "/sitemap-pages.xml", "/sitemap-news.xml", "/robots.txt",
         "/api/v2/pages/?type=newsroom_articles.ArticlePage&fields=*&limit=20",
         "/api/v2/pages/?search=walrus", "/api/v2/pages/?fields=*&limit=20",
+        "/syndication/ninjs.json", f"/syndication/{public.pk}.ninjs.json",
+        "/syndication/newsml-g2.xml", f"/syndication/{public.pk}.xml",
     ]  # fmt: skip
 
 
@@ -214,6 +216,10 @@ def test_hidden_stories_themselves_are_not_served_nor_found_by_the_api(client, c
         assert headline not in page.content.decode() and secret not in page.content.decode(), headline
         gone = Withdrawal.objects.filter(article=article).exists()  # answered with the withdrawal alone
         assert client.get(f"/api/v2/pages/{article.pk}/").status_code == (410 if gone else 404), headline
+        for suffix in ("ninjs.json", "xml"):  # a withdrawn one: its canceled item, with nothing of it
+            syndicated = client.get(f"/syndication/{article.pk}.{suffix}")
+            assert syndicated.status_code == (410 if gone else 404), headline
+            assert headline not in syndicated.content.decode() and secret not in syndicated.content.decode(), headline
         found = client.get(f"/api/v2/pages/find/?html_path=/{article.slug}/", follow=True)
         assert found.status_code == (410 if gone else 404), headline
         assert headline not in found.content.decode() and secret not in found.content.decode(), headline

@@ -9,6 +9,7 @@ from .names import (
     DEGREES,
     NAME_SEPARATOR_RE,
     SENTENCE_ENDINGS,
+    WIRE_AGENCIES,
     is_name_like,
     is_organisation_name,
     is_person_name,
@@ -139,7 +140,9 @@ def read_names(text: str, bare: bool = False) -> tuple[list[Author], str]:
             authors[-1][1] = f"{authors[-1][1]}, {part}" if authors[-1][1] else part
             continue
         if authors and separator == "," and not is_person_name(part):
-            if is_organisation_name(part) and index == len(tokens) - 1:
+            if index == len(tokens) - 1 and (agency := WIRE_AGENCIES.get(part.casefold())):
+                wire = agency  # "Von Christian Hollmann, dpa"
+            elif is_organisation_name(part) and index == len(tokens) - 1:
                 wire = part
             elif bare:
                 return [], ""

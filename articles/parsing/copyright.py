@@ -58,7 +58,7 @@ def parse_copyright(line: str) -> Copyright | None:
     year = match["year"] or ((found := YEAR_RE.search(statement)) and found[0])
     if end and end[0].strip().isdigit() and statement.startswith(end[0].strip()):
         statement = statement[len(end[0].strip()) :].strip(" .,")  # "© EFE 2019. …": the year, not a statement
-    holder = holder.strip(" ,;")
+    holder = holder.strip(" ,;-–—")
     if holder.endswith(".") and (not ABBREVIATION_END_RE.search(holder) or re.search(r"/[A-Z]\.$", holder)):
         holder = holder[:-1].rstrip()
     if not holder or len(holder) > MAX_HOLDER_LENGTH:

@@ -37,6 +37,7 @@ NAME_SEPARATOR_RE = re.compile(
 ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý]{2,6}$")
 UNSPACED_NAME_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,10}|[\uac00-\ud7af]{2,5})$")  # ideographs, or hangul
 NAME_PARTICLES = {"de", "da", "del", "della", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "y", "st."}
+ELIDED_PARTICLE_RE = re.compile(r"^(?:d|l|dell|dall|degl)['’](?=[^\W\d_])")  # "d'Emilio", "dell'Acqua"
 PRONOUNS = {"he", "she", "they"}
 # Wire services named after a reporter ("By Jane Doe, Reuters") are the story's source, not an author.
 WIRE_AGENCIES = {
@@ -54,7 +55,15 @@ def is_name_like(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS or text[-1] in '.!?:;,"”':
         return False
-    return all(is_name_word(word) and (not word[0].islower() or word.lower() in NAME_PARTICLES) for word in words)
+    return all(is_name_word(word) and (not word[0].islower() or is_particle(word)) for word in words)
+
+
+def is_particle(word: str) -> bool:
+    """A lower-case word a name may hold: "de", "van", or an elided particle before its capital ("d'Emilio")."""
+    if word.lower() in NAME_PARTICLES:
+        return True
+    elided = ELIDED_PARTICLE_RE.match(word)
+    return bool(elided) and word[elided.end()].isupper()
 
 
 def is_name_word(word: str) -> bool:
@@ -92,7 +101,7 @@ def is_role(text: str) -> bool:
     return bool(words) and (
         len(words) == 1
         or any(word.casefold() in ROLE_WORDS for word in words)
-        or any(word[0].islower() and word.lower() not in NAME_PARTICLES for word in words)
+        or any(word[0].islower() and not is_particle(word) for word in words)
     )
 
 

@@ -13,6 +13,7 @@ from ..reading import parse_story
 from ..story import Story, StoryFormatError, markup_for
 from .email_messages import read_email
 from .newsml_g2 import read_newsml_g2_file
+from .ninjs import read_ninjs_file
 from .nitf import read_nitf_file
 from .sniffing import FileFormat, sniff_format
 from .web_pages import read_web_page
@@ -31,6 +32,7 @@ READERS: dict[FileFormat, Reader] = {
     FileFormat.TEXT: read_text_file,
     FileFormat.NEWSML_G2: read_newsml_g2_file,
     FileFormat.NITF: read_nitf_file,
+    FileFormat.NINJS: read_ninjs_file,
     FileFormat.WORD: read_word_file,
     FileFormat.WEB_PAGE: read_web_page,
     FileFormat.EMAIL: read_email,
@@ -41,8 +43,4 @@ def read_story_file(file_name: str, data: bytes, max_bytes: int) -> tuple[Story,
     """A story file's bytes, in whichever format they are, as a ``Story``, with the text it was read from."""
     if len(data) > max_bytes:
         raise StoryFormatError(f"larger than the {max_bytes:,}-byte limit")
-    file_format = sniff_format(file_name, data)
-    reader = READERS.get(file_format)
-    if reader is None:
-        raise StoryFormatError(f"a {file_format.value} file: this format cannot be imported yet")
-    return reader(file_name, data)
+    return READERS[sniff_format(file_name, data)](file_name, data)

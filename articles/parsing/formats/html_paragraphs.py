@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..paragraphs import normalise_line
-from ..story import MARKDOWN, TEXT
+from ..story import MARKDOWN, TEXT, StoryFormatError
 
 BLOCK_TAGS = {"p", "li", "blockquote", "pre", "dd", "dt", "figcaption", "td", "th", "caption", "address"}
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "hl1", "hl2"}  # hl1 and hl2: NITF's headlines
@@ -43,7 +43,10 @@ def html_paragraphs(html: str | Tag) -> HtmlParagraphs:
     """The paragraphs of an HTML body or fragment; a heading is a Markdown heading of its level."""
     root = html if isinstance(html, Tag) else BeautifulSoup(html, "html.parser")
     blocks: list[list[tuple[str, str]]] = []  # each block: (plain text, Markdown) pieces; a heading opens with "#"
-    collect(root, blocks, None)
+    try:
+        collect(root, blocks, None)
+    except RecursionError:  # thousands of nested elements: no article is written so
+        raise StoryFormatError("HTML nested too deeply to be an article's body") from None
     markdown, plain = [], []
     for level, pieces in blocks:
         words = normalise_line("".join(text for text, _ in pieces))

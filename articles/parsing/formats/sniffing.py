@@ -50,8 +50,8 @@ def sniff_format(file_name: str, data: bytes) -> FileFormat:
     if file_name.lower().endswith((".txt", *MARKDOWN_SUFFIXES)) and not head.lstrip().startswith(("<", "{")):
         return FileFormat.TEXT
     stripped = head.lstrip()
-    if stripped.startswith("{"):
-        return FileFormat.NINJS
+    if stripped.startswith("{") or (stripped.startswith("[") and file_name.lower().endswith(".json")):
+        return FileFormat.NINJS  # a JSON array is no ninjs item, but its reader says so better than the text one
     if stripped.startswith("<"):
         found = markup_format(stripped)
         is_page = found == FileFormat.TEXT and file_name.lower().endswith(WEB_PAGE_SUFFIXES)
