@@ -45,6 +45,7 @@ WIRE_AGENCIES = {
     for name in (
         "Reuters", "AP", "Associated Press", "The Associated Press", "AFP", "Agence France-Presse",
         "Bloomberg", "Bloomberg News", "UPI", "dpa", "EFE", "Xinhua", "PA Media", "ANSA", "Kyodo News",
+        "NTB", "ANP", "TT", "APA", "Belga", "Kyodo", "Yonhap", "Lusa", "PAP", "STT", "Ritzau", "AAP", "SDA",
     )
 }  # fmt: skip
 

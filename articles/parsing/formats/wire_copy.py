@@ -21,11 +21,6 @@ from .xml_documents import serialise
 
 # A wire's copyright as the body's last line, in brackets: "(©NTB)", "(c) dpa".
 BRACKETED_COPYRIGHT_RE = re.compile(r"^\((?:©|\(c\)|c\))\s*(?P<holder>[^()]{1,60})\)$|^\(c\)\s+(?P<bare>\S.{0,59})$")
-# Agencies that send NewsML-G2 and NITF, beside those the text format knows by name.
-WIRE_SENDERS = {
-    name.casefold(): name
-    for name in ("NTB", "ANP", "TT", "APA", "Belga", "Kyodo", "Yonhap", "Lusa", "PAP", "STT", "Ritzau", "AAP", "SDA")
-}
 SHORT_YEAR_RANGE_RE = re.compile(r"\b(\d{2})(\d{2})\s*[-–]\s*(\d{2})\b")  # "Copyright 2017-18": to 2018
 BULLETS = ("* ", "• ")
 MEDIA_TAGS = {"media", "photo", "img", "figure", "object", "iframe", "script", "style"}
@@ -117,8 +112,7 @@ def byline_authors(text: str) -> tuple[list[Author], str]:
 
 def agency_name(name: str) -> str:
     """A wire agency's usual name ("REUTERS" → "Reuters"), or "" for any other party."""
-    key = name.strip().casefold()
-    return WIRE_AGENCIES.get(key) or WIRE_SENDERS.get(key, "")
+    return WIRE_AGENCIES.get(name.strip().casefold(), "")
 
 
 def credited_source(candidates: list[tuple[str, str]], paragraphs: list[str]) -> tuple[str, str]:
