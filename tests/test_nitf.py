@@ -200,3 +200,12 @@ def test_nitf_reader_refuses_any_damage_with_story_format_error_only(name, data)
 def test_nitf_reader_on_any_body_text_raises_only_story_format_error(text):
     with contextlib.suppress(StoryFormatError):
         read(nitf(content=text.replace("&", "&amp;").replace("<", "&lt;")))
+
+
+def test_nitf_an_unknown_encoding_in_the_xml_declaration_is_refused_with_one_line():
+    with pytest.raises(StoryFormatError) as refused:
+        read(
+            b'<?xml version="1.0" encoding="U-TF-8"?><nitf><body><body.content><p>Words.</p></body.content></body></nitf>'
+        )
+
+    assert str(refused.value) == "line 1: the XML declaration's encoding cannot be read (unknown encoding: U-TF-8)"

@@ -65,6 +65,8 @@ def parse_xml(data: bytes) -> ElementTree.Element:
         raise StoryFormatError(f"refused XML: {error}", line=current_line(parser)) from None
     except StoryFormatError as error:
         raise StoryFormatError(error.message, line=current_line(parser)) from None
+    except LookupError as error:  # the XML declaration names an encoding Python does not know
+        raise StoryFormatError(f"the XML declaration's encoding cannot be read ({error})", line=1) from None
     except (RecursionError, MemoryError, ValueError) as error:
         raise StoryFormatError(f"unreadable XML: {type(error).__name__}") from None
     for element in root.iter():
