@@ -204,8 +204,6 @@ def test_nitf_reader_on_any_body_text_raises_only_story_format_error(text):
 
 def test_nitf_an_unknown_encoding_in_the_xml_declaration_is_refused_with_one_line():
     with pytest.raises(StoryFormatError) as refused:
-        read(
-            b'<?xml version="1.0" encoding="U-TF-8"?><nitf><body><body.content><p>Words.</p></body.content></body></nitf>'
-        )
+        read(b'<?xml version="1.0" encoding="U-TF-8"?><nitf><body><body.content><p>Words.</p></body.content></body>')
 
     assert str(refused.value) == "line 1: the XML declaration's encoding cannot be read (unknown encoding: U-TF-8)"
