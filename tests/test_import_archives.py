@@ -74,6 +74,22 @@ def test_archive_that_is_not_a_zip_is_refused_naming_it():
     ]
 
 
+def nameless_member(data: bytes) -> bytes:
+    """``data`` (a zip archive) with a file whose name is empty added, as a damaged directory gives it."""
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a") as zip_file:
+        info = zipfile.ZipInfo("placeholder")
+        info.filename = ""  # zipfile refuses to name a file so; a damaged archive does anyway
+        zip_file.writestr(info, b"Harbour bridge reopens")
+    return buffer.getvalue()
+
+
+def test_archive_with_a_nameless_file_is_refused_as_damaged():
+    assert errors("stories.zip", nameless_member(story_archive())) == [
+        ("stories.zip", "damaged: a file in the archive has no name")
+    ]
+
+
 def test_archive_without_story_files_is_refused():
     assert errors("empty.zip", archive(("desk/", b""), ("__MACOSX/._x", b"x"))) == [
         ("empty.zip", "the archive holds no story files")

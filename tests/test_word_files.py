@@ -164,6 +164,21 @@ def test_word_file_in_a_compound_file_is_refused_saying_what_to_do(stream, messa
     assert str(refused.value) == message
 
 
+def test_word_file_with_a_nameless_part_is_refused_as_damaged():
+    buffer = io.BytesIO(word_file(("Officials said on Tuesday that the bridge would reopen.", "Normal")))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        info = zipfile.ZipInfo("placeholder")
+        info.filename = ""  # zipfile refuses to name a part so; a damaged file does anyway
+        archive.writestr(info, b"x")
+
+    with pytest.raises(StoryFormatError) as refused:
+        read(buffer.getvalue())
+
+    assert str(refused.value) == (
+        "a damaged Word file (damaged: a file in the archive has no name): open it in Word and save it again"
+    )
+
+
 def test_word_file_with_macros_is_refused():
     data = with_part(FERRY.read_bytes(), "word/vbaProject.bin", b"\x00" * 64)
 

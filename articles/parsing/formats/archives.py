@@ -23,9 +23,12 @@ class ArchiveError(Exception):
 
 def open_archive(source: BinaryIO) -> zipfile.ZipFile:
     try:
-        return zipfile.ZipFile(source)
+        archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
         raise ArchiveError("not a zip archive, or a damaged one") from None
+    if any(not info.filename for info in archive.infolist()):  # a damaged directory: zipfile itself trips on it
+        raise ArchiveError("damaged: a file in the archive has no name")
+    return archive
 
 
 def check_archive_size(members: list[zipfile.ZipInfo]):
