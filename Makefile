@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 TEMPLATES := articles/templates authors/templates templates
 ADDRESS ?= 127.0.0.1:8000
+LANGUAGES := fr es de
 
-.PHONY: run test e2e screenshots plugin-test scaleout fidelity dist lint format check bench bench-sitemaps bench-scale bench-frontcache loadtest clean
+.PHONY: messages compilemessages run test e2e screenshots plugin-test scaleout fidelity dist lint format check bench bench-sitemaps bench-scale bench-frontcache loadtest clean
 
 # The site's own packages (requirements.txt) are all `make run` needs; the test and lint tools
 # (requirements-dev.txt, which includes them) come with the other tasks.
@@ -32,6 +33,18 @@ run: $(VENV)/installed-runtime
 	@$(MANAGE) setup_newsroom --local-admin --site-url http://$(ADDRESS)
 	@(while sleep 60; do $(MANAGE) publish_scheduled; done) & trap 'kill $$!' EXIT INT TERM; \
 		$(MANAGE) runserver $(ADDRESS)
+
+## messages: gather every marked string into each app's French, Spanish and German catalogues
+## (articles/, authors/, newsroom_core/, and newsroom/locale/ for the example site's templates/)
+messages: export DEBUG := 1
+messages: $(VENV)/installed
+	$(MANAGE) makemessages $(foreach language,$(LANGUAGES),--locale $(language)) --extension html,txt,xml \
+		--add-location file --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' \
+		--ignore 'bench/*' --ignore 'deploy/*' --ignore 'docs/*' --ignore 'var/*' --ignore 'build/*' --ignore 'dist/*'
+
+## compilemessages: compile the catalogues for Django (the .mo files ship in the wheel)
+compilemessages: $(VENV)/installed
+	$(MANAGE) compilemessages --ignore '.venv/*' --ignore 'node_modules/*'
 
 ## test: lint, Django's checks and the whole test suite (DATABASE_URL picks the database)
 test: $(VENV)/installed lint check
