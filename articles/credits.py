@@ -8,35 +8,38 @@ live here once; the page, the feeds, the JSON-LD and the API read them through
 
 from django.db import models
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from newsroom_core.names import join_names
 
 
 class CreditRole(models.TextChoices):
-    WRITER = "writer", "Writer (in the byline)"
-    ADDITIONAL_REPORTING = "additional-reporting", "Additional reporting"
-    CONTRIBUTING = "contributing", "Contributed to the report"
-    RESEARCH = "research", "Research"
-    PHOTOGRAPHY = "photography", "Photography"
-    VIDEO = "video", "Video"
-    GRAPHICS = "graphics", "Graphics"
-    EDITING = "editing", "Editing"
-    TRANSLATION = "translation", "Translation"
-    REVIEW = "review", "Review"
+    WRITER = "writer", _("Writer (in the byline)")
+    ADDITIONAL_REPORTING = "additional-reporting", _("Additional reporting")
+    CONTRIBUTING = "contributing", _("Contributed to the report")
+    RESEARCH = "research", _("Research")
+    PHOTOGRAPHY = "photography", _("Photography")
+    VIDEO = "video", _("Video")
+    GRAPHICS = "graphics", _("Graphics")
+    EDITING = "editing", _("Editing")
+    TRANSLATION = "translation", _("Translation")
+    REVIEW = "review", pgettext_lazy("credit role", "Review")
 
 
 # How the credits line puts each role: "Additional reporting by A and B."; a role not here reads
 # "A and B contributed to this report.".
-CREDIT_PHRASES = {
-    CreditRole.ADDITIONAL_REPORTING: "Additional reporting by",
-    CreditRole.RESEARCH: "Research by",
-    CreditRole.PHOTOGRAPHY: "Photos by",
-    CreditRole.VIDEO: "Video by",
-    CreditRole.GRAPHICS: "Graphics by",
-    CreditRole.EDITING: "Edited by",
-    CreditRole.TRANSLATION: "Translated by",
-    CreditRole.REVIEW: "Reviewed by",
+CREDIT_SENTENCES = {
+    CreditRole.ADDITIONAL_REPORTING: _("Additional reporting by %(names)s."),
+    CreditRole.RESEARCH: _("Research by %(names)s."),
+    CreditRole.PHOTOGRAPHY: _("Photos by %(names)s."),
+    CreditRole.VIDEO: _("Video by %(names)s."),
+    CreditRole.GRAPHICS: _("Graphics by %(names)s."),
+    CreditRole.EDITING: _("Edited by %(names)s."),
+    CreditRole.TRANSLATION: _("Translated by %(names)s."),
+    CreditRole.REVIEW: _("Reviewed by %(names)s."),
 }
+CONTRIBUTED = _("%(names)s contributed to this report.")
 
 # The schema.org property of a CreativeWork that names a person in each role: the writers are its
 # ``author``, an editor its ``editor``, a translator its ``translator``, everyone else a ``contributor``
@@ -82,10 +85,7 @@ def credit_groups(credits) -> list[tuple[str, list]]:
 def credit_sentence(role: str, names: list[str]) -> str:
     """One role's sentence of the credits line: "Photos by A and B.", "C contributed to this report.".
     ``names`` may be HTML (each name escaped): only the names are joined into the words."""
-    joined = join_names(names)
-    if role in CREDIT_PHRASES:
-        return f"{CREDIT_PHRASES[role]} {joined}."
-    return f"{joined} contributed to this report."
+    return str(CREDIT_SENTENCES.get(role, CONTRIBUTED)) % {"names": join_names(names)}
 
 
 def credits_text(credits) -> str:

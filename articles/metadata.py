@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.names import join_names
@@ -346,22 +347,26 @@ def rights_for(article: ArticlePage, site_settings: NewsroomSettings) -> Rights:
 
 def site_title(site: Site | None) -> str:
     """What a site calls itself: its name among Wagtail's sites, else ``WAGTAIL_SITE_NAME``."""
-    return (site and site.site_name) or getattr(settings, "WAGTAIL_SITE_NAME", "") or "News"
+    return (site and site.site_name) or getattr(settings, "WAGTAIL_SITE_NAME", "") or gettext("News")
 
 
 def tag_title(tag_name: str) -> str:
     """What a tag's listing and feeds are called: 'Tagged “space”'."""
-    return f"Tagged “{tag_name}”"
+    return gettext("Tagged “%(tag)s”") % {"tag": tag_name}
 
 
 def listing_description(index_title: str, editors: str = "", section=None, tag_name: str = "") -> str:
     """A listing's meta description: the section's own, else the editor's for the news index, else
     what the listing is, in a sentence."""
     if section is not None:
-        return section.description or f"The latest {section.name} stories from {index_title}."
+        message = gettext("The latest %(section)s stories from %(index)s.")
+        return section.description or message % {"section": section.name, "index": index_title}
     if tag_name:
-        return f"Stories about “{tag_name}” from {index_title}, newest first."
-    return editors or f"The latest stories from {index_title}, newest first."
+        return gettext("Stories about “%(tag)s” from %(index)s, newest first.") % {
+            "tag": tag_name,
+            "index": index_title,
+        }
+    return editors or gettext("The latest stories from %(index)s, newest first.") % {"index": index_title}
 
 
 def build_publisher(site: Site, site_settings: NewsroomSettings) -> Publisher:

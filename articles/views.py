@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_GET
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -53,7 +55,9 @@ class StoryPreview:
         if story.copyright and story.copyright.holder:
             notice = story.copyright.notice
         else:
-            notice = f"{default_notice.text} (the site's default)" if default_notice else ""
+            notice = (
+                gettext("%(notice)s (the site's default)") % {"notice": default_notice.text} if default_notice else ""
+            )
         return cls(
             story=story,
             byline=join_names([byline_name(author) for author in story.authors]),
@@ -75,7 +79,7 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
     to the same service as ``manage.py import_story``."""
 
     template_name = "newsroom_articles/admin/import_stories.html"
-    page_title = "Import stories"
+    page_title = _("Import stories")
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -37,7 +38,7 @@ class PolicyPage(NewsroomPageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "policy page"
+        verbose_name = _("policy page")
 
 
 @dataclass(frozen=True)
