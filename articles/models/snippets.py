@@ -74,11 +74,7 @@ class Outlet(NamedRecord):
     """A news outlet stories are credited to ("…, reports Fox News."): one record, reused."""
 
     name = models.CharField(max_length=200, unique=True)
-    url = models.URLField(
-        pgettext_lazy("web address", "address"),
-        blank=True,
-        help_text=_("The outlet's home page, linked from the credit."),
-    )
+    url = models.URLField(_("address"), blank=True, help_text=_("The outlet's home page, linked from the credit."))
     licence = models.CharField(
         _("republication licence"),
         max_length=30,
