@@ -96,11 +96,13 @@ class Command(BaseCommand):
         if go_live_at:
             scheduled_at = parse_datetime(go_live_at)
             if scheduled_at is None:
-                raise CommandError(f"--go-live-at {go_live_at!r} is not an ISO 8601 date and time.")
+                message = gettext("--go-live-at %(value)r is not an ISO 8601 date and time.")
+                raise CommandError(message % {"value": go_live_at})
             if timezone.is_naive(scheduled_at):
                 scheduled_at = timezone.make_aware(scheduled_at)
             if scheduled_at <= timezone.now():
-                raise CommandError(f"--go-live-at {go_live_at!r} is in the past; use --publish to publish now.")
+                message = gettext("--go-live-at %(value)r is in the past; use --publish to publish now.")
+                raise CommandError(message % {"value": go_live_at})
         return ImportOptions(
             publish=publish or scheduled_at is not None,
             go_live_at=scheduled_at,
@@ -187,8 +189,10 @@ def find_story_files(paths) -> list[StoryFile]:
 def find_section(name_or_slug):
     section = Section.objects.filter(Q(slug__iexact=name_or_slug) | Q(name__iexact=name_or_slug)).first()
     if section is None:
-        known = ", ".join(Section.objects.values_list("slug", flat=True)) or "none yet; add them under Snippets"
-        raise CommandError(f"--section {name_or_slug!r}: no such section (sections: {known}).")
+        slugs = Section.objects.values_list("slug", flat=True)
+        known = ", ".join(slugs) or gettext("none yet; add them under Snippets")
+        message = gettext("--section %(value)r: no such section (sections: %(known)s).")
+        raise CommandError(message % {"value": name_or_slug, "known": known})
     return section
 
 
