@@ -7,11 +7,12 @@ live here once; the page, the feeds, the JSON-LD and the API read them through
 """
 
 from django.db import models
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from newsroom_core.names import join_names
+from newsroom_core.reader_formats import join_reader_names, join_reader_names_html
 
 
 class CreditRole(models.TextChoices):
@@ -82,10 +83,13 @@ def credit_groups(credits) -> list[tuple[str, list]]:
     return list(groups.items())
 
 
-def credit_sentence(role: str, names: list[str]) -> str:
-    """One role's sentence of the credits line: "Photos by A and B.", "C contributed to this report.".
-    ``names`` may be HTML (each name escaped): only the names are joined into the words."""
-    return str(CREDIT_SENTENCES.get(role, CONTRIBUTED)) % {"names": join_names(names)}
+def credit_sentence(role: str, names: list[str], is_html: bool = False) -> str:
+    """One role's sentence of the credits line: "Photos by A and B.", "C contributed to this report.",
+    in the active language, the names joined in its words. With ``is_html``, ``names`` are HTML (each
+    escaped) and the words around them are escaped."""
+    joined = join_reader_names_html(names) if is_html else join_reader_names(names)
+    sentence = str(CREDIT_SENTENCES.get(role, CONTRIBUTED))
+    return (conditional_escape(sentence) if is_html else sentence) % {"names": joined}
 
 
 def credits_text(credits) -> str:
@@ -98,7 +102,8 @@ def credits_text(credits) -> str:
 def credits_html(credits, name_html) -> SafeString:
     """The credits line as HTML, each person's name made by ``name_html(person)`` (escaped, linked)."""
     sentences = [
-        credit_sentence(role, [name_html(person) for person in people]) for role, people in credit_groups(credits)
+        credit_sentence(role, [name_html(person) for person in people], is_html=True)
+        for role, people in credit_groups(credits)
     ]
     return mark_safe(" ".join(sentences))  # our own words around names that name_html escaped
 

@@ -18,7 +18,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 
 from newsroom_core.app_settings import newsroom_setting
-from newsroom_core.names import join_names
+from newsroom_core.reader_formats import join_reader_names, join_reader_names_html
 from newsroom_core.rich_text_conversion import html_to_text
 
 from .credits import CreditRole, byline_credits, credits_html, credits_text, other_credits
@@ -170,7 +170,8 @@ class ArticleMetadata:
 
     @property
     def byline(self):
-        return join_names([author.name for author in self.authors])
+        """The writers' names joined in the active language: "A, B and C", "A, B et C"."""
+        return join_reader_names([author.name for author in self.authors])
 
     @property
     def credits_text(self):
@@ -253,10 +254,9 @@ def byline_author(author: AuthorPage, request, role: str = CreditRole.WRITER) ->
 
 
 def byline_html(authors) -> SafeString:
-    """The byline's names as HTML, joined as ``join_names`` joins them: each name escaped, and
-    linked to the author's page where it has one."""
-    names = [author_name_html(author.name, author.url, rel="author") for author in authors]
-    return mark_safe(join_names(names))  # only the names are HTML, and each is escaped
+    """The byline's names as HTML, joined in the active language (``join_reader_names_html``): each
+    name escaped, and linked to the author's page where it has one."""
+    return join_reader_names_html([author_name_html(author.name, author.url, rel="author") for author in authors])
 
 
 def credits_line_html(credits) -> SafeString:

@@ -16,9 +16,9 @@ from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Site
 
 from newsroom_core.app_settings import newsroom_setting
-from newsroom_core.names import join_names
 from newsroom_core.page_mixin import layout_context
 from newsroom_core.pagination import paginate
+from newsroom_core.reader_formats import join_reader_names
 
 from .forms import StoryImportForm, StoryUploadForm
 from .import_jobs import create_import_job
@@ -60,7 +60,7 @@ class StoryPreview:
             )
         return cls(
             story=story,
-            byline=join_names([byline_name(author) for author in story.authors]),
+            byline=join_reader_names([byline_name(author) for author in story.authors]),
             opening=tuple(plain_text(paragraph, story.markup) for paragraph in story.paragraphs[:PREVIEW_PARAGRAPHS]),
             more_paragraphs=max(len(story.paragraphs) - PREVIEW_PARAGRAPHS, 0),
             credit=credit,
