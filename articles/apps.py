@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     # A label that will not clash with a host project's own "articles" app.
     label = "newsroom_articles"
-    verbose_name = "Newsroom articles"
+    verbose_name = _("Newsroom articles")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -29,7 +30,7 @@ class ImageBlockValue(blocks.StructValue):
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock()
     caption = blocks.CharBlock(required=False)
-    credit = blocks.CharBlock(required=False, help_text="Leave empty to use the image's own credit line.")
+    credit = blocks.CharBlock(required=False, help_text=_("Leave empty to use the image's own credit line."))
 
     class Meta:
         icon = "image"
@@ -44,7 +45,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
         form_classname="title",
         icon="title",
         template="newsroom_articles/blocks/heading.html",
-        help_text="A subheading that breaks a long story into parts.",
+        help_text=_("A subheading that breaks a long story into parts."),
     )
     quote = QuoteBlock()
     image = ImageBlock()

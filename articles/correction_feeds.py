@@ -6,6 +6,7 @@ first, each linking to its story, in the formats of ``articles.feed_formats``
 from html import escape
 
 from django.contrib.syndication.views import Feed
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from newsroom_core.app_settings import newsroom_setting
@@ -32,7 +33,7 @@ class CorrectionsFeed(Feed):
         return self.news_index.corrections()[: newsroom_setting("FEED_ITEMS")]
 
     def title(self):
-        return xml_text(f"Corrections · {site_title(self.site)}")
+        return xml_text(gettext("Corrections · %(site)s") % {"site": site_title(self.site)})
 
     def link(self):
         if self.news_index is None:
@@ -40,7 +41,8 @@ class CorrectionsFeed(Feed):
         return self.news_index.get_full_url(self.request) + self.news_index.reverse_subpage("corrections")
 
     def description(self):
-        return xml_text(f"Every correction, clarification and update {site_title(self.site)} publishes.")
+        message = gettext("Every correction, clarification and update %(site)s publishes.")
+        return xml_text(message % {"site": site_title(self.site)})
 
     def feed_url(self):
         return self.site.root_url + self.request.path
@@ -50,7 +52,11 @@ class CorrectionsFeed(Feed):
         return xml_text(notice.text) if notice else None
 
     def item_title(self, correction: Correction):
-        return xml_text(f"{correction.get_kind_display()}: {correction.article.title}")
+        title = gettext("%(kind)s: %(headline)s") % {
+            "kind": correction.get_kind_display(),
+            "headline": correction.article.title,
+        }
+        return xml_text(title)
 
     def item_link(self, correction: Correction):
         return correction.article.get_full_url(self.request) + "#corrections"

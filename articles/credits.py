@@ -7,36 +7,40 @@ live here once; the page, the feeds, the JSON-LD and the API read them through
 """
 
 from django.db import models
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from newsroom_core.names import join_names
+from newsroom_core.reader_formats import join_reader_names, join_reader_names_html
 
 
 class CreditRole(models.TextChoices):
-    WRITER = "writer", "Writer (in the byline)"
-    ADDITIONAL_REPORTING = "additional-reporting", "Additional reporting"
-    CONTRIBUTING = "contributing", "Contributed to the report"
-    RESEARCH = "research", "Research"
-    PHOTOGRAPHY = "photography", "Photography"
-    VIDEO = "video", "Video"
-    GRAPHICS = "graphics", "Graphics"
-    EDITING = "editing", "Editing"
-    TRANSLATION = "translation", "Translation"
-    REVIEW = "review", "Review"
+    WRITER = "writer", _("Writer (in the byline)")
+    ADDITIONAL_REPORTING = "additional-reporting", _("Additional reporting")
+    CONTRIBUTING = "contributing", _("Contributed to the report")
+    RESEARCH = "research", _("Research")
+    PHOTOGRAPHY = "photography", _("Photography")
+    VIDEO = "video", _("Video")
+    GRAPHICS = "graphics", _("Graphics")
+    EDITING = "editing", _("Editing")
+    TRANSLATION = "translation", _("Translation")
+    REVIEW = "review", pgettext_lazy("credit role", "Review")
 
 
 # How the credits line puts each role: "Additional reporting by A and B."; a role not here reads
 # "A and B contributed to this report.".
-CREDIT_PHRASES = {
-    CreditRole.ADDITIONAL_REPORTING: "Additional reporting by",
-    CreditRole.RESEARCH: "Research by",
-    CreditRole.PHOTOGRAPHY: "Photos by",
-    CreditRole.VIDEO: "Video by",
-    CreditRole.GRAPHICS: "Graphics by",
-    CreditRole.EDITING: "Edited by",
-    CreditRole.TRANSLATION: "Translated by",
-    CreditRole.REVIEW: "Reviewed by",
+CREDIT_SENTENCES = {
+    CreditRole.ADDITIONAL_REPORTING: _("Additional reporting by %(names)s."),
+    CreditRole.RESEARCH: _("Research by %(names)s."),
+    CreditRole.PHOTOGRAPHY: _("Photos by %(names)s."),
+    CreditRole.VIDEO: _("Video by %(names)s."),
+    CreditRole.GRAPHICS: _("Graphics by %(names)s."),
+    CreditRole.EDITING: _("Edited by %(names)s."),
+    CreditRole.TRANSLATION: _("Translated by %(names)s."),
+    CreditRole.REVIEW: _("Reviewed by %(names)s."),
 }
+CONTRIBUTED = _("%(names)s contributed to this report.")
 
 # The schema.org property of a CreativeWork that names a person in each role: the writers are its
 # ``author``, an editor its ``editor``, a translator its ``translator``, everyone else a ``contributor``
@@ -79,13 +83,13 @@ def credit_groups(credits) -> list[tuple[str, list]]:
     return list(groups.items())
 
 
-def credit_sentence(role: str, names: list[str]) -> str:
-    """One role's sentence of the credits line: "Photos by A and B.", "C contributed to this report.".
-    ``names`` may be HTML (each name escaped): only the names are joined into the words."""
-    joined = join_names(names)
-    if role in CREDIT_PHRASES:
-        return f"{CREDIT_PHRASES[role]} {joined}."
-    return f"{joined} contributed to this report."
+def credit_sentence(role: str, names: list[str], is_html: bool = False) -> str:
+    """One role's sentence of the credits line: "Photos by A and B.", "C contributed to this report.",
+    in the active language, the names joined in its words. With ``is_html``, ``names`` are HTML (each
+    escaped) and the words around them are escaped."""
+    joined = join_reader_names_html(names) if is_html else join_reader_names(names)
+    sentence = str(CREDIT_SENTENCES.get(role, CONTRIBUTED))
+    return (conditional_escape(sentence) if is_html else sentence) % {"names": joined}
 
 
 def credits_text(credits) -> str:
@@ -98,7 +102,8 @@ def credits_text(credits) -> str:
 def credits_html(credits, name_html) -> SafeString:
     """The credits line as HTML, each person's name made by ``name_html(person)`` (escaped, linked)."""
     sentences = [
-        credit_sentence(role, [name_html(person) for person in people]) for role, people in credit_groups(credits)
+        credit_sentence(role, [name_html(person) for person in people], is_html=True)
+        for role, people in credit_groups(credits)
     ]
     return mark_safe(" ".join(sentences))  # our own words around names that name_html escaped
 

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Enclosure
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from taggit.models import Tag
 from wagtail.models import Site
 
@@ -80,7 +81,7 @@ class ArticlesFeed(Feed):
         return self.listing_url()
 
     def description(self, subject):
-        return f"The latest articles from {self.title(subject)}."
+        return gettext("The latest articles from %(site)s.") % {"site": self.title(subject)}
 
     def feed_url(self, subject):
         return self.site.root_url + self.request.path
@@ -160,7 +161,7 @@ class AuthorArticlesFeed(ArticlesFeed):
         return author.get_full_url(self.request)
 
     def description(self, author):
-        return xml_text(f"The latest articles by {author.title}.")
+        return xml_text(gettext("The latest articles by %(author)s.") % {"author": author.title})
 
 
 class SectionArticlesFeed(ArticlesFeed):
@@ -177,7 +178,7 @@ class SectionArticlesFeed(ArticlesFeed):
         return self.listing_url("section", section.slug)
 
     def description(self, section):
-        return xml_text(f"The latest {section.name} articles.")
+        return xml_text(gettext("The latest %(section)s articles.") % {"section": section.name})
 
 
 class TagArticlesFeed(ArticlesFeed):
@@ -197,7 +198,7 @@ class TagArticlesFeed(ArticlesFeed):
         return self.listing_url("tag", tag.slug)
 
     def description(self, tag):
-        return xml_text(f"The latest articles tagged {tag.name}.")
+        return xml_text(gettext("The latest articles tagged %(tag)s.") % {"tag": tag.name})
 
 
 def feed_view(feed_class, format_name):

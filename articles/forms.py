@@ -1,4 +1,7 @@
 from django import forms
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Section
 from .parsing import MARKDOWN_SUFFIXES
@@ -32,21 +35,30 @@ class MultipleFileField(forms.FileField):
 
 
 class StoryUploadForm(forms.Form):
-    files = MultipleFileField(
-        label="Story files",
-        help_text=(
+    files = MultipleFileField(label=_("Story files"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        help_text = gettext(
             "Plain text (.txt), Markdown (.md), wire copy (NewsML-G2 or NITF .xml, ninjs .json), Word files "
-            "(.docx), saved web pages (.html) or e-mails (.eml), "
-            f"one story a file, up to {MAX_FILES_PER_UPLOAD} at a time; or .zip "
-            f"archives of them, each of up to {MAX_ARCHIVE_FILES:,} files and {MAX_ARCHIVE_BYTES // 1_000_000} MB "
-            "unpacked."
-        ),
-    )
+            "(.docx), saved web pages (.html) or e-mails (.eml), one story a file, up to %(files)s at a time; "
+            "or .zip archives of them, each of up to %(archive_files)s files and %(megabytes)s MB unpacked."
+        )
+        self.fields["files"].help_text = help_text % {
+            "files": MAX_FILES_PER_UPLOAD,
+            "archive_files": number_format(MAX_ARCHIVE_FILES, force_grouping=True),
+            "megabytes": MAX_ARCHIVE_BYTES // 1_000_000,
+        }
 
     def clean_files(self):
         files = self.cleaned_data["files"]
         if len(files) > MAX_FILES_PER_UPLOAD:
-            raise forms.ValidationError(f"Upload at most {MAX_FILES_PER_UPLOAD} files at a time.")
+            message = ngettext(
+                "Upload at most %(count)s file at a time.",
+                "Upload at most %(count)s files at a time.",
+                MAX_FILES_PER_UPLOAD,
+            )
+            raise forms.ValidationError(message, params={"count": MAX_FILES_PER_UPLOAD})
         return files
 
 
@@ -54,9 +66,11 @@ class StoryImportForm(forms.Form):
     """The preview's confirmation: the signed id of the files the preview read (``articles.staging``)."""
 
     preview = forms.CharField(widget=forms.HiddenInput)
-    section = forms.ModelChoiceField(Section.objects.all(), required=False, empty_label="No section")
+    section = forms.ModelChoiceField(Section.objects.all(), required=False, empty_label=_("No section"))
     publish = forms.BooleanField(
-        required=False, label="Publish now", help_text="Leave unticked to save drafts for review in the page editor."
+        required=False,
+        label=_("Publish now"),
+        help_text=_("Leave unticked to save drafts for review in the page editor."),
     )
 
     def __init__(self, *args, user, can_publish, **kwargs):

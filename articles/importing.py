@@ -14,6 +14,7 @@ from enum import StrEnum
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from authors.models import AuthorIndexPage, AuthorPage
@@ -33,6 +34,7 @@ from .models import (
     Outlet,
     StoryImport,
     Withdrawal,
+    WithdrawalKind,
 )
 from .parsing import Story, StoryFormatError, read_story_file
 from .publication_check import PublicationProblem, publication_problems
@@ -122,16 +124,16 @@ def import_read_story(story: Story, source: StorySource, destination, options) -
     except ValidationError as error:
         return FileReport(source.file_name, story=story, source=source, error="; ".join(error.messages))
     except PermissionDenied as error:
-        message = str(error) or "you may not make one of the changes this story needs"
-        return FileReport(source.file_name, story=story, source=source, error=f"not imported: {message}")
+        message = str(error) or gettext("you may not make one of the changes this story needs")
+        error = gettext("not imported: %(reason)s") % {"reason": message}
+        return FileReport(source.file_name, story=story, source=source, error=error)
     except DatabaseError as error:
         # The transaction was rolled back: nothing of this story was written. A connection that
         # broke is closed, so the next story opens a new one instead of failing too.
         connection.close_if_unusable_or_obsolete()
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return FileReport(
-            source.file_name, story=story, source=source, error=f"database error, nothing saved: {reason}"
-        )
+        error = gettext("database error, nothing saved: %(reason)s") % {"reason": reason}
+        return FileReport(source.file_name, story=story, source=source, error=error)
     return FileReport(source.file_name, story=story, source=source, result=result)
 
 
@@ -220,8 +222,15 @@ def withdraw_killed_story(story: Story, source: StorySource, destination, option
         found = list(imported.filter(story_key=story_key(story))) if story.paragraphs or story.guid else []
         found = found or list(imported.filter(title__iexact=story.headline)[:2])
         if len(found) != 1:
-            how = "no imported story" if not found else "more than one imported story"
-            raise ValidationError(f"{how} is headlined “{story.headline}”: nothing was withdrawn (kill advisory)")
+            if not found:
+                message = gettext(
+                    "no imported story is headlined “%(headline)s”: nothing was withdrawn (kill advisory)"
+                )
+            else:
+                message = gettext(
+                    "more than one imported story is headlined “%(headline)s”: nothing was withdrawn (kill advisory)"
+                )
+            raise ValidationError(message, params={"headline": story.headline})
         article = found[0]
         if Withdrawal.objects.filter(article=article).exists():
             return ImportResult(article, ImportOutcome.UNCHANGED)
@@ -268,14 +277,19 @@ def is_superseded(article: ArticlePage, story: Story) -> bool:
 def reader_state(article: ArticlePage) -> str:
     """What readers see of an article, as the import reports it."""
     if withdrawal := Withdrawal.objects.filter(article_id=article.pk).first():
-        return f"{withdrawal.get_kind_display().lower()}: its address shows the public notice"
+        return {
+            WithdrawalKind.WITHDRAW: gettext("withdrawn: its address shows the public notice"),
+            WithdrawalKind.KILL: gettext("killed: its address shows the public notice"),
+            WithdrawalKind.TAKEDOWN: gettext("taken down: its address shows the public notice"),
+        }[withdrawal.kind]
     if article.live and article.has_unpublished_changes:
-        return "live; the changes are a draft, readers see the published version"
+        return gettext("live; the changes are a draft, readers see the published version")
     if article.live:
-        return "live"
+        return gettext("live")
     if article.go_live_at:
-        return f"scheduled for {timezone.localtime(article.go_live_at):%Y-%m-%d %H:%M %Z}"
-    return "draft"
+        when = f"{timezone.localtime(article.go_live_at):%Y-%m-%d %H:%M %Z}"
+        return gettext("scheduled for %(time)s") % {"time": when}
+    return gettext("draft")
 
 
 def publication_time(iso: str) -> datetime | None:

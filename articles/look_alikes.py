@@ -2,6 +2,8 @@
 
 import unicodedata
 
+from django.utils.translation import gettext
+
 from authors.models import AuthorIndexPage, AuthorPage
 from newsroom_core.names import name_skeleton, normalise_name
 
@@ -17,7 +19,8 @@ def look_alike_message(name: str, existing: str) -> str:
     letters = ", ".join(
         f"“{ch}” ({unicodedata.name(ch, 'unnamed').lower()})" for ch in dict.fromkeys(name) if ch not in existing
     )
-    return (
-        f"“{name}” looks like the author “{existing}” but is written with other letters ({letters}): "
+    message = gettext(
+        "“%(name)s” looks like the author “%(existing)s” but is written with other letters (%(letters)s): "
         "correct the byline, or add that author's page in the admin first if they are someone else"
     )
+    return message % {"name": name, "existing": existing, "letters": letters}

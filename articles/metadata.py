@@ -15,9 +15,10 @@ from django.conf import settings
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from newsroom_core.app_settings import newsroom_setting
-from newsroom_core.names import join_names
+from newsroom_core.reader_formats import join_reader_names, join_reader_names_html
 from newsroom_core.rich_text_conversion import html_to_text
 
 from .credits import CreditRole, byline_credits, credits_html, credits_text, other_credits
@@ -169,7 +170,8 @@ class ArticleMetadata:
 
     @property
     def byline(self):
-        return join_names([author.name for author in self.authors])
+        """The writers' names joined in the active language: "A, B and C", "A, B et C"."""
+        return join_reader_names([author.name for author in self.authors])
 
     @property
     def credits_text(self):
@@ -252,10 +254,9 @@ def byline_author(author: AuthorPage, request, role: str = CreditRole.WRITER) ->
 
 
 def byline_html(authors) -> SafeString:
-    """The byline's names as HTML, joined as ``join_names`` joins them: each name escaped, and
-    linked to the author's page where it has one."""
-    names = [author_name_html(author.name, author.url, rel="author") for author in authors]
-    return mark_safe(join_names(names))  # only the names are HTML, and each is escaped
+    """The byline's names as HTML, joined in the active language (``join_reader_names_html``): each
+    name escaped, and linked to the author's page where it has one."""
+    return join_reader_names_html([author_name_html(author.name, author.url, rel="author") for author in authors])
 
 
 def credits_line_html(credits) -> SafeString:
@@ -346,22 +347,26 @@ def rights_for(article: ArticlePage, site_settings: NewsroomSettings) -> Rights:
 
 def site_title(site: Site | None) -> str:
     """What a site calls itself: its name among Wagtail's sites, else ``WAGTAIL_SITE_NAME``."""
-    return (site and site.site_name) or getattr(settings, "WAGTAIL_SITE_NAME", "") or "News"
+    return (site and site.site_name) or getattr(settings, "WAGTAIL_SITE_NAME", "") or gettext("News")
 
 
 def tag_title(tag_name: str) -> str:
     """What a tag's listing and feeds are called: 'Tagged “space”'."""
-    return f"Tagged “{tag_name}”"
+    return gettext("Tagged “%(tag)s”") % {"tag": tag_name}
 
 
 def listing_description(index_title: str, editors: str = "", section=None, tag_name: str = "") -> str:
     """A listing's meta description: the section's own, else the editor's for the news index, else
     what the listing is, in a sentence."""
     if section is not None:
-        return section.description or f"The latest {section.name} stories from {index_title}."
+        message = gettext("The latest %(section)s stories from %(index)s.")
+        return section.description or message % {"section": section.name, "index": index_title}
     if tag_name:
-        return f"Stories about “{tag_name}” from {index_title}, newest first."
-    return editors or f"The latest stories from {index_title}, newest first."
+        return gettext("Stories about “%(tag)s” from %(index)s, newest first.") % {
+            "tag": tag_name,
+            "index": index_title,
+        }
+    return editors or gettext("The latest stories from %(index)s, newest first.") % {"index": index_title}
 
 
 def build_publisher(site: Site, site_settings: NewsroomSettings) -> Publisher:

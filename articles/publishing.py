@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from wagtail.admin.utils import get_valid_next_url_from_request
 
 from .embargo import embargo_end_text, is_embargoed
@@ -17,7 +18,8 @@ from .publication_check import latest_revision_problems, publication_problems, p
 def refuse_to_publish_an_unfinished_article(request, page):
     """The page editor saved the draft; publishing waits until the byline checks pass."""
     if isinstance(page, ArticlePage) and (problems := publication_problems(page)):
-        messages.error(request, problems_message("The article was saved as a draft but not published.", problems))
+        lead = gettext("The article was saved as a draft but not published.")
+        messages.error(request, problems_message(lead, problems))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
 
@@ -31,7 +33,7 @@ def explain_a_refused_approval(request, page):
         return None
     if not (problems := latest_revision_problems(article)):
         return None
-    messages.error(request, problems_message("Not approved, and nothing was published.", problems))
+    messages.error(request, problems_message(gettext("Not approved, and nothing was published."), problems))
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
@@ -39,7 +41,8 @@ def explain_an_embargo(request, page):
     """Publishing an embargoed story scheduled it (Wagtail says so): say for when, and why."""
     article = page.specific
     if "action-publish" in request.POST and isinstance(article, ArticlePage) and is_embargoed(article):
-        messages.warning(request, f"Embargoed until {embargo_end_text(article)}: it goes live then, not before.")
+        message = gettext("Embargoed until %(time)s: it goes live then, not before.")
+        messages.warning(request, message % {"time": embargo_end_text(article)})
 
 
 def mention_publication_warnings(request, page):
@@ -47,7 +50,7 @@ def mention_publication_warnings(request, page):
     article = page.specific
     is_published = "action-publish" in request.POST and isinstance(article, ArticlePage) and article.live
     if is_published and (warnings := publication_warnings(article)):
-        messages.warning(request, problems_message("Published.", warnings))
+        messages.warning(request, problems_message(gettext("Published."), warnings))
 
 
 def problems_message(lead, problems):
@@ -63,6 +66,7 @@ def refuse_to_bulk_publish_unfinished_articles(request, action_type, objects, ac
     unfinished = [page for page in unfinished if latest_revision_problems(page.specific)]
     if unfinished:
         titles = ", ".join(f"“{page.get_admin_display_title()}”" for page in unfinished)
-        messages.error(request, f"Nothing was published: {titles} cannot be published yet. Open each to see why.")
+        message = gettext("Nothing was published: %(titles)s cannot be published yet. Open each to see why.")
+        messages.error(request, message % {"titles": titles})
         return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root"))
     return None

@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from authors.models import AuthorPage
 
@@ -22,15 +24,19 @@ FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search articles", required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+    q = forms.CharField(label=_("Search articles"), required=False, max_length=MAX_QUERY_LENGTH, strip=True)
     section = forms.ModelChoiceField(
-        Section.objects.all(), to_field_name="slug", required=False, empty_label="Any section"
+        Section.objects.all(), to_field_name="slug", required=False, empty_label=_("Any section")
     )
     author = forms.ModelChoiceField(
-        AuthorPage.objects.none(), to_field_name="slug", required=False, empty_label="Any author"
+        AuthorPage.objects.none(), to_field_name="slug", required=False, empty_label=_("Any author")
     )
-    since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=pgettext_lazy("date range", "From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=pgettext_lazy("date range", "To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def __init__(self, data, site):
         data = data.copy()
@@ -43,10 +49,11 @@ class SearchForm(forms.Form):
         cleaned = super().clean()
         for name in ("since", "until"):
             if cleaned.get(name) and not FIRST_DAY <= cleaned[name] <= LAST_DAY:
-                self.add_error(name, f"Give a date from {FIRST_DAY.year} to {LAST_DAY.year}.")
+                message = gettext("Give a date from %(first_year)s to %(last_year)s.")
+                self.add_error(name, message % {"first_year": FIRST_DAY.year, "last_year": LAST_DAY.year})
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and since > until:
-            self.add_error("until", "The end of the date range is before its start.")
+            self.add_error("until", gettext("The end of the date range is before its start."))
         return cleaned
 
     @property

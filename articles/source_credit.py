@@ -1,6 +1,8 @@
 """How a story's credited outlet stands to it, and how readers see the credit."""
 
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .parsing import ORIGINAL, VIA, WIRE
 
@@ -8,15 +10,17 @@ from .parsing import ORIGINAL, VIA, WIRE
 class SourceRelationship(models.TextChoices):
     """How the credited outlet stands to the story; the label is what readers see."""
 
-    VIA = VIA, "Source"
-    ORIGINALLY_PUBLISHED_BY = ORIGINAL, "Originally published by"
-    WIRE = WIRE, "Wire service"
-    ADDITIONAL_REPORTING = "additional", "Additional reporting by"
+    VIA = VIA, pgettext_lazy("source credit", "Source")
+    ORIGINALLY_PUBLISHED_BY = ORIGINAL, _("Originally published by")
+    WIRE = WIRE, _("Wire service")
+    ADDITIONAL_REPORTING = "additional", _("Additional reporting by")
 
     @property
     def lead(self) -> str:
         """What goes before the outlet's name: "Source:", "Wire service:", "Originally published by"."""
-        return f"{self.label}:" if self in {SourceRelationship.VIA, SourceRelationship.WIRE} else self.label
+        if self in {SourceRelationship.VIA, SourceRelationship.WIRE}:
+            return gettext("%(label)s:") % {"label": self.label}
+        return str(self.label)
 
     @property
     def is_outlets_copy(self) -> bool:

@@ -14,6 +14,8 @@ from datetime import timedelta
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .importing import FileReport
 from .models import PreviewedImport, PreviewedStoryFile
@@ -21,7 +23,7 @@ from .parsing import story_to_data
 
 SIGNING_SALT = "newsroom.import-preview"
 PREVIEW_MAX_AGE = timedelta(hours=1)
-USED_UP = "These files were already imported, or the preview expired; upload them again."
+USED_UP = _("These files were already imported, or the preview expired; upload them again.")
 
 
 class PreviewError(Exception):
@@ -52,14 +54,14 @@ def previewed_import(token: str, user) -> PreviewedImport:
     try:
         preview_id = signing.loads(token, salt=SIGNING_SALT, max_age=PREVIEW_MAX_AGE)
     except signing.SignatureExpired:
-        raise PreviewError("This preview is over an hour old; upload the files again.") from None
+        raise PreviewError(gettext("This preview is over an hour old; upload the files again.")) from None
     except signing.BadSignature:
-        raise PreviewError("The previewed files could not be found; upload them again.") from None
+        raise PreviewError(gettext("The previewed files could not be found; upload them again.")) from None
     preview = PreviewedImport.objects.filter(pk=preview_id).first()
     if preview is None:
         raise PreviewError(USED_UP)
     if preview.user_id != user.pk:
-        raise PreviewError("This preview belongs to another user; upload the files again.")
+        raise PreviewError(gettext("This preview belongs to another user; upload the files again."))
     return preview
 
 

@@ -18,6 +18,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
@@ -36,11 +37,11 @@ FILLED_FROM_THE_FILE = {
 
 # Room beyond the file itself: Wagtail writes renditions of an image beside it.
 HEADROOM_BYTES = 20 * 1024 * 1024
-DISK_FULL = (
+DISK_FULL = _(
     "The file was not saved: the media disk is full. Nothing was kept; ask whoever runs the site to make room, "
     "then upload it again."
 )
-READ_ONLY = "The file was not saved: the media disk cannot be written to. Ask whoever runs the site to fix it."
+READ_ONLY = _("The file was not saved: the media disk cannot be written to. Ask whoever runs the site to fix it.")
 
 
 def check_media_disk_takes(upload):

@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_GET
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -14,9 +16,9 @@ from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.models import Site
 
 from newsroom_core.app_settings import newsroom_setting
-from newsroom_core.names import join_names
 from newsroom_core.page_mixin import layout_context
 from newsroom_core.pagination import paginate
+from newsroom_core.reader_formats import join_reader_names
 
 from .forms import StoryImportForm, StoryUploadForm
 from .import_jobs import create_import_job
@@ -53,10 +55,12 @@ class StoryPreview:
         if story.copyright and story.copyright.holder:
             notice = story.copyright.notice
         else:
-            notice = f"{default_notice.text} (the site's default)" if default_notice else ""
+            notice = (
+                gettext("%(notice)s (the site's default)") % {"notice": default_notice.text} if default_notice else ""
+            )
         return cls(
             story=story,
-            byline=join_names([byline_name(author) for author in story.authors]),
+            byline=join_reader_names([byline_name(author) for author in story.authors]),
             opening=tuple(plain_text(paragraph, story.markup) for paragraph in story.paragraphs[:PREVIEW_PARAGRAPHS]),
             more_paragraphs=max(len(story.paragraphs) - PREVIEW_PARAGRAPHS, 0),
             credit=credit,
@@ -75,7 +79,7 @@ class ImportStoriesView(WagtailAdminTemplateMixin, View):
     to the same service as ``manage.py import_story``."""
 
     template_name = "newsroom_articles/admin/import_stories.html"
-    page_title = "Import stories"
+    page_title = _("Import stories")
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):

@@ -1,4 +1,6 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -32,7 +34,7 @@ def register_import_url():
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportStoriesMenuItem("Import stories", reverse("newsroom_import_stories"), icon_name="upload", order=250)
+    return ImportStoriesMenuItem(_("Import stories"), reverse("newsroom_import_stories"), icon_name="upload", order=250)
 
 
 @hooks.register("register_page_header_buttons")
@@ -45,15 +47,21 @@ def withdrawal_button(page, user, view_name, next_url=None):
 def register_withdrawal_log_actions(actions):
     @actions.register_action(WITHDRAW_ACTION)
     class Withdrawn(LogFormatter):
-        label = "Withdraw story"
+        label = _("Withdraw story")
 
         def format_message(self, log_entry):
-            return f"{log_entry.data.get('kind', 'withdraw').capitalize()}: {log_entry.data.get('reason', '')}"
+            kind = log_entry.data.get("kind", "withdraw")
+            action = {
+                "withdraw": pgettext("withdrawal action", "Withdraw"),
+                "kill": pgettext("withdrawal action", "Kill"),
+                "takedown": pgettext("withdrawal action", "Takedown"),
+            }.get(kind, kind.capitalize())
+            return gettext("%(action)s: %(reason)s") % {"action": action, "reason": log_entry.data.get("reason", "")}
 
     @actions.register_action(RESTORE_ACTION)
     class Restored(LogFormatter):
-        label = "Restore withdrawn story"
-        message = "Restored after its withdrawal, as a draft"
+        label = _("Restore withdrawn story")
+        message = _("Restored after its withdrawal, as a draft")
 
 
 hooks.register("before_publish_page", publishing.refuse_to_publish_an_unfinished_article)

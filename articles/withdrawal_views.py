@@ -4,6 +4,8 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
@@ -17,15 +19,24 @@ class WithdrawalForm(forms.ModelForm):
         fields = ["kind", "reason", "notice"]
         widgets = {"kind": forms.RadioSelect, "reason": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "kind": "Withdrawn: readers still see the headline and byline with the notice. Killed or taken "
-            "down: they see the notice alone.",
+            "kind": _(
+                "Withdrawn: readers still see the headline and byline with the notice. Killed or taken "
+                "down: they see the notice alone."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["notice"].required = False
-        defaults = "; ".join(f"{WithdrawalKind(kind).label}: “{notice}”" for kind, notice in DEFAULT_NOTICES.items())
-        self.fields["notice"].help_text += f" Leave it empty for the kind's own ({defaults})."
+        defaults = "; ".join(
+            gettext("%(kind)s: “%(notice)s”") % {"kind": WithdrawalKind(kind).label, "notice": notice}
+            for kind, notice in DEFAULT_NOTICES.items()
+        )
+        notice_help = gettext("%(help_text)s Leave it empty for the kind's own (%(defaults)s).")
+        self.fields["notice"].help_text = notice_help % {
+            "help_text": self.fields["notice"].help_text,
+            "defaults": defaults,
+        }
 
 
 class WithdrawArticleView(WagtailAdminTemplateMixin, View):
@@ -41,7 +52,7 @@ class WithdrawArticleView(WagtailAdminTemplateMixin, View):
         return super().dispatch(request, pk)
 
     def get_page_title(self):
-        return "Restore story" if self.withdrawal else "Withdraw story"
+        return gettext("Restore story") if self.withdrawal else gettext("Withdraw story")
 
     def get_page_subtitle(self):
         return self.article.title
@@ -55,10 +66,12 @@ class WithdrawArticleView(WagtailAdminTemplateMixin, View):
     def post(self, request, pk):
         if self.withdrawal is not None and "restore" in request.POST:
             restore_article(self.article, user=request.user)
-            messages.success(request, f"“{self.article.title}” is restored as a draft: publish it when it is ready.")
+            message = gettext("“%(headline)s” is restored as a draft: publish it when it is ready.")
+            messages.success(request, message % {"headline": self.article.title})
             return redirect("wagtailadmin_pages:edit", self.article.pk)
         if self.withdrawal is not None:  # a form sent twice, or from a stale tab: it stays withdrawn
-            messages.warning(request, f"“{self.article.title}” is already withdrawn; nothing was changed.")
+            message = gettext("“%(headline)s” is already withdrawn; nothing was changed.")
+            messages.warning(request, message % {"headline": self.article.title})
             return redirect("newsroom_withdraw_article", self.article.pk)
         form = WithdrawalForm(request.POST)
         if form.is_valid():
@@ -67,10 +80,18 @@ class WithdrawArticleView(WagtailAdminTemplateMixin, View):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                kind = withdrawal.get_kind_display().lower()
-                messages.success(request, f"“{self.article.title}” is {kind}: its address now shows the notice.")
+                message = withdrawn_message(withdrawal.kind) % {"headline": self.article.title}
+                messages.success(request, message)
                 return redirect("wagtailadmin_pages:edit", self.article.pk)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+def withdrawn_message(kind: str) -> str:
+    return {
+        WithdrawalKind.WITHDRAW: gettext("“%(headline)s” is withdrawn: its address now shows the notice."),
+        WithdrawalKind.KILL: gettext("“%(headline)s” is killed: its address now shows the notice."),
+        WithdrawalKind.TAKEDOWN: gettext("“%(headline)s” is taken down: its address now shows the notice."),
+    }[kind]
 
 
 def withdrawal_button_label(page, user) -> str | None:
@@ -84,5 +105,5 @@ def withdrawal_button_label(page, user) -> str | None:
     except PermissionDenied:
         return None
     if Withdrawal.objects.filter(article=article).exists():
-        return "Restore withdrawn story"
-    return "Withdraw, kill or take down" if article.live or article.go_live_at else None
+        return gettext("Restore withdrawn story")
+    return gettext("Withdraw, kill or take down") if article.live or article.go_live_at else None

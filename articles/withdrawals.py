@@ -10,6 +10,7 @@ withdrawal and leaves the story a draft, for an editor to publish again delibera
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 from .models import DEFAULT_NOTICES, ArticlePage, Withdrawal, WithdrawalKind
@@ -26,16 +27,16 @@ def withdraw_article(article: ArticlePage, kind: str, reason: str, notice: str =
     """Take ``article`` from readers; ``notice`` (what readers are told) defaults to the kind's."""
     check_may_withdraw(article, user)
     if not reason.strip():
-        raise ValidationError({"reason": "Say why the story is withdrawn: the audit log keeps it."})
+        raise ValidationError({"reason": gettext("Say why the story is withdrawn: the audit log keeps it.")})
     with transaction.atomic():
         article = ArticlePage.objects.select_for_update().get(pk=article.pk)
         if Withdrawal.objects.filter(article=article).exists():
-            raise ValidationError(f"“{article.title}” is already withdrawn.")
+            raise ValidationError(gettext("“%(headline)s” is already withdrawn."), params={"headline": article.title})
         withdrawal = Withdrawal.objects.create(
             article=article,
             kind=WithdrawalKind(kind),
             reason=reason.strip(),
-            notice=notice.strip() or DEFAULT_NOTICES[kind],
+            notice=notice.strip() or str(DEFAULT_NOTICES[kind]),  # in the editor's language
             withdrawn_by=user,
         )
         article.revisions.update(approved_go_live_at=None)  # nothing scheduled brings it back
@@ -54,7 +55,7 @@ def restore_article(article: ArticlePage, user=None) -> None:
     with transaction.atomic():
         withdrawal = Withdrawal.objects.select_for_update().filter(article=article).first()
         if withdrawal is None:
-            raise ValidationError(f"“{article.title}” is not withdrawn.")
+            raise ValidationError(gettext("“%(headline)s” is not withdrawn."), params={"headline": article.title})
         data = withdrawal_data(withdrawal)
         withdrawal.delete()
         log(instance=article, action=RESTORE_ACTION, user=user, data=data)

@@ -1,7 +1,7 @@
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
@@ -58,7 +58,7 @@ class AuthorIndexPage(NewsroomPageMixin, Page):
     @property
     def meta_description(self):
         """For search engines: the editor's description, else what the page is."""
-        return self.search_description or "Our journalists, each with their bio and their stories."
+        return self.search_description or gettext("Our journalists, each with their bio and their stories.")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -98,7 +98,7 @@ class AuthorPage(NewsroomPageMixin, Page):
     photo = models.ForeignKey(
         get_image_model_string(), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    email = models.EmailField(blank=True, help_text="Shown to readers as a contact link.")
+    email = models.EmailField(blank=True, help_text=_("Shown to readers as a contact link."))
     website = WebAddressField(
         _("website"),
         max_length=500,
@@ -114,13 +114,13 @@ class AuthorPage(NewsroomPageMixin, Page):
         max_length=255,
         db_index=True,
         editable=False,
-        help_text="The name folded for matching bylines: case, spacing and accents ignored.",
+        help_text=_("The name folded for matching bylines: case, spacing and accents ignored."),
     )
     name_skeleton = models.CharField(
         max_length=255,
         db_index=True,
         editable=False,
-        help_text="What the name looks like (Unicode's confusables), to tell look-alike names apart.",
+        help_text=_("What the name looks like (Unicode's confusables), to tell look-alike names apart."),
     )
 
     content_panels = [
@@ -151,7 +151,7 @@ class AuthorPage(NewsroomPageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "author"
+        verbose_name = _("author")
 
     @property
     def name(self):
@@ -194,7 +194,7 @@ class AuthorPage(NewsroomPageMixin, Page):
         """For search engines: the editor's description, else the author's name and role."""
         if self.search_description:
             return self.search_description
-        return f"{self.title}, {self.role}" if self.role else f"Articles by {self.title}"
+        return f"{self.title}, {self.role}" if self.role else gettext("Articles by %(name)s") % {"name": self.title}
 
     def save(self, *args, **kwargs):
         self.name_key = normalise_name(self.title)

@@ -250,7 +250,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search, each page indexed in its own language on PostgreSQL.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "newsroom_core.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 
 # Work that should not hold up an editor or a reader (search and reference indexing, renditions,

@@ -5,6 +5,7 @@
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
@@ -23,21 +24,27 @@ class ImageRights(models.Model):
     IPTC or XMP metadata on upload where the editor leaves them empty (``articles.uploads``)."""
 
     credit = models.CharField(
-        "credit line",
+        _("credit line"),
         max_length=255,
         blank=True,
-        help_text='As readers see it under the photo: "Jane Doe/Reuters". An article may override it.',
+        help_text=_('As readers see it under the photo: "Jane Doe/Reuters". An article may override it.'),
     )
-    creator = models.CharField("photographer", max_length=255, blank=True, help_text="Who took it, or made it.")
+    creator = models.CharField(_("photographer"), max_length=255, blank=True, help_text=_("Who took it, or made it."))
     copyright_notice = models.CharField(
-        max_length=500, blank=True, help_text='"© 2026 Reuters". Empty: the photo\'s credit stands alone.'
+        max_length=500, blank=True, help_text=_('"© 2026 Reuters". Empty: the photo\'s credit stands alone.')
     )
-    source = models.CharField(max_length=255, blank=True, help_text="Who supplied it: an agency, a pool, a reader.")
+    source = models.CharField(max_length=255, blank=True, help_text=_("Who supplied it: an agency, a pool, a reader."))
     licence_url = WebAddressField(
-        "licence", max_length=500, blank=True, help_text="The address of its licence, or of a page stating its rights."
+        _("licence"),
+        max_length=500,
+        blank=True,
+        help_text=_("The address of its licence, or of a page stating its rights."),
     )
     acquire_licence_url = WebAddressField(
-        "where to license it", max_length=500, blank=True, help_text="The page where others can license the photo."
+        _("where to license it"),
+        max_length=500,
+        blank=True,
+        help_text=_("The page where others can license the photo."),
     )
 
     class Meta:
@@ -48,8 +55,8 @@ class NewsroomImage(ImageRights, AbstractImage):  # noqa: DJ008 (AbstractImage's
     admin_form_fields = Image.admin_form_fields + RIGHTS_FIELDS
 
     class Meta(AbstractImage.Meta):
-        verbose_name = "image"
-        verbose_name_plural = "images"
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
 
 
 class NewsroomRendition(AbstractRendition):

@@ -85,7 +85,7 @@ def test_an_image_upload_to_a_disk_that_cannot_take_it_is_refused_with_a_clear_m
     response = editor.post(reverse("wagtailimages:add"), {"title": "Harbour", "file": upload})
 
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert str(message) in response.content.decode()
     assert not get_image_model().objects.exists()
     assert files_on(disk) == before
 
@@ -102,7 +102,7 @@ def test_a_document_upload_to_a_full_disk_is_refused(editor, full_disk):
 
     response = editor.post(reverse("wagtaildocs:add"), {"title": "Budget", "file": upload})
 
-    assert DISK_FULL in response.content.decode()
+    assert str(DISK_FULL) in response.content.decode()
     assert not get_document_model().objects.exists()
     assert files_on(full_disk) == ["filler"]
 

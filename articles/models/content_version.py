@@ -7,6 +7,7 @@ from functools import cached_property
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision
 
 from .site_settings import NewsroomSettings
@@ -31,17 +32,19 @@ class ContentVersion(models.Model):
     number = models.PositiveBigIntegerField(default=0)
     changed_at = models.DateTimeField(default=timezone.now)
     upcoming_changes = models.JSONField(
-        default=list, blank=True, help_text="The next expiry and go-live times (ISO 8601), soonest first."
+        default=list, blank=True, help_text=_("The next expiry and go-live times (ISO 8601), soonest first.")
     )
     shared_token = models.CharField(
         max_length=32,
         blank=True,
-        help_text="New whenever something every article shows beside its own revision changes: author pages, "
-        "sections, outlets, copyright notices, settings, corrections, images, sites, privacy.",
+        help_text=_(
+            "New whenever something every article shows beside its own revision changes: author pages, "
+            "sections, outlets, copyright notices, settings, corrections, images, sites, privacy."
+        ),
     )
 
     class Meta:
-        verbose_name = "content version"
+        verbose_name = _("content version")
 
     def __str__(self):
         return f"version {self.number} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

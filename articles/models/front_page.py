@@ -1,6 +1,7 @@
 """What editors set on the front page: the stories pinned to its top, in their order."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
@@ -18,4 +19,4 @@ class PinnedStory(Orderable):
     panels = [FieldPanel("article")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "pinned story"
+        verbose_name = _("pinned story")

@@ -20,7 +20,7 @@ class ImportJob(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     publish = models.BooleanField(
-        default=False, help_text="Publish each article as it is imported (asked by a user who may publish)."
+        default=False, help_text=_("Publish each article as it is imported (asked by a user who may publish).")
     )
     section = models.ForeignKey(
         "Section",
@@ -28,17 +28,17 @@ class ImportJob(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The articles' section.",
+        help_text=_("The articles' section."),
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
-    error = models.TextField(blank=True, help_text="Why the job stopped, when it failed as a whole.")
+    error = models.TextField(blank=True, help_text=_("Why the job stopped, when it failed as a whole."))
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
-    progress_at = models.DateTimeField(null=True, blank=True, help_text="When the last file was done.")
+    progress_at = models.DateTimeField(null=True, blank=True, help_text=_("When the last file was done."))
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "import job"
+        verbose_name = _("import job")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
@@ -62,17 +62,17 @@ class ImportJobFile(models.Model):
 
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="files")
     file_name = models.TextField()
-    text = models.TextField(blank=True, help_text="The file as it was read; emptied once it is imported.")
-    checksum = models.CharField(max_length=64, help_text="SHA-256 of the file's bytes.")
-    story = models.JSONField(null=True, blank=True, help_text="What the preview read; emptied once imported.")
+    text = models.TextField(blank=True, help_text=_("The file as it was read; emptied once it is imported."))
+    checksum = models.CharField(max_length=64, help_text=_("SHA-256 of the file's bytes."))
+    story = models.JSONField(null=True, blank=True, help_text=_("What the preview read; emptied once imported."))
     outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.PENDING, blank=True)
-    message = models.TextField(blank=True, help_text="Why it failed, or what readers see of the article.")
-    problems = models.JSONField(default=list, blank=True, help_text="Why it was not published, when asked to be.")
+    message = models.TextField(blank=True, help_text=_("Why it failed, or what readers see of the article."))
+    problems = models.JSONField(default=list, blank=True, help_text=_("Why it was not published, when asked to be."))
     article = models.ForeignKey("ArticlePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "import job file"
+        verbose_name = _("import job file")
         ordering = ["pk"]
 
     def __str__(self):

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from taggit.models import Tag
 from wagtail.admin.panels import (
@@ -59,16 +61,18 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         FieldPanel("intro"),
         InlinePanel(
             "pinned_stories",
-            label="Pinned stories",
+            label=_("Pinned stories"),
             max_num=MAX_PINS,
-            help_text="Stories held at the top of the front page, in this order: the first is the lead. "
-            "Without any, the newest story leads.",
+            help_text=_(
+                "Stories held at the top of the front page, in this order: the first is the lead. "
+                "Without any, the newest story leads."
+            ),
         ),
     ]
     subpage_types = ["ArticlePage", "PolicyPage", "newsroom_authors.AuthorIndexPage"]
 
     class Meta:
-        verbose_name = "news index page"
+        verbose_name = _("news index page")
 
     @classmethod
     def clean_parent_page_models(cls):
@@ -180,21 +184,27 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         public record of what it got wrong."""
         listed = paginate(self.corrections(), request.GET.get("page"), newsroom_setting("PAGE_SIZE"))
         listing_url = self.get_full_url(request) + self.reverse_subpage("corrections")
-        context = {"corrections": listed, "listing_title": "Corrections", "canonical_url": listed.url_at(listing_url)}
+        context = {
+            "corrections": listed,
+            "listing_title": gettext("Corrections"),
+            "canonical_url": listed.url_at(listing_url),
+        }
         return self.render(request, context_overrides=context, template="newsroom_articles/corrections_page.html")
 
 
 class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRights, Page):
     """A news story. The page title is the headline; its ordered ``credits`` name its writers and who else made it."""
 
-    dek = models.TextField("standfirst", blank=True, help_text="One or two sentences under the headline.")
+    dek = models.TextField(_("standfirst"), blank=True, help_text=_("One or two sentences under the headline."))
     is_headline_proposed = models.BooleanField(
-        "headline proposed by the importer",
+        _("headline proposed by the importer"),
         default=False,
-        help_text="Ticked by the importer when a story file has no headline and one is drawn from the lede: "
-        "review the headline, then untick this.",
+        help_text=_(
+            "Ticked by the importer when a story file has no headline and one is drawn from the lede: "
+            "review the headline, then untick this."
+        ),
     )
-    dateline = models.CharField(max_length=100, blank=True, help_text='Where the story was filed: "WASHINGTON".')
+    dateline = models.CharField(max_length=100, blank=True, help_text=_('Where the story was filed: "WASHINGTON".'))
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     body = StreamField(ArticleBodyBlock())
@@ -202,38 +212,40 @@ class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRig
         get_image_model_string(), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     lead_image_caption = models.CharField(
-        "caption", max_length=300, blank=True, help_text="Leave empty to use the image's own description."
+        _("caption"), max_length=300, blank=True, help_text=_("Leave empty to use the image's own description.")
     )
     lead_image_credit = models.CharField(
-        "credit", max_length=200, blank=True, help_text="Leave empty to use the image's own credit line."
+        _("credit"), max_length=200, blank=True, help_text=_("Leave empty to use the image's own credit line.")
     )
     source = models.ForeignKey(
         Outlet,
-        verbose_name="credited outlet",
+        verbose_name=_("credited outlet"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="articles",
-        help_text='The outlet the story is credited to: "…, reports Fox News." credits Fox News.',
+        help_text=_('The outlet the story is credited to: "…, reports Fox News." credits Fox News.'),
     )
     source_relationship = models.CharField(
-        "credited as", max_length=20, choices=SourceRelationship.choices, default=SourceRelationship.VIA
+        _("credited as"), max_length=20, choices=SourceRelationship.choices, default=SourceRelationship.VIA
     )
     is_source_confirmed = models.BooleanField(
-        "credit confirmed",
+        _("credit confirmed"),
         default=True,
-        help_text="The importer found this credit in the story's text: check it, then tick this.",
+        help_text=_("The importer found this credit in the story's text: check it, then tick this."),
     )
     canonical_url = models.URLField(
-        "original article's address",
+        _("original article's address"),
         blank=True,
-        help_text="Only for a story republished in full from another outlet: search engines are sent to the original.",
+        help_text=_(
+            "Only for a story republished in full from another outlet: search engines are sent to the original."
+        ),
     )
     originally_published_at = models.DateTimeField(
-        "originally published",
+        _("originally published"),
         null=True,
         blank=True,
-        help_text="When the story was first published elsewhere, as its file dates it (wire and partner copy).",
+        help_text=_("When the story was first published elsewhere, as its file dates it (wire and partner copy)."),
     )
     copyright_notice = models.ForeignKey(
         CopyrightNotice,
@@ -241,7 +253,7 @@ class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRig
         blank=True,
         on_delete=models.PROTECT,
         related_name="articles",
-        help_text="Leave empty to use the site's default notice.",
+        help_text=_("Leave empty to use the site's default notice."),
     )
     # NULL, not "", for articles written in the admin: many may lack a key, but keys are unique.
     story_key = models.CharField(  # noqa: DJ001
@@ -249,25 +261,25 @@ class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRig
         null=True,
         unique=True,
         editable=False,
-        help_text="Identifies the imported story, so that importing it again updates this article.",
+        help_text=_("Identifies the imported story, so that importing it again updates this article."),
     )
 
     objects = ArticlePageManager()
     exclude_fields_in_copy = ["story_key"]  # a copy is a new story, not another import of this one
 
     content_panels = [
-        PublicationChecklistPanel(heading="Ready to publish?"),
-        FieldPanel("embargo_until", heading="Embargo"),
+        PublicationChecklistPanel(heading=_("Ready to publish?")),
+        FieldPanel("embargo_until", heading=_("Embargo")),
         LABEL_PANEL,
-        FieldPanel("title", heading="Headline"),
+        FieldPanel("title", heading=_("Headline")),
         FieldPanel("is_headline_proposed"),
         FieldPanel("dek"),
-        InlinePanel("credits", heading="Byline and credits", label="Credit", min_num=0),
+        InlinePanel("credits", heading=_("Byline and credits"), label=_("Credit"), min_num=0),
         FieldRowPanel([FieldPanel("dateline"), FieldPanel("section")]),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("lead_image"), FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")],
-            heading="Lead image",
+            heading=_("Lead image"),
         ),
         MultiFieldPanel(
             [
@@ -277,7 +289,7 @@ class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRig
                 FieldPanel("canonical_url"),
                 FieldPanel("originally_published_at"),
             ],
-            heading="Source credit",
+            heading=_("Source credit"),
         ),
         FieldPanel("copyright_notice"),
         RIGHTS_PANEL,
@@ -285,11 +297,11 @@ class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRig
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-            ObjectList([CorrectionsPanel(heading="Corrections and updates")], heading="Corrections"),
-            ObjectList([StoryImportsPanel(heading="Imported files")], heading="Provenance"),
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList([CorrectionsPanel(heading=_("Corrections and updates"))], heading=_("Corrections")),
+            ObjectList([StoryImportsPanel(heading=_("Imported files"))], heading=_("Provenance")),
         ]
     )
     search_auto_update = False  # indexed by articles.indexing: once per import, not once per save
@@ -306,7 +318,7 @@ class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRig
     subpage_types = []
 
     class Meta:
-        verbose_name = "article"
+        verbose_name = _("article")
 
     @property
     def is_expired(self):

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -22,6 +24,7 @@ from newsroom_core.page_mixin import NewsroomPageMixin
 if TYPE_CHECKING:
     from .site_settings import NewsroomSettings
 
+LINKED_WHILE_LIVE = _("Linked in the footer and named to search engines while the page is live and public.")
 POLICY_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -37,7 +40,7 @@ class PolicyPage(NewsroomPageMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "policy page"
+        verbose_name = _("policy page")
 
 
 @dataclass(frozen=True)
@@ -52,41 +55,41 @@ POLICY_KINDS = (
     PolicyKind(
         "publishing_principles",
         "publishingPrinciples",
-        "publishing principles",
-        "What the newsroom stands for and the standards its journalism keeps.",
+        _("publishing principles"),
+        _("What the newsroom stands for and the standards its journalism keeps."),
     ),
     PolicyKind(
         "corrections_policy",
         "correctionsPolicy",
-        "corrections policy",
-        "How the newsroom corrects its mistakes; also linked beside every story's corrections.",
+        _("corrections policy"),
+        _("How the newsroom corrects its mistakes; also linked beside every story's corrections."),
     ),
-    PolicyKind("ethics_policy", "ethicsPolicy", "ethics policy", "The rules the newsroom's journalists follow."),
-    PolicyKind("masthead", "masthead", "masthead", "Who runs the newsroom: its editors and managers."),
+    PolicyKind("ethics_policy", "ethicsPolicy", _("ethics policy"), _("The rules the newsroom's journalists follow.")),
+    PolicyKind("masthead", "masthead", _("masthead"), _("Who runs the newsroom: its editors and managers.")),
     PolicyKind(
         "ownership_funding",
         "ownershipFundingInfo",
-        "ownership and funding",
-        "Who owns the newsroom and where its money comes from.",
+        _("ownership and funding"),
+        _("Who owns the newsroom and where its money comes from."),
     ),
     PolicyKind(
         "feedback_policy",
         "actionableFeedbackPolicy",
-        "how to send feedback",
-        "How readers reach the newsroom with a question, a complaint or a tip, and what happens next.",
+        _("how to send feedback"),
+        _("How readers reach the newsroom with a question, a complaint or a tip, and what happens next."),
     ),
     PolicyKind(
         "fact_checking_policy",
         "verificationFactCheckingPolicy",
-        "fact-checking policy",
-        "How the newsroom checks facts before and after it publishes.",
+        _("fact-checking policy"),
+        _("How the newsroom checks facts before and after it publishes."),
     ),
     PolicyKind(
         # schema.org's term: the Trust Project's "unnamed sources" indicator
         "unnamed_sources_policy",
         "unnamedSourcesPolicy",
-        "unnamed sources policy",
-        "When the newsroom relies on sources it does not name, and how it tells readers.",
+        _("unnamed sources policy"),
+        _("When the newsroom relies on sources it does not name, and how it tells readers."),
     ),
 )
 
@@ -111,8 +114,7 @@ def policy_field(field_name: str) -> models.ForeignKey:
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=kind.label,
-        help_text=f"{kind.help_text} Linked in the footer and named to search engines while the page is live "
-        "and public.",
+        help_text=format_lazy("{} {}", kind.help_text, LINKED_WHILE_LIVE),
     )
 
 

@@ -3,17 +3,18 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class StoryImport(models.Model):
     """Provenance: one story file as it was imported into an article."""
 
     article = models.ForeignKey("ArticlePage", on_delete=models.CASCADE, related_name="imports")
-    file_name = models.TextField(help_text="The file's name or path, as the import was given it.")
+    file_name = models.TextField(help_text=_("The file's name or path, as the import was given it."))
     text = models.TextField()
-    checksum = models.CharField(max_length=64, help_text="SHA-256 of the file's bytes.")
+    checksum = models.CharField(max_length=64, help_text=_("SHA-256 of the file's bytes."))
     version = models.PositiveIntegerField(
-        null=True, blank=True, help_text="The sender's version of the story the file was, where it gives one."
+        null=True, blank=True, help_text=_("The sender's version of the story the file was, where it gives one.")
     )
     imported_at = models.DateTimeField(default=timezone.now)
 
@@ -34,7 +35,7 @@ class PreviewedImport(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
-        verbose_name = "previewed import"
+        verbose_name = _("previewed import")
 
     def __str__(self):
         return f"Import previewed by {self.user} at {self.created_at:%Y-%m-%d %H:%M}"
@@ -43,9 +44,9 @@ class PreviewedImport(models.Model):
 class PreviewedStoryFile(models.Model):
     preview = models.ForeignKey(PreviewedImport, on_delete=models.CASCADE, related_name="files")
     file_name = models.CharField(max_length=255)
-    text = models.TextField(help_text="The file as it was read.")
-    checksum = models.CharField(max_length=64, help_text="SHA-256 of the file's bytes.")
-    story = models.JSONField(help_text="What the preview read from the file.")
+    text = models.TextField(help_text=_("The file as it was read."))
+    checksum = models.CharField(max_length=64, help_text=_("SHA-256 of the file's bytes."))
+    story = models.JSONField(help_text=_("What the preview read from the file."))
 
     class Meta:
         ordering = ["pk"]

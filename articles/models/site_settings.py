@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images import get_image_model_string
@@ -16,7 +17,7 @@ class NewsroomSettings(BaseSiteSetting):
     publisher_name = models.CharField(
         max_length=200,
         blank=True,
-        help_text="The organisation that publishes the site, named to search engines (default: the site name).",
+        help_text=_("The organisation that publishes the site, named to search engines (default: the site name)."),
     )
     copyright_notice = models.ForeignKey(
         CopyrightNotice,
@@ -24,7 +25,7 @@ class NewsroomSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown in the footer of every page, and on articles that carry no notice of their own.",
+        help_text=_("Shown in the footer of every page, and on articles that carry no notice of their own."),
     )
     logo = models.ForeignKey(
         get_image_model_string(),
@@ -32,27 +33,29 @@ class NewsroomSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The publisher's logo, shown by feed readers and search engines.",
+        help_text=_("The publisher's logo, shown by feed readers and search engines."),
     )
     licence = models.CharField(
-        "republication licence",
+        _("republication licence"),
         max_length=30,
         choices=SITE_LICENCES,
         default=Licence.ALL_RIGHTS_RESERVED,
-        help_text="The licence of the site's own stories. Wire and partner copy carries its outlet's terms; "
-        "an article may choose its own.",
+        help_text=_(
+            "The licence of the site's own stories. Wire and partner copy carries its outlet's terms; "
+            "an article may choose its own."
+        ),
     )
     licence_page = models.URLField(
-        "where to ask for a licence",
+        _("where to ask for a licence"),
         blank=True,
-        help_text="A page telling others how to license the site's stories, named to search engines.",
+        help_text=_("A page telling others how to license the site's stories, named to search engines."),
     )
 
     breaking_news = models.CharField(
-        "breaking news",
+        _("breaking news"),
         max_length=200,
         blank=True,
-        help_text="A line across the top of the front page, linking to the story below. Empty: no banner.",
+        help_text=_("A line across the top of the front page, linking to the story below. Empty: no banner."),
     )
     breaking_news_story = models.ForeignKey(
         "newsroom_articles.ArticlePage",
@@ -60,14 +63,14 @@ class NewsroomSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="story",
-        help_text="Shown only while readers may see it.",
+        verbose_name=_("story"),
+        help_text=_("Shown only while readers may see it."),
     )
     breaking_news_until = models.DateTimeField(
-        "show until",
+        _("show until"),
         null=True,
         blank=True,
-        help_text="The banner goes by itself at this time. Empty: until you clear it.",
+        help_text=_("The banner goes by itself at this time. Empty: until you clear it."),
     )
 
     publishing_principles = policy_field("publishing_principles")
@@ -83,21 +86,21 @@ class NewsroomSettings(BaseSiteSetting):
         FieldPanel("publisher_name"),
         FieldPanel("logo"),
         FieldPanel("copyright_notice"),
-        MultiFieldPanel([FieldPanel("licence"), FieldPanel("licence_page")], heading="Rights"),
+        MultiFieldPanel([FieldPanel("licence"), FieldPanel("licence_page")], heading=_("Rights")),
         MultiFieldPanel(
             [FieldPanel("breaking_news"), FieldPanel("breaking_news_story"), FieldPanel("breaking_news_until")],
-            heading="Breaking news",
+            heading=_("Breaking news"),
         ),
         MultiFieldPanel(
             [FieldPanel(kind.field_name) for kind in POLICY_KINDS],
-            heading="Trust and policies",
-            help_text="Pages under the news index that tell readers how the newsroom works.",
+            heading=_("Trust and policies"),
+            help_text=_("Pages under the news index that tell readers how the newsroom works."),
         ),
     ]
     select_related = ["copyright_notice", "logo"]  # read on every page: fetched with the settings
 
     class Meta:
-        verbose_name = "newsroom settings"
+        verbose_name = _("newsroom settings")
 
     def published_policies(self) -> tuple[Policy, ...]:
         """The chosen policies readers may see (``articles.models.policies.published_policies``),

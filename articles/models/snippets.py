@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.snippets.models import register_snippet
@@ -21,7 +23,7 @@ class NamedRecord(models.Model):
         unique=True,
         allow_unicode=True,
         blank=True,
-        help_text="Used in the address; made from the name when left empty.",
+        help_text=_("Used in the address; made from the name when left empty."),
     )
 
     class Meta:
@@ -72,20 +74,22 @@ class Outlet(NamedRecord):
     """A news outlet stories are credited to ("…, reports Fox News."): one record, reused."""
 
     name = models.CharField(max_length=200, unique=True)
-    url = models.URLField("address", blank=True, help_text="The outlet's home page, linked from the credit.")
+    url = models.URLField(_("address"), blank=True, help_text=_("The outlet's home page, linked from the credit."))
     licence = models.CharField(
-        "republication licence",
+        _("republication licence"),
         max_length=30,
         choices=Licence.choices,
         blank=True,
-        help_text="What may be done with the outlet's copy. Empty: all rights reserved for its wire copy and "
-        "stories first published there; the site's default for stories that only draw on its reporting.",
+        help_text=_(
+            "What may be done with the outlet's copy. Empty: all rights reserved for its wire copy and "
+            "stories first published there; the site's default for stories that only draw on its reporting."
+        ),
     )
     usage_terms = models.TextField(
-        blank=True, help_text="The terms its copy comes with, as the wire's contract or its advisories state them."
+        blank=True, help_text=_("The terms its copy comes with, as the wire's contract or its advisories state them.")
     )
     licence_page = models.URLField(
-        "where to ask for a licence", blank=True, help_text="The outlet's page for licensing its stories."
+        _("where to ask for a licence"), blank=True, help_text=_("The outlet's page for licensing its stories.")
     )
 
     panels = [
@@ -93,7 +97,7 @@ class Outlet(NamedRecord):
         FieldPanel("slug", widget=SlugInput),
         FieldPanel("url"),
         MultiFieldPanel(
-            [FieldPanel("licence"), FieldPanel("usage_terms"), FieldPanel("licence_page")], heading="Rights"
+            [FieldPanel("licence"), FieldPanel("usage_terms"), FieldPanel("licence_page")], heading=_("Rights")
         ),
     ]
 
@@ -107,7 +111,7 @@ class CopyrightNotice(models.Model):
     """Who holds the rights to an article: "© 2026 Newsmax. All rights reserved."."""
 
     holder = models.CharField(max_length=200)
-    year = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Leave empty to show the current year.")
+    year = models.PositiveSmallIntegerField(null=True, blank=True, help_text=_("Leave empty to show the current year."))
     statement = models.CharField(max_length=500, blank=True, default="All rights reserved.")
 
     panels = [FieldPanel("holder"), FieldPanel("year"), FieldPanel("statement")]
@@ -131,9 +135,9 @@ class CopyrightNotice(models.Model):
 
 
 class CorrectionKind(models.TextChoices):
-    CORRECTION = "correction", "Correction"
-    CLARIFICATION = "clarification", "Clarification"
-    UPDATE = "update", "Update"
+    CORRECTION = "correction", _("Correction")
+    CLARIFICATION = "clarification", _("Clarification")
+    UPDATE = "update", pgettext_lazy("correction kind", "Update")
 
 
 class Correction(models.Model):
@@ -145,8 +149,8 @@ class Correction(models.Model):
 
     article = models.ForeignKey("ArticlePage", on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(max_length=20, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION)
-    text = models.TextField(help_text="What was wrong and what is right, as readers will read it.")
-    published_at = models.DateTimeField("date", default=timezone.now)
+    text = models.TextField(help_text=_("What was wrong and what is right, as readers will read it."))
+    published_at = models.DateTimeField(_("date"), default=timezone.now)
 
     panels = [
         FieldPanel("article"),
@@ -157,8 +161,8 @@ class Correction(models.Model):
 
     class Meta:
         ordering = ["published_at", "pk"]
-        verbose_name = "correction or update"
-        verbose_name_plural = "corrections and updates"
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
 
     def __str__(self):
         return f"{self.get_kind_display()} to “{self.article.title}”, {self.published_at:%Y-%m-%d}"

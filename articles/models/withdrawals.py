@@ -4,18 +4,20 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class WithdrawalKind(models.TextChoices):
-    WITHDRAW = "withdraw", "Withdrawn"  # an editorial decision: the notice keeps headline and byline
-    KILL = "kill", "Killed"  # it must not be used at all (a legal risk, a wrong name): no headline, no byline
-    TAKEDOWN = "takedown", "Taken down"  # on a takedown request (rights, a court): no headline, no byline
+    WITHDRAW = "withdraw", _("Withdrawn")  # an editorial decision: the notice keeps headline and byline
+    KILL = "kill", _("Killed")  # it must not be used at all (a legal risk, a wrong name): no headline, no byline
+    TAKEDOWN = "takedown", _("Taken down")  # on a takedown request (rights, a court): no headline, no byline
 
 
 DEFAULT_NOTICES = {
-    WithdrawalKind.WITHDRAW: "This story has been withdrawn by the editors.",
-    WithdrawalKind.KILL: "This story has been withdrawn and is no longer available.",
-    WithdrawalKind.TAKEDOWN: "This story has been taken down and is no longer available.",
+    WithdrawalKind.WITHDRAW: _("This story has been withdrawn by the editors."),
+    WithdrawalKind.KILL: _("This story has been withdrawn and is no longer available."),
+    WithdrawalKind.TAKEDOWN: _("This story has been taken down and is no longer available."),
 }
 
 
@@ -25,9 +27,10 @@ class Withdrawal(models.Model):
 
     article = models.OneToOneField("ArticlePage", on_delete=models.CASCADE, related_name="withdrawal")
     kind = models.CharField(max_length=10, choices=WithdrawalKind.choices, default=WithdrawalKind.WITHDRAW)
-    reason = models.TextField(help_text="Why, for the desk and the audit log; readers never see it.")
+    reason = models.TextField(help_text=_("Why, for the desk and the audit log; readers never see it."))
     notice = models.TextField(
-        "public notice", help_text="What readers see at the story's address and in the feeds, instead of the story."
+        _("public notice"),
+        help_text=_("What readers see at the story's address and in the feeds, instead of the story."),
     )
     withdrawn_at = models.DateTimeField(default=timezone.now)
     withdrawn_by = models.ForeignKey(
@@ -43,13 +46,14 @@ class Withdrawal(models.Model):
     @property
     def public_label(self) -> str:
         """What readers are told happened: "kill" is the desk's word, not theirs."""
-        return "Taken down" if self.kind == WithdrawalKind.TAKEDOWN else "Withdrawn"
+        return gettext("Taken down") if self.kind == WithdrawalKind.TAKEDOWN else gettext("Withdrawn")
 
     @property
     def public_title(self) -> str:
         """The title readers see at the story's address and in the feeds, instead of the story's."""
-        label = self.public_label
-        return f"{label}: {self.article.title}" if self.keeps_headline else f"Story {label.lower()}"
+        if self.keeps_headline:
+            return gettext("%(label)s: %(headline)s") % {"label": self.public_label, "headline": self.article.title}
+        return gettext("Story taken down") if self.kind == WithdrawalKind.TAKEDOWN else gettext("Story withdrawn")
 
     @property
     def notice_html(self) -> str:

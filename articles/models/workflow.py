@@ -1,6 +1,7 @@
 """The moderation workflow's approval step for articles."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page
 
 from ..publication_check import latest_revision_problems
@@ -37,4 +38,4 @@ class ArticleApprovalTask(AbstractGroupApprovalTask):
         return "Members of the chosen groups approve articles that are ready to publish"
 
     class Meta:
-        verbose_name = "article approval task"
+        verbose_name = _("article approval task")

@@ -2,10 +2,8 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.template.defaultfilters import date as format_date
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.timezone import template_localtime
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.models import Site
@@ -30,12 +28,10 @@ from articles.renditions import FEED_IMAGE_SPEC, picture_specs
 from articles.republishing import republication_html
 from articles.rich_text import reader_html
 from articles.urls.feeds import feed_url
-from newsroom_core.names import join_names
+from newsroom_core.reader_formats import join_reader_names, reader_date
 
 register = template.Library()
 
-# How readers see a date, or a date and time ("2 December 2026, 14:05 UTC"), on every page.
-READER_DATE_FORMATS = {"date": "j F Y", "datetime": "j F Y, H:i T"}
 # Inside <script>, "</script>" or "<!--" would end or bend the element: escape the characters.
 SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -68,7 +64,7 @@ def newsroom_byline_text(article):
 
     In a listing, load the bylines with the articles (``ArticlePage.objects.for_listing()``).
     """
-    return join_names([credit.author.title for credit in byline_credits(article)])
+    return join_reader_names([credit.author.title for credit in byline_credits(article)])
 
 
 @register.filter
@@ -94,9 +90,9 @@ def html_datetime(value):
 @register.filter
 def newsroom_time(value, precision="date"):
     """``{{ when|newsroom_time }}``: a ``<time>`` element, the date as readers read it and machines
-    parse it; ``{{ when|newsroom_time:"datetime" }}`` shows the time too."""
-    shown = format_date(template_localtime(value), READER_DATE_FORMATS[precision])
-    return format_html('<time datetime="{}">{}</time>', html_datetime(value), shown)
+    parse it, in the active language (``newsroom_core.reader_formats.reader_date``);
+    ``{{ when|newsroom_time:"datetime" }}`` shows the time too."""
+    return format_html('<time datetime="{}">{}</time>', html_datetime(value), reader_date(value, precision))
 
 
 @register.filter

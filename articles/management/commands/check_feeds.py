@@ -5,6 +5,7 @@ from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
 from django.core.management.base import BaseCommand, CommandError
 from django.http import HttpResponse
+from django.utils.translation import gettext
 from taggit.models import Tag
 from wagtail.models import Site
 
@@ -16,7 +17,10 @@ from authors.models import AuthorPage
 
 
 class Command(BaseCommand):
-    help = "Fetch every feed of every site and check it is valid; exit non-zero listing the problems."
+    @property
+    def help(self):
+        # argparse rewraps the description with re, which takes a str, not a lazy translation
+        return gettext("Fetch every feed of every site and check it is valid; exit non-zero listing the problems.")
 
     def handle(self, *args, **options):
         failures = 0

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
 from tqdm import tqdm
 
 from articles.importing import ImportOptions, NewsroomNotSetUpError, find_destination
@@ -21,23 +22,37 @@ SUMMARY_KEYS = ("created", "updated", "unchanged", "read", "failed")
 
 
 class Command(BaseCommand):
-    help = "Import story files (files, every file in a directory, or - for standard input) as articles."
+    @property
+    def help(self):
+        # argparse rewraps the description with re, which takes a str, not a lazy translation
+        return gettext("Import story files (files, every file in a directory, or - for standard input) as articles.")
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="A story file, a directory, or - for stdin.")
-        parser.add_argument("--publish", action="store_true", help="Publish the articles (default: save drafts).")
+        parser.add_argument(
+            "paths", nargs="+", metavar="PATH", help=gettext("A story file, a directory, or - for stdin.")
+        )
+        parser.add_argument(
+            "--publish", action="store_true", help=gettext("Publish the articles (default: save drafts).")
+        )
         parser.add_argument(
             "--go-live-at",
             metavar="DATETIME",
-            help="Schedule publication at this ISO 8601 time (e.g. 2026-12-01T06:00+00:00); implies --publish.",
+            help=gettext(
+                "Schedule publication at this ISO 8601 time (e.g. 2026-12-01T06:00+00:00); implies --publish."
+            ),
         )
-        parser.add_argument("--section", help="Put the articles in this section (its name or slug).")
+        parser.add_argument("--section", help=gettext("Put the articles in this section (its name or slug)."))
         parser.add_argument(
-            "--update-bios", action="store_true", help="Let bios in the files replace bios already on author pages."
+            "--update-bios",
+            action="store_true",
+            help=gettext("Let bios in the files replace bios already on author pages."),
         )
-        parser.add_argument("--dry-run", action="store_true", help="Read and report each file; write nothing.")
+        parser.add_argument("--dry-run", action="store_true", help=gettext("Read and report each file; write nothing."))
         parser.add_argument(
-            "--json", action="store_true", dest="as_json", help="Print one JSON object per file instead of text."
+            "--json",
+            action="store_true",
+            dest="as_json",
+            help=gettext("Print one JSON object per file instead of text."),
         )
 
     def handle(self, *args, paths, dry_run, as_json, **options):
@@ -81,11 +96,13 @@ class Command(BaseCommand):
         if go_live_at:
             scheduled_at = parse_datetime(go_live_at)
             if scheduled_at is None:
-                raise CommandError(f"--go-live-at {go_live_at!r} is not an ISO 8601 date and time.")
+                message = gettext("--go-live-at %(value)r is not an ISO 8601 date and time.")
+                raise CommandError(message % {"value": go_live_at})
             if timezone.is_naive(scheduled_at):
                 scheduled_at = timezone.make_aware(scheduled_at)
             if scheduled_at <= timezone.now():
-                raise CommandError(f"--go-live-at {go_live_at!r} is in the past; use --publish to publish now.")
+                message = gettext("--go-live-at %(value)r is in the past; use --publish to publish now.")
+                raise CommandError(message % {"value": go_live_at})
         return ImportOptions(
             publish=publish or scheduled_at is not None,
             go_live_at=scheduled_at,
@@ -172,8 +189,10 @@ def find_story_files(paths) -> list[StoryFile]:
 def find_section(name_or_slug):
     section = Section.objects.filter(Q(slug__iexact=name_or_slug) | Q(name__iexact=name_or_slug)).first()
     if section is None:
-        known = ", ".join(Section.objects.values_list("slug", flat=True)) or "none yet; add them under Snippets"
-        raise CommandError(f"--section {name_or_slug!r}: no such section (sections: {known}).")
+        slugs = Section.objects.values_list("slug", flat=True)
+        known = ", ".join(slugs) or gettext("none yet; add them under Snippets")
+        message = gettext("--section %(value)r: no such section (sections: %(known)s).")
+        raise CommandError(message % {"value": name_or_slug, "known": known})
     return section
 
 

@@ -1,33 +1,41 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext
 
 from articles.site_setup import SetupError, create_local_admin, setup_newsroom
 
 
 class Command(BaseCommand):
-    help = "Create the newsroom's page tree and site settings where missing (safe to run again)."
+    @property
+    def help(self):
+        # argparse rewraps the description with re, which takes a str, not a lazy translation
+        return gettext("Create the newsroom's page tree and site settings where missing (safe to run again).")
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--site-name",
-            help="Names a new site's home page and the default copyright holder (default: WAGTAIL_SITE_NAME).",
+            help=gettext("Names a new site's home page and the default copyright holder (default: WAGTAIL_SITE_NAME)."),
         )
         parser.add_argument(
             "--site-url",
-            help="The site's public address, e.g. https://news.example.com: absolute links in feeds use it.",
+            help=gettext("The site's public address, e.g. https://news.example.com: absolute links in feeds use it."),
         )
         parser.add_argument(
             "--sections",
             metavar="NAMES",
             default="",
-            help='Comma-separated sections to create where missing, e.g. "World, Politics, Sport" '
-            "(a new newsroom starts with a few anyway).",
+            help=gettext(
+                'Comma-separated sections to create where missing, e.g. "World, Politics, Sport" '
+                "(a new newsroom starts with a few anyway)."
+            ),
         )
         parser.add_argument(
             "--local-admin",
             action="store_true",
-            help="Also create or reset the 'admin' superuser with a new random password and print it. "
-            "Only with DEBUG on: it is for trying the site on your own machine.",
+            help=gettext(
+                "Also create or reset the 'admin' superuser with a new random password and print it. "
+                "Only with DEBUG on: it is for trying the site on your own machine."
+            ),
         )
 
     def handle(self, *args, site_name=None, site_url=None, sections="", local_admin=False, **options):
