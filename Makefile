@@ -38,7 +38,7 @@ run: $(VENV)/installed-runtime
 ## (articles/, authors/, newsroom_core/, and newsroom/locale/ for the example site's templates/)
 messages: export DEBUG := 1
 messages: $(VENV)/installed
-	$(MANAGE) makemessages $(foreach language,$(LANGUAGES),--locale $(language)) --extension html,txt,xml \
+	$(MANAGE) makemessages $(foreach language,$(LANGUAGES),--locale $(language)) --extension html,txt,xml,py \
 		--add-location file --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'tests/*' \
 		--ignore 'bench/*' --ignore 'deploy/*' --ignore 'docs/*' --ignore 'var/*' --ignore 'build/*' --ignore 'dist/*'
 
