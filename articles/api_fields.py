@@ -63,6 +63,9 @@ class AttributionField(serializers.Field):
             "licence_page": rights.licence_page or None,
         }
 
+    def represent_language(self, meta):
+        return meta.language
+
     def represent_modified_at(self, meta):
         return meta.modified_at.isoformat() if meta.modified_at else None
 
@@ -119,6 +122,7 @@ ARTICLE_API_FIELDS = [
     APIField("source_credit", serializer=AttributionField("source_credit")),
     APIField("copyright", serializer=AttributionField("copyright")),
     APIField("licence", serializer=AttributionField("licence")),
+    APIField("language", serializer=AttributionField("language")),  # the story's, a BCP 47 tag
     APIField("modified_at", serializer=AttributionField("modified_at")),
     APIField("section_name", serializer=AttributionField("section")),
     APIField("tags", serializer=TagNamesField()),

@@ -4,9 +4,9 @@ They extend Django's feed generators. Each item is added with these extra keys (
 ``ArticlesFeed.item_extra_kwargs``): ``content_html``, ``authors`` (``FeedAuthor`` list),
 ``byline`` (the names as a reader shows them), ``source_name``, ``source_url``, ``rights``,
 ``image`` (a ``FeedImage`` or None), ``licence`` (a ``FeedLicence`` or None), ``corrections``
-(``FeedCorrection`` list), ``label`` (a ``FeedLabel``; None for News), ``item_key`` (the key its
-``FeedItem`` is kept under, ``articles.feed_items``) and, for a story withdrawn, ``withdrawn`` (its
-kind, notice and time).
+(``FeedCorrection`` list), ``language`` (the story's, a BCP 47 tag; "" for a withdrawal's notice),
+``label`` (a ``FeedLabel``; None for News), ``item_key`` (the key its ``FeedItem`` is kept under,
+``articles.feed_items``) and, for a story withdrawn, ``withdrawn`` (its kind, notice and time).
 """
 
 import io
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed, rfc3339_date
 from django.utils.xmlutils import SimplerXMLGenerator
 
+from .content_language import is_same_language
 from .credits import CreditRole
 
 DC = "http://purl.org/dc/elements/1.1/"
@@ -177,6 +178,13 @@ class NewsroomAtomFeed(ItemMarkupFeed, Atom1Feed):
         if logo_url := self.feed.get("logo_url"):
             handler.addQuickElement("logo", logo_url)
 
+    def item_attributes(self, item):
+        """A story in another language than the feed's says so (RSS has no such attribute for an item)."""
+        language = item["language"]
+        if language and not is_same_language(language, self.feed["language"] or ""):
+            return {"xml:lang": language}
+        return {}
+
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         if label := item["label"]:
@@ -236,6 +244,7 @@ class JsonFeed(SyndicationFeed):
             "date_modified": rfc3339_date(item["updateddate"] or item["pubdate"]),
             "authors": [{"name": a.name, **({"url": a.url} if a.url else {})} for a in item["authors"] if a.is_writer],
             "tags": [*([label.text] if (label := item["label"]) else []), *item["categories"]],
+            **({"language": item["language"]} if item["language"] else {}),
             "_newsroom": {
                 "byline": item["byline"],
                 "credits": [

@@ -28,7 +28,7 @@ from .xml_text import make_urls_absolute, xml_text
 
 ITEM_SECONDS = 24 * 60 * 60  # keys change with every revision; this only bounds a template change
 KEY_FIELDS = ("live_revision_id", "last_published_at", "url_path")  # with the pk: what an item is built from
-LAYOUT = 4  # raise when what an item holds changes, so no server reads items of the old layout
+LAYOUT = 5  # raise when what an item holds changes, so no server reads items of the old layout
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,8 @@ def item_key(row, site, shared_token) -> str:
 def add_item_markup(feed):
     """Give each item of ``feed`` (an ``ItemMarkupFeed`` with its items added, each with its
     ``item_key``) its markup in the feed's format: from the cache where made before, else made now
-    and kept. An item's markup is the same in every feed of a format that lists it."""
-    keys = {f"{item['item_key']}:{feed.label}": item for item in feed.items}
+    and kept. An item's markup is the same in every feed of a format and language that lists it."""
+    keys = {f"{item['item_key']}:{feed.label}:{feed.feed['language']}": item for item in feed.items}
     found = cache.get_many(list(keys))
     made = {key: feed.item_markup(item) for key, item in keys.items() if key not in found}
     cache.set_many(made, ITEM_SECONDS)
@@ -108,6 +108,7 @@ def build_item(article, request, site, key) -> FeedItem:
                 for person in (*meta.authors, *meta.credits)
             ],
             "byline": xml_text(meta.byline),
+            "language": meta.language,
             "summary_text": xml_text(meta.description),
             "source_name": xml_text(meta.source.name) if meta.source else "",
             "source_url": meta.source.url if meta.source else "",
@@ -146,6 +147,7 @@ def withdrawn_items(articles, request, site) -> list[FeedItem]:
                     "content_html": xml_text(withdrawal.notice_html),
                     "authors": [],
                     "byline": "",
+                    "language": "",  # the notice is in the site's words, not the story's
                     "summary_text": xml_text(withdrawal.notice),
                     "source_name": "",
                     "source_url": "",

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 from wagtail.models import Site
 
 from authors.models import AuthorIndexPage, AuthorPage
+from authors.profiles import normalise_language_tag
 from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.names import normalise_name
 from newsroom_core.rich_text_conversion import paragraph_to_html
@@ -36,12 +37,14 @@ from .models import (
     Withdrawal,
     WithdrawalKind,
 )
-from .parsing import Story, StoryFormatError, read_story_file
+from .parsing import Story, StoryFormatError, plain_text, read_story_file
+from .parsing.language_detection import detect_language
 from .publication_check import PublicationProblem, publication_problems
 from .withdrawals import withdraw_article
 
 STORY_KEY_WORDS = 30
 TAG_LENGTH = 100  # what django-taggit's tag names hold
+LANGUAGE_LENGTH = 35  # what ArticlePage.language holds
 IMPORT_LOCK_ID = 0x4E5753  # "NWS": the PostgreSQL advisory lock every import transaction takes
 
 
@@ -307,6 +310,8 @@ def apply_story(article: ArticlePage, story: Story, credits: list[tuple[AuthorPa
         article.title = story.headline
         article.is_headline_proposed = story.is_headline_proposed
     article.dek = story.dek or article.dek
+    # The file's word first; else the editor's (or an earlier import's); else what the text reads as.
+    article.language = declared_language(story) or article.language or detected_language(story)
     if story.label:  # a re-sent file without its label line leaves the label as the editor has it
         article.label, article.sponsor_name = story.label, story.sponsor or article.sponsor_name
     article.dateline = story.dateline or article.dateline
@@ -333,6 +338,28 @@ def apply_story(article: ArticlePage, story: Story, credits: list[tuple[AuthorPa
         article.copyright_notice = CopyrightNotice.objects.filter(
             holder=notice.holder, year=notice.year, statement=notice.statement
         ).first() or saved(notice, "copyright notice")
+
+
+def declared_language(story: Story) -> str:
+    """The language the story's file names, as a BCP 47 tag; "" where it names none it could be."""
+    if not story.language or len(story.language) > LANGUAGE_LENGTH:
+        return ""
+    try:
+        return normalise_language_tag(story.language)
+    except ValidationError:
+        return ""
+
+
+def detected_language(story: Story) -> str:
+    """The language the story's words read as ("fr"); "" where they are too few or too mixed to tell."""
+    words = [story.headline, story.dek, *(plain_text(paragraph, story.markup) for paragraph in story.paragraphs)]
+    return detect_language("\n".join(words)) or ""
+
+
+def story_language(story: Story) -> str:
+    """The language an import gives a new article: the file's, else the one its text reads as, else
+    "" (the article's locale's)."""
+    return declared_language(story) or detected_language(story)
 
 
 def find_or_create_outlet(name: str) -> Outlet:

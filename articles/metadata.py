@@ -160,7 +160,7 @@ class ArticleMetadata:
     lead_image: CreditedImage | None
     body_images: tuple[CreditedImage, ...]
     publisher: Publisher
-    language: str
+    language: str  # the story's, a BCP 47 tag (``ArticlePage.content_language``)
     article: ArticlePage = field(repr=False, compare=False)
 
     @cached_property
@@ -193,7 +193,10 @@ class ArticleMetadata:
 
     @property
     def og_locale(self):
-        return self.language.replace("-", "_")
+        """Open Graph's language_TERRITORY ("pt_BR"): the language alone where the tag names no region."""
+        language, *subtags = self.language.split("-")
+        region = next((subtag for subtag in subtags if len(subtag) == 2 and subtag.isalpha()), "")
+        return f"{language}_{region.upper()}" if region else language
 
 
 def build_article_metadata(
@@ -230,7 +233,7 @@ def build_article_metadata(
         lead_image=lead_image(article, root_url),
         body_images=body_images(article, root_url),
         publisher=build_publisher(site, site_settings),
-        language=site_language(),
+        language=article.content_language,
         article=article,
     )
 
@@ -384,10 +387,3 @@ def build_publisher(site: Site, site_settings: NewsroomSettings) -> Publisher:
 
 def absolute(url: str, root_url: str) -> str:
     return url if url.startswith(("http://", "https://")) else root_url + url
-
-
-def site_language(*, with_region: bool = True) -> str:
-    """The site's language, ``LANGUAGE_CODE``, as a BCP 47 tag: Django's "en-us" is "en-US", or
-    "en" without the region (Google News names the language alone)."""
-    language, _, region = settings.LANGUAGE_CODE.partition("-")
-    return f"{language}-{region.upper()}" if region and with_region else language

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap
 
-from .metadata import build_publisher, site_language
+from .content_language import google_news_language
+from .metadata import build_publisher
 from .models import ArticlePage, NewsroomSettings, canonical_on_site
 from .visibility import hidden_from_readers
 
@@ -82,7 +83,7 @@ class NewsSitemap(Sitemap):
     def items(self):
         since = timezone.now() - NEWS_WINDOW
         articles = listed_articles(self.get_wagtail_site())
-        return articles.filter(first_published_at__gte=since).defer_streamfields()
+        return articles.filter(first_published_at__gte=since).defer_streamfields().select_related("locale")
 
     def get_latest_lastmod(self):
         """The newest ``lastmod``, for the index, in one query."""
@@ -94,14 +95,13 @@ class NewsSitemap(Sitemap):
         the full sitemap."""
         wagtail_site = self.get_wagtail_site()
         publication = build_publisher(wagtail_site, NewsroomSettings.for_site(wagtail_site)).name
-        language = site_language(with_region=False)
         return [
             {
                 "location": self.location(article),
                 "lastmod": article.last_published_at,
                 "news": {
                     "publication_name": publication,
-                    "language": language,
+                    "language": google_news_language(article.content_language),
                     "publication_date": article.first_published_at,
                     "title": article.title,
                 },

@@ -8,7 +8,9 @@
    it with wrk for a bounded time: the article page with the reader cache warm and with it off,
    the home page, an author page and each feed format; and a minimal WSGI app in the same
    gunicorn returning the same article bytes from memory — the ceiling for a Python server.
-3. Prints a table with each figure as a ratio to the ceiling and writes it as JSON.
+3. Measures telling a story's language, in a process of its own (``bench/language_detection.py``):
+   the detector's build, the first story, milliseconds a story and resident memory.
+4. Prints a table with each figure as a ratio to the ceiling and writes it as JSON.
 
 Uses REDIS_URL for the cache when it is set. Needs wrk (Debian: apt-get install wrk).
 """
@@ -58,6 +60,7 @@ def main():
         stories = write_stories(Path(folder) / "stories", args.stories)
         results = {"database": database_url.split(":")[0], "cache": "redis" if env.get("REDIS_URL") else "locmem"}
         results["import"] = import_stories(env, stories, args.stories)
+        results["language_detection"] = measure_language_detection()
         results["serving"] = {} if args.import_only else serve_and_load(env, folder, args)
     print_table(results)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
@@ -153,6 +156,11 @@ def import_stories(env, folder: Path, count: int) -> dict:
             "peak_memory_mb": round(usage.ru_maxrss / 1024, 1)}  # fmt: skip
 
 
+def measure_language_detection() -> dict:
+    command = [PYTHON, str(ROOT / "bench" / "language_detection.py")]
+    return json.loads(subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+
+
 def gunicorn(env, app, port, **extra_env):
     command = [PYTHON, "-m", "gunicorn", app, "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
     process = subprocess.Popen(command, env=env | extra_env, cwd=ROOT)
@@ -240,12 +248,23 @@ def print_table(results):
     print(f"\nNewsroom bench — {results['database']} database, {results['cache']} cache")
     rate, peak = imported["stories_per_second"], imported["peak_memory_mb"]
     print(f"import: {imported['stories']} stories in {imported['seconds']}s = {rate} stories/s, peak memory {peak} MB")
+    if detection := results.get("language_detection"):
+        print_language_detection(detection)
     if not results["serving"]:
         return
     print(f"\n{'target':40} {'clients':>7} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'× ceiling':>10} {'errors':>6}")
     for name, run in results["serving"].items():
         print(f"{name:40} {run['connections']:>7} {run['requests_per_second']:>9.0f} {run['p50_ms']:>8.2f} "
               f"{run['p99_ms']:>8.2f} {run['ratio_to_ceiling']:>10.2f} {run['errors']:>6}")  # fmt: skip
+
+
+def print_language_detection(detection):
+    timing = f"{detection['per_story_ms_median']} ms a story (p95 {detection['per_story_ms_p95']} ms)"
+    memory = f"{detection['memory_before_mb']} MB before, {detection['memory_with_models_mb']} MB with its models"
+    print(
+        f"language detection: detector built in {detection['build_ms']} ms, first story "
+        f"{detection['first_story_ms']} ms, then {timing} over {detection['stories']} stories; resident memory {memory}"
+    )
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ def test_dry_run_json_prints_what_was_read_and_writes_nothing(newsroom, capsys):
         "copyright": {"holder": "Newsmax", "year": 2026, "notice": "© 2026 Newsmax. All rights reserved."},
         "embargo": None,
         "usage_terms": "",
-        "language": "",
+        "language": "en",  # the file names none: detected from its text
         "keywords": [],
         "guid": None,
         "version": None,
@@ -274,7 +274,7 @@ def test_every_fixture_imports_or_fails_as_its_expectation_says(newsroom, capsys
     assert code == 1  # undecodable.txt is refused, and expected.json, JSON that is no story
     assert "error: " in err and "undecodable.txt: line 1: not valid UTF-8" in err
     assert "expected.json: " in err
-    assert "0 created, 0 updated, 0 unchanged, 31 read, 2 failed" in out
+    assert "0 created, 0 updated, 0 unchanged, 35 read, 2 failed" in out
 
 
 def run_import_bytes(data, *args, capsys):

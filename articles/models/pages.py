@@ -43,6 +43,7 @@ from .bylines import ArticlePageTag
 from .embargoes import EmbargoMixin
 from .front_page import MAX_PINS
 from .labels import LABEL_PANEL, ContentLabelMixin
+from .languages import ArticleLanguageMixin
 from .querysets import ArticlePageManager, reading_prefetches
 from .rights import RIGHTS_PANEL, ArticleRights
 from .site_settings import NewsroomSettings
@@ -192,7 +193,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=context, template="newsroom_articles/corrections_page.html")
 
 
-class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRights, Page):
+class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRights, ArticleLanguageMixin, Page):
     """A news story. The page title is the headline; its ordered ``credits`` name its writers and who else made it."""
 
     dek = models.TextField(_("standfirst"), blank=True, help_text=_("One or two sentences under the headline."))
@@ -275,7 +276,7 @@ class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRig
         FieldPanel("is_headline_proposed"),
         FieldPanel("dek"),
         InlinePanel("credits", heading=_("Byline and credits"), label=_("Credit"), min_num=0),
-        FieldRowPanel([FieldPanel("dateline"), FieldPanel("section")]),
+        FieldRowPanel([FieldPanel("dateline"), FieldPanel("section"), FieldPanel("language")]),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("lead_image"), FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")],

@@ -56,7 +56,7 @@ class ArticlePageQuerySet(PageQuerySet):
         """Everything a listing shows, fetched in a fixed number of queries whatever the count."""
         return (
             self.defer_streamfields()
-            .select_related("section", "lead_image")
+            .select_related("section", "lead_image", "locale")
             .prefetch_related(*bylines_with_authors(), "lead_image__renditions")
         )
 
@@ -65,7 +65,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
         ``author_photos`` adds the authors' photos and their sizes, for the page's bio boxes.
         """
-        related = self.select_related("section", "source", "copyright_notice", "lead_image")
+        related = self.select_related("section", "source", "copyright_notice", "lead_image", "locale")
         return related.prefetch_related(*reading_prefetches(author_photos))
 
 

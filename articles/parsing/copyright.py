@@ -15,7 +15,8 @@ COPYRIGHT_RE = re.compile(
 )
 RIGHTS_RE = re.compile(
     r"\b(?:all rights reserved|some rights reserved|alle rechte vorbehalten|tous droits réservés|"
-    r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|все права защищены)\b",
+    r"todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|все права защищены|"
+    r"جميع الحقوق محفوظة)\b",
     re.IGNORECASE,
 )
 # Where the holder's legal name ends: "Guardian News and Media Limited or its affiliated companies",

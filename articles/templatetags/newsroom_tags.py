@@ -8,6 +8,7 @@ from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.models import Site
 
+from articles.content_language import active_language, language_attributes
 from articles.credits import byline_credits
 from articles.feed_formats import FEED_FORMATS
 from articles.front_page import build_front_page
@@ -44,6 +45,13 @@ def json_ld(data):
     """
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=True).translate(SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.filter
+def newsroom_language_attributes(language):
+    """` lang="fr"` (and `dir`) on an element holding a story's own words, where the story's
+    ``language`` is not the page's: ``<h1{{ meta.language|newsroom_language_attributes }}>``."""
+    return language_attributes(language, active_language())
 
 
 @register.filter

@@ -12,7 +12,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext
 from tqdm import tqdm
 
-from articles.importing import ImportOptions, NewsroomNotSetUpError, find_destination
+from articles.importing import ImportOptions, NewsroomNotSetUpError, find_destination, story_language
 from articles.models import Section
 from articles.planner_statistics import refresh_planner_statistics
 from articles.story_files import StoryFile, import_story_file, read_head, read_story, story_files
@@ -129,6 +129,7 @@ class Command(BaseCommand):
                 line |= {
                     "outcome": outcome,
                     "article_id": article.pk,
+                    "language": article.language,  # a re-import keeps the language an editor chose
                     "live": article.live,
                     "state": result.reader_state,
                     "not_published_because": [str(problem) for problem in result.unpublished_because],
@@ -213,7 +214,7 @@ def story_as_json(name, story):
         and {"holder": copyright_notice.holder, "year": copyright_notice.year, "notice": copyright_notice.notice},
         "embargo": story.embargo or None,
         "usage_terms": story.usage_terms,
-        "language": story.language,
+        "language": story_language(story),  # as an import would give it: the file's, else detected
         "keywords": list(story.keywords),
         "guid": story.guid or None,
         "version": story.version,
