@@ -25,8 +25,13 @@ def read_catalogue(path: Path):
         return read_po(file)
 
 
+def as_key(text):
+    return tuple(text) if isinstance(text, (list, tuple)) else text
+
+
 def messages(catalogue) -> dict:
-    return {(message.context, message.id): message for message in catalogue if message.id}
+    """The catalogue's messages by (context, msgid); a plural's msgid is the tuple of its forms."""
+    return {(message.context, as_key(message.id)): message for message in catalogue if message.id}
 
 
 def untranslated(catalogue) -> list[str]:
@@ -55,9 +60,9 @@ def test_each_translation_keeps_its_strings_placeholders(path):
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: str(path.relative_to(ROOT)))
 def test_each_compiled_catalogue_says_what_its_source_says(path):
     with path.with_suffix(".mo").open("rb") as file:
-        compiled = {key: message.string for key, message in messages(read_mo(file)).items()}
+        compiled = {key: as_key(message.string) for key, message in messages(read_mo(file)).items()}
 
-    assert compiled == {key: message.string for key, message in messages(read_catalogue(path)).items()}
+    assert compiled == {key: as_key(message.string) for key, message in messages(read_catalogue(path)).items()}
 
 
 @pytest.fixture(scope="module")
