@@ -12,12 +12,15 @@ import os
 import re
 import subprocess
 import sys
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
+from django.utils.translation import gettext, pgettext
 
 from ..serving import free_port, runserver
 
@@ -99,7 +102,17 @@ def host(tmp_path_factory):
     setup = manage("setup_newsroom", "--site-url", base)
     imported = manage("import_story", "--publish", str(SEED_FILE))
     with runserver(python, project, env, base):
-        yield {"base": base, "manage": manage, "setup": setup, "imported": imported}
+        yield {"base": base, "manage": manage, "setup": setup, "imported": imported, "python": python,
+               "project": project, "env": env}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def french_host(host):
+    """The same host site with ``LANGUAGE_CODE = "fr"``, as a French newsroom would set it."""
+    (host["project"] / "hostsite" / "settings" / "french.py").write_text('from .dev import *\n\nLANGUAGE_CODE = "fr"\n')
+    env = host["env"] | {"DJANGO_SETTINGS_MODULE": "hostsite.settings.french"}
+    with runserver(host["python"], host["project"], env, f"http://127.0.0.1:{free_port()}") as base:
+        yield base
 
 
 def fetch(url):
@@ -166,3 +179,16 @@ def test_author_page_sitemaps_and_stylesheet_are_served(host):
     assert b"/news/russia-is-threatening" in fetch(host["base"] + "/sitemap-news.xml")
     assert f"Sitemap: {host['base']}/sitemap.xml".encode() in fetch(host["base"] + "/robots.txt")
     assert b".byline" in fetch(host["base"] + "/static/newsroom_articles/css/newsroom.css")
+
+
+def test_a_host_site_in_french_shows_newsroom_in_french(french_host):
+    with translation.override("fr"):
+        by, source = gettext("By %(names)s") % {"names": AUTHOR}, pgettext("source credit", "Source")
+    assert (by, source) != (f"By {AUTHOR}", "Source"), "the French catalogue translates neither"
+    feed = feedparser.parse(fetch(french_host + "/feeds/latest/rss/"))
+    path = urllib.parse.urlsplit(feed.entries[0].link).path  # the site's address is the first server's
+    page = BeautifulSoup(fetch(french_host + path), "html.parser")
+
+    assert page.select_one(".byline").get_text(" ", strip=True) == by
+    assert page.select_one(".source-credit").get_text(" ", strip=True).startswith(source)
+    assert feed.feed.language == "fr"
