@@ -82,7 +82,8 @@ class CorrectionsFeed(Feed):
 
     def item_extra_kwargs(self, correction: Correction):
         """The keys every Newsroom format writes (``articles.feed_formats``): a correction has its
-        text, its kind and its story, is signed by the newsroom, and has no credit, rights, image, licence or label."""
+        text, its kind and its story, is in its story's language, is signed by the newsroom, and has
+        no credit, rights, image, licence or label."""
         text, newsroom = xml_text(correction.text), xml_text(site_title(self.site))
         return {
             "content_html": f"<p>{escape(text)}</p>",
@@ -96,4 +97,5 @@ class CorrectionsFeed(Feed):
             "licence": None,
             "label": None,
             "corrections": [],
+            "language": correction.article.content_language,
         }

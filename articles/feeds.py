@@ -15,10 +15,11 @@ from django.utils.feedgenerator import Enclosure
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from taggit.models import Tag
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from authors.models import AuthorPage
 from newsroom_core.app_settings import newsroom_setting
+from newsroom_core.locales import in_any_language_of
 
 from .caching import add_validators, content_version
 from .feed_formats import FEED_FORMATS, ItemMarkupFeed
@@ -59,10 +60,10 @@ class ArticlesFeed(Feed):
         return articles
 
     def articles(self, subject):
-        return self.narrow(ArticlePage.objects.visible_to_readers().in_site(self.site), subject)
+        return self.narrow(ArticlePage.objects.visible_to_readers().in_site_language(self.site), subject)
 
     def withdrawn(self, subject):
-        return self.narrow(ArticlePage.objects.withdrawn_lately().in_site(self.site), subject)
+        return self.narrow(ArticlePage.objects.withdrawn_lately().in_site_language(self.site), subject)
 
     def items(self, subject):
         """The latest articles, and among them every story lately withdrawn, however old, as its
@@ -145,7 +146,13 @@ class LatestArticlesFeed(ArticlesFeed):
 
 class AuthorArticlesFeed(ArticlesFeed):
     def get_subject(self, slug):
-        return get_object_or_404(AuthorPage.objects.live().public().in_site(self.site), slug=slug)
+        """The author of that slug: their page in the feed's language if it has one, else the original
+        (a translated story credits the original's people)."""
+        authors = AuthorPage.objects.live().public().filter(in_any_language_of(self.site), slug=slug)
+        author = authors.filter(locale=Locale.get_active()).first() or authors.first()
+        if author is None:
+            raise Http404("No such author")
+        return author
 
     def narrow(self, articles, author):
         return articles.by_author(author)

@@ -1,6 +1,7 @@
 """The newsroom's roles: Reporters write and submit, Editors approve and publish, through the
 moderation workflow whose approval step is ``ArticleApprovalTask``."""
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import (
     Collection,
@@ -52,12 +53,18 @@ ROLES = {
 def setup_roles(news_index) -> list[str]:
     """The Reporters and Editors groups with their permissions, and the moderation workflow.
 
-    Reporters write and submit for moderation; Editors approve, publish, schedule and manage
-    authors, sections, outlets, corrections, copyright and imports. Re-running adds what is
-    missing and never removes a permission an administrator granted.
+    Reporters write and submit for moderation; Editors approve, publish, schedule, translate and
+    manage authors, sections, outlets, corrections, copyright and imports; in every language the
+    news index is translated into. Re-running adds what is missing and never removes a permission
+    an administrator granted.
     """
     done = []
     groups = {}
+    news_indexes = list(news_index.get_translations(inclusive=True))
+    indexes = [
+        *news_indexes,
+        *(authors for index in news_indexes for authors in AuthorIndexPage.objects.descendant_of(index)),
+    ]
     for name, grants in ROLES.items():
         group, created = Group.objects.get_or_create(name=name)
         groups[name] = group
@@ -66,8 +73,10 @@ def setup_roles(news_index) -> list[str]:
         group.permissions.add(*permissions(grants["models"]))
         for codename in grants["pages"]:
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-            for page in (news_index, *AuthorIndexPage.objects.descendant_of(news_index)):
+            for page in indexes:
                 GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    if apps.is_installed("wagtail.contrib.simple_translation"):  # "Translate", on a page in the admin
+        groups[EDITORS].permissions.add(*permissions(["simple_translation.submit_translation"]))
         root_collection = Collection.get_first_root_node()
         for permission in permissions(grants["collections"], app_labels=("wagtailimages", "wagtaildocs")):
             GroupCollectionPermission.objects.get_or_create(
@@ -80,8 +89,9 @@ def setup_roles(news_index) -> list[str]:
         task.groups.set([groups[EDITORS]])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         done.append(f"created the {WORKFLOW_NAME!r} workflow: an editor approves each article")
-    if not WorkflowPage.objects.filter(page=news_index).exists():
-        WorkflowPage.objects.create(page=news_index, workflow=workflow)
+    for page in news_indexes:
+        if not WorkflowPage.objects.filter(page=page).exists():
+            WorkflowPage.objects.create(page=page, workflow=workflow)
     return done
 
 

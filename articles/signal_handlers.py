@@ -5,8 +5,9 @@ from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.signals import task_finished
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.images import get_image_model
+from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageViewRestriction, Revision, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import copy_for_translation_done, page_published, page_unpublished, post_page_move
 
 from authors.models import AuthorPage
 from authors.profiles import is_public_by_default
@@ -17,6 +18,7 @@ from .indexing import index_for_search, note_references, remove_from_search
 from .models import ArticlePage, CopyrightNotice, Correction, NewsroomSettings, Outlet, Section, Withdrawal
 from .renditions import article_renditions, author_renditions
 from .tasks import queue_renditions
+from .translations import credit_translator
 
 # Whatever readers see is built from these; any change to them moves the content version.
 READER_VISIBLE_MODELS = (
@@ -105,3 +107,11 @@ def search_index_updated(sender, task_result, **kwargs):
     (Run at once, in the publishing request, the indexing is part of the change it belongs to.)"""
     if sender is not ImmediateBackend and task_result.task.func is insert_or_update_object_task.func:
         bump_content_version(article_only=True)  # search results only: no article's content changed
+
+
+@receiver(copy_for_translation_done)
+def credit_the_translator(sender, source_obj, target_obj, **kwargs):
+    """A story copied for translation credits the editor who copied it (``articles.translations``):
+    the signal names no user, the admin's log context does (every admin view runs in one)."""
+    if isinstance(target_obj, ArticlePage):
+        credit_translator(target_obj, get_active_log_context().user)

@@ -12,6 +12,7 @@ from authors.models import AuthorIndexPage
 
 from .models import CopyrightNotice, NewsIndexPage, NewsroomSettings, Section
 from .roles import setup_roles
+from .site_languages import add_languages
 
 LOCAL_ADMIN_USERNAME = "admin"
 
@@ -27,8 +28,9 @@ STARTER_SECTIONS = ("World", "Politics", "Business", "Science", "Culture", "Spor
 
 @transaction.atomic
 def setup_newsroom(site_name=None, site_url=None, sections=()) -> list[str]:
-    """Create what is missing — the news index, the authors index under it, default copyright,
-    and ``sections`` (names) that do not exist yet; a new news index comes with starter sections.
+    """Create what is missing — the news index, the authors index under it, their translations into
+    each content language (``articles.site_languages``), default copyright, and ``sections``
+    (names) that do not exist yet; a new news index comes with starter sections.
 
     On a new site (no pages but Wagtail's welcome page) the news index becomes the home page. On
     a site with a home page of its own — Newsroom added to an existing Wagtail site — the news
@@ -75,6 +77,7 @@ def setup_newsroom(site_name=None, site_url=None, sections=()) -> list[str]:
         news_index.add_child(instance=AuthorIndexPage(title="Authors", slug="authors"))
         done.append("created the authors index")
 
+    done += add_languages(news_index)
     done += setup_roles(news_index)
     done += [f"created the section {name!r}" for name in sections if add_section(name)]
 

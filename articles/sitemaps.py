@@ -15,6 +15,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+from newsroom_core.locales import in_any_language_of
 
 from .content_language import google_news_language
 from .metadata import build_publisher
@@ -28,7 +31,7 @@ NEWS_LIMIT = 1_000  # Google News reads at most 1,000 URLs from one news sitemap
 
 def listed_articles(site):
     """The articles a sitemap of ``site`` lists: what readers may see, under their own address."""
-    return ArticlePage.objects.visible_to_readers().in_site(site).canonical_on(site)
+    return ArticlePage.objects.visible_to_readers().in_any_language_of(site).canonical_on(site)
 
 
 class CountedPaginator(Paginator):
@@ -44,9 +47,10 @@ class CountedPaginator(Paginator):
 
 
 class PagesSitemap(Sitemap):
-    """Every live, public page of the site, as Wagtail lists them, but for articles readers may not
-    see (expired ones Wagtail has yet to unpublish) and republished ones; ``limit`` pages to a
-    sitemap, in tree order so that each keeps its place from one request to the next.
+    """Every live, public page of the site in every language it publishes in (Wagtail's sitemap
+    lists the default one's), but for articles readers may not see (expired ones Wagtail has yet to
+    unpublish) and republished ones; ``limit`` pages to a sitemap, in tree order so that each keeps
+    its place from one request to the next.
 
     The articles are left out by what hides them, not kept by what shows them: an index or a page
     of 100,000 articles then counts them in one pass over the pages (46 ms, where keeping every
@@ -58,7 +62,8 @@ class PagesSitemap(Sitemap):
     def items(self):
         site = self.get_wagtail_site()
         hidden = ArticlePage.objects.filter(hidden_from_readers() | ~canonical_on_site(site))
-        return super().items().exclude(pk__in=hidden.values("pk"))
+        pages = Page.objects.filter(in_any_language_of(site)).live().public().exclude(pk__in=hidden.values("pk"))
+        return pages.order_by("path").defer_streamfields().specific()
 
     @cached_property
     def totals(self) -> dict:

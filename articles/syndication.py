@@ -155,12 +155,13 @@ def item_view(request, article_id: int, format_name: str):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404("No site.")
-    visible = with_versions(ArticlePage.objects.visible_to_readers().in_site(site).for_reading())
+    visible = with_versions(ArticlePage.objects.visible_to_readers().in_any_language_of(site).for_reading())
     article = visible.filter(pk=article_id).first()
     if article is not None:
         text = syndication_format.write_item(*syndicated(article, article.get_metadata(request), site))
         return respond(request, text, syndication_format, f"syndication-{format_name}")
-    withdrawn = with_versions(ArticlePage.objects.withdrawn_from_readers().in_site(site)).filter(pk=article_id).first()
+    withdrawn = ArticlePage.objects.withdrawn_from_readers().in_any_language_of(site)
+    withdrawn = with_versions(withdrawn).filter(pk=article_id).first()
     if withdrawn is None:
         raise Http404("No such article.")
     return respond(
@@ -180,9 +181,9 @@ def feed_view(request, format_name: str):
     if site is None:
         raise Http404("No site.")
     limit = newsroom_setting("FEED_ITEMS")
-    articles = with_versions(ArticlePage.objects.visible_to_readers().in_site(site).for_reading())[:limit]
+    articles = with_versions(ArticlePage.objects.visible_to_readers().in_any_language_of(site).for_reading())[:limit]
     entries = [syndicated(article, article.get_metadata(request), site) for article in articles]
-    withdrawn = with_versions(ArticlePage.objects.withdrawn_lately().in_site(site))[:limit]
+    withdrawn = with_versions(ArticlePage.objects.withdrawn_lately().in_any_language_of(site))[:limit]
     entries += [canceled(article) for article in withdrawn]
     entries.sort(key=lambda entry: entry[1].version_created_at, reverse=True)
     sender = build_publisher(site, NewsroomSettings.for_request(request)).name

@@ -159,7 +159,7 @@ def search(request):
     form = SearchForm(request.GET, site)
     results = None
     if form.is_valid() and form.is_asked():
-        articles = form.narrow(ArticlePage.objects.visible_to_readers().in_site(site)).for_listing()
+        articles = form.narrow(ArticlePage.objects.visible_to_readers().in_site_language(site)).for_listing()
         words = form.words
         if words:
             articles = articles.search(words, order_by_relevance=False)

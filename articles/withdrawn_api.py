@@ -12,7 +12,7 @@ def withdrawn_answer(request, pk) -> Response | None:
     site = Site.find_for_request(request)
     if site is None:
         return None
-    withdrawn = ArticlePage.objects.withdrawn_from_readers().in_site(site)
+    withdrawn = ArticlePage.objects.withdrawn_from_readers().in_any_language_of(site)
     article = withdrawn.filter(pk=pk).first() if str(pk).isdigit() else None
     if article is None:
         return None

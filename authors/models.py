@@ -215,10 +215,11 @@ class AuthorPage(NewsroomPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site = Site.find_for_request(request)  # an author may also write for another site: not listed here
+        # An author may also write for another site, and in another language: not listed here.
+        site = Site.find_for_request(request)
         # Looked up, not imported: the articles app imports this one (bylines name authors).
         article_model = apps.get_model("newsroom_articles", "ArticlePage")
-        articles = article_model.objects.visible_to_readers().in_site(site).by_author(self).for_listing()
+        articles = article_model.objects.visible_to_readers().in_site_language(site).by_author(self).for_listing()
         context["articles"] = listed = paginate_newest_first(articles, request.GET, newsroom_setting("PAGE_SIZE"))
         context["canonical_url"] = listed.url_at(self.get_full_url(request))
         context["structured_data"] = profile_page(self, self.get_full_url(request))

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import get_language_info
 
 from newsroom.mail import SmtpServer, default_smtp_port, parse_email_url
 from newsroom.storage import media_url_on_object_storage
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",  # "Translate" on a page: a copy in another locale to edit
+    "wagtail.locales",  # the admin's Locales, where a desk adds the languages it publishes in
     "wagtail.api.v2",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -89,6 +92,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",  # right after SecurityMiddleware, as WhiteNoise asks
     "articles.caching.ReaderCacheMiddleware",  # keeps the frame and CSP headers set inside it
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "articles.url_language.URLLanguageMiddleware",  # the language is the address's: /fr/… is French
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -194,7 +198,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# The languages the site publishes in, each a Wagtail locale with a tree of its own (the first is
+# the default, served without a prefix; the others under /fr/ …): CONTENT_LANGUAGES=en,fr,es,de.
+# The interface follows: a French page's strings are French. The admin offers Newsroom's four.
+CONTENT_LANGUAGES = [code.strip() for code in os.environ.get("CONTENT_LANGUAGES", "en,fr").split(",") if code.strip()]
+LANGUAGE_CODE = CONTENT_LANGUAGES[0]
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [(code, get_language_info(code)["name"]) for code in CONTENT_LANGUAGES]
+WAGTAIL_I18N_ENABLED = True
+WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, get_language_info(code)["name_local"]) for code in ("en", "fr", "es", "de")]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 # The example site's own strings (templates/, newsroom/); each app's catalogue is in its locale/ folder.

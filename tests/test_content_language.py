@@ -14,7 +14,7 @@ from django.utils import translation
 from articles.content_language import google_news_language, language_attributes
 from articles.models import ArticlePage
 
-from .factories import ArticlePageFactory, AuthorPageFactory, SectionFactory
+from .factories import ArticlePageFactory, AuthorPageFactory, CorrectionFactory, SectionFactory
 from .helpers import STORIES_DIR, extract, import_story_text, json_ld_of_type, open_graph, post_editor_form
 
 STORIES = {"french": "fr", "spanish": "es", "german": "de", "arabic": "ar"}
@@ -64,7 +64,7 @@ def test_import_dry_run_json_prints_the_detected_language(newsroom, tmp_path, na
 def test_the_article_page_marks_the_storys_words_with_their_language(client, world_stories, name, language):
     soup = page_soup(client, world_stories[name].url)
 
-    assert soup.html["lang"] == "en-us"  # the page around the story stays in the reader's language
+    assert soup.html["lang"] == "en"  # the page around the story stays in the reader's language
     assert not soup.html.has_attr("dir")
     for element in (soup.find("h1"), soup.select_one(".article-body")):
         assert element["lang"] == language
@@ -94,7 +94,7 @@ def test_atom_entries_in_another_language_than_the_feeds_say_so(client, seed_art
     feed = feedparser.parse(client.get("/feeds/latest/atom/").content)
     raw = BeautifulSoup(client.get("/feeds/latest/atom/").content, "xml")
 
-    assert feed.feed.language == "en-us"
+    assert feed.feed.language == "en"
     entry_languages = {entry.find("title").get_text(): entry.get("xml:lang") for entry in raw.find_all("entry")}
     assert entry_languages == {**{headline_of(n): lang for n, lang in STORIES.items()}, seed_article.title: None}
     assert {entry.title: entry.title_detail.language for entry in feed.entries}[headline_of("arabic")] == "ar"
@@ -104,14 +104,33 @@ def test_json_feed_items_give_each_storys_language(client, seed_article, world_s
     feed = json.loads(client.get("/feeds/latest/json/").content)
 
     languages = {item["title"]: item["language"] for item in feed["items"]}
-    assert feed["language"] == "en-us"
+    assert feed["language"] == "en"
     assert languages == {**{headline_of(n): lang for n, lang in STORIES.items()}, seed_article.title: "en"}
+
+
+@pytest.mark.parametrize("format_name", ["rss", "atom", "json"])
+def test_the_corrections_feed_gives_each_correction_its_storys_language(
+    client, seed_article, world_stories, format_name
+):
+    for article in (seed_article, world_stories["german"]):
+        CorrectionFactory(article=article, text=f"Corrected: {article.title[:20]}")
+
+    response = client.get(f"/feeds/corrections/{format_name}/")
+
+    assert response.status_code == 200
+    if format_name == "atom":
+        entries = BeautifulSoup(response.content, "xml").find_all("entry")
+        assert sorted(str(entry.get("xml:lang")) for entry in entries) == ["None", "de"]  # the seed's is the feed's
+    elif format_name == "json":
+        assert sorted(item["language"] for item in response.json()["items"]) == ["de", "en"]
+    else:
+        assert len(feedparser.parse(response.content).entries) == 2
 
 
 def test_rss_keeps_the_feeds_own_language_on_its_channel(client, world_stories):
     feed = feedparser.parse(client.get("/feeds/latest/rss/").content)
 
-    assert feed.feed.language == "en-us"
+    assert feed.feed.language == "en"
 
 
 def test_the_api_gives_each_storys_language(client, world_stories):

@@ -17,14 +17,20 @@ from .helpers import clear_caches, queries_for
 WRITE_RE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
 
-def test_article_page_stays_within_ten_queries_with_one_author_or_five(client, newsroom_with_articles):
+# The site publishes in two languages (English and French, as the example site does): a page pays
+# one query more for Wagtail's lookup of the active locale as it routes, and one for the page's own
+# translations (the hreflang links and the language switcher).
+I18N_PAGE_QUERIES = 2
+
+
+def test_article_page_stays_within_twelve_queries_with_one_author_or_five(client, newsroom_with_articles):
     newsroom, rich_article, _ = newsroom_with_articles
     simple = ArticlePageFactory(
         parent=newsroom.news_index, authors=[AuthorPageFactory(parent=newsroom.author_index, live=True)], live=True
     )
 
-    assert len(queries_for(client, rich_article.url)) <= 10
-    assert len(queries_for(client, simple.url)) <= 10
+    assert len(queries_for(client, rich_article.url)) <= 10 + I18N_PAGE_QUERIES
+    assert len(queries_for(client, simple.url)) <= 10 + I18N_PAGE_QUERIES
 
 
 @pytest.mark.parametrize("url", ["/section/science/", "/?page=2", "/section/science/?page=2"])
@@ -32,9 +38,9 @@ def test_listings_of_twenty_stay_within_twelve_queries_whatever_the_total(client
     assert len(queries_for(client, url)) <= 12
 
 
-def test_the_front_page_stays_within_fourteen_queries_whatever_the_total(client, newsroom_with_articles):
+def test_the_front_page_stays_within_sixteen_queries_whatever_the_total(client, newsroom_with_articles):
     # A listing's 12, with the section blocks' stories and their bylines and images (articles.front_page).
-    assert len(queries_for(client, "/")) <= 14
+    assert len(queries_for(client, "/")) <= 14 + I18N_PAGE_QUERIES
 
 
 @pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-news-index.xml", "/sitemap-news.xml", "/sitemap-pages.xml"])
@@ -48,10 +54,10 @@ def test_sitemaps_cost_the_same_queries_for_one_article_or_many(client, newsroom
     assert one <= 8
 
 
-def test_author_page_stays_within_ten_queries(client, newsroom_with_articles):
+def test_author_page_stays_within_twelve_queries(client, newsroom_with_articles):
     _, _, authors = newsroom_with_articles
 
-    assert len(queries_for(client, authors[0].url)) <= 10
+    assert len(queries_for(client, authors[0].url)) <= 10 + I18N_PAGE_QUERIES
 
 
 @pytest.mark.parametrize("url", ["/feeds/latest/rss/", "/feeds/latest/atom/", "/feeds/latest/json/"])
@@ -104,7 +110,9 @@ def test_the_api_list_costs_the_same_queries_for_one_article_or_twenty(client, n
     twenty = queries_for(client, f"{API_ARTICLES}&limit=20{fields}")
 
     assert len(twenty) == len(one)
-    assert len(twenty) <= 14
+    # Wagtail's API scopes each queryset to the site's home and, in two languages, its translations:
+    # one query more each time (four).
+    assert len(twenty) <= 18
 
 
 def test_a_page_after_another_story_is_published_asks_nothing_about_the_site(client, newsroom_with_articles, settings):
@@ -122,8 +130,9 @@ def test_a_page_after_another_story_is_published_asks_nothing_about_the_site(cli
     tables = ("wagtailcore_site", "newsroom_articles_newsroomsettings", "newsroom_articles_section")
     asked = [query["sql"] for query in queries.captured_queries if any(f'FROM "{t}"' in query["sql"] for t in tables)]
     assert asked == []
-    # The article, its byline, photos, tags, corrections, image sizes, privacy, and its related stories.
-    assert len(queries) <= 11
+    # The article, its byline, photos, tags, corrections, image sizes, privacy, its related stories,
+    # the active locale and its translations.
+    assert len(queries) <= 11 + I18N_PAGE_QUERIES
 
 
 def test_with_the_reader_cache_off_a_settings_or_section_change_shows_at_once(client, newsroom_with_articles, settings):

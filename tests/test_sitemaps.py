@@ -17,7 +17,7 @@ SITEMAPS_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 def test_sitemap_index_lists_one_sitemap_per_page_of_the_full_sitemap(client, newsroom, monkeypatch):
     monkeypatch.setattr(PagesSitemap, "limit", 2)
-    for number in range(5):  # 5 articles, the home page and the authors page: 7 URLs
+    for number in range(5):  # 5 articles, the home and authors pages in English and French: 9 URLs
         ArticlePageFactory(parent=newsroom.news_index, title=f"Story {number}", live=True)
 
     response = client.get("/sitemap.xml")
@@ -30,12 +30,14 @@ def test_sitemap_index_lists_one_sitemap_per_page_of_the_full_sitemap(client, ne
         "http://localhost/sitemap-pages.xml?p=2",
         "http://localhost/sitemap-pages.xml?p=3",
         "http://localhost/sitemap-pages.xml?p=4",
+        "http://localhost/sitemap-pages.xml?p=5",
     ]
     pages = [url_locations(client, location) for location in sitemap_locations(index)]
-    assert [len(page) for page in pages] == [2, 2, 2, 1]
+    assert [len(page) for page in pages] == [2, 2, 2, 2, 1]
     listed = [location for page in pages for location in page]
-    assert len(set(listed)) == 7
+    assert len(set(listed)) == 9
     assert {"http://localhost/", "http://localhost/authors/", "http://localhost/story-4/"} <= set(listed)
+    assert {"http://localhost/fr/", "http://localhost/fr/authors/"} <= set(listed)
 
 
 def test_sitemap_indexes_give_each_sitemap_its_newest_publication_time(client, seed_article, newsroom):
@@ -69,8 +71,10 @@ def test_sitemap_leaves_out_an_expired_story_wagtail_has_not_yet_unpublished(cli
 
     index = BeautifulSoup(client.get("/sitemap.xml").content, "xml")
 
-    assert sitemap_locations(index) == ["http://localhost/sitemap-pages.xml"]  # the home and authors pages
+    # The home and authors pages, in English and in French.
+    assert sitemap_locations(index) == ["http://localhost/sitemap-pages.xml", "http://localhost/sitemap-pages.xml?p=2"]
     assert url_locations(client, "/sitemap-pages.xml") == ["http://localhost/", "http://localhost/authors/"]
+    assert url_locations(client, "/sitemap-pages.xml?p=2") == ["http://localhost/fr/", "http://localhost/fr/authors/"]
 
 
 @pytest.mark.parametrize("page", ["2", "0", "x"])

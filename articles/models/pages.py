@@ -26,6 +26,7 @@ from wagtail.url_routing import RouteResult
 
 from authors.models import AuthorIndexPage
 from newsroom_core.app_settings import newsroom_setting
+from newsroom_core.locales import site_home
 from newsroom_core.page_mixin import NewsroomPageMixin
 from newsroom_core.pagination import paginate, paginate_newest_first
 
@@ -90,9 +91,9 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
 
     @classmethod
     def for_site(cls, site: Site):
-        """The site's news index: its home page, or the first one under it."""
-        root = site.root_page.specific
-        return root if isinstance(root, cls) else cls.objects.in_site(site).first()
+        """The site's news index in the active language: its home page, or the first one under it."""
+        root = site_home(site).specific
+        return root if isinstance(root, cls) else cls.objects.descendant_of(root).first()
 
     def articles(self):
         return ArticlePage.objects.visible_to_readers().descendant_of(self).for_listing()
@@ -100,7 +101,7 @@ class NewsIndexPage(NewsroomPageMixin, RoutablePageMixin, Page):
     def corrections(self):
         """The corrections and updates to the articles this index lists, newest first, each with its article."""
         listed = ArticlePage.objects.visible_to_readers().descendant_of(self)
-        corrections = Correction.objects.filter(article__in=listed.values("pk")).select_related("article")
+        corrections = Correction.objects.filter(article__in=listed.values("pk")).select_related("article__locale")
         return corrections.order_by("-published_at", "-pk")
 
     def route(self, request, path_components):
@@ -388,7 +389,7 @@ class ArticlePage(NewsroomPageMixin, ContentLabelMixin, EmbargoMixin, ArticleRig
             shared |= Q(section=self.section_id)
         listed = ArticlePage.objects.visible_to_readers().descendant_of(self.get_parent())  # its news index's
         related = listed.filter(shared).exclude(pk=self.pk)
-        return list(related.defer_streamfields().select_related("section")[:limit])
+        return list(related.defer_streamfields().select_related("section", "locale")[:limit])
 
 
 def remember_parent(page: Page, parent: Page):

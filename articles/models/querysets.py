@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
+from newsroom_core import locales
 from newsroom_core.pagination import NEWEST_FIRST
 
 from ..embargo import unembargoed
@@ -39,6 +40,16 @@ class ArticlePageQuerySet(PageQuerySet):
         lately = self.withdrawn_from_readers().filter(withdrawal__withdrawn_at__gte=since)
         return lately.defer_streamfields().order_by("-withdrawal__withdrawn_at")
 
+    def in_site_language(self, site):
+        """Articles of ``site`` in the tree of the active language: what its listings and feeds in
+        that language show (``newsroom_core.locales``)."""
+        return self.filter(locales.in_site_language(site))
+
+    def in_any_language_of(self, site):
+        """Articles of ``site`` in every language it publishes in: what the sitemaps, the partner
+        feeds and the API list, each story in its own language."""
+        return self.filter(locales.in_any_language_of(site))
+
     def canonical_on(self, site):
         """Articles whose canonical address is on ``site`` (``canonical_on_site``)."""
         return self.filter(canonical_on_site(site))
@@ -49,8 +60,11 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.filter(pk__in=ArticlePageTag.objects.filter(tag=tag).values("content_object_id"))
 
     def by_author(self, author):
-        """Articles crediting ``author`` in any role, each once (a person may hold two roles in one story)."""
-        return self.filter(pk__in=ArticleCredit.objects.filter(author=author).values("page"))
+        """Articles crediting ``author`` in any role, each once (a person may hold two roles in one
+        story). A translated story credits the original's people, so the author's page in another
+        language (a translation of theirs) finds the stories crediting any version of it."""
+        credits = ArticleCredit.objects.filter(author__translation_key=author.translation_key)
+        return self.filter(pk__in=credits.values("page"))
 
     def for_listing(self):
         """Everything a listing shows, fetched in a fixed number of queries whatever the count."""

@@ -13,6 +13,7 @@ from articles.credits import byline_credits
 from articles.feed_formats import FEED_FORMATS
 from articles.front_page import build_front_page
 from articles.labels import label_of
+from articles.language_links import alternates, language_switcher
 from articles.metadata import (
     Publisher,
     author_name_html,
@@ -200,6 +201,23 @@ def newsroom_navigation(context):
     ``nav.corrections_url``, ``nav.feed_url``; empty without a request."""
     request = context.get("request")
     return site_navigation(request) if request is not None else Navigation(home_url="", sections=())
+
+
+@register.inclusion_tag("newsroom_articles/includes/language_switcher.html", takes_context=True)
+def newsroom_language_switcher(context):
+    """``{% newsroom_language_switcher %}``: the site's languages, each linking to the page in that
+    language where it is translated, else to that language's home; nothing on a site in one."""
+    request = context.get("request")
+    links = language_switcher(context.get("page"), request) if request is not None else []
+    return {"languages": links}
+
+
+@register.inclusion_tag("newsroom_articles/includes/alternate_languages.html", takes_context=True)
+def newsroom_alternate_languages(context):
+    """``{% newsroom_alternate_languages %}``, in the head: the ``hreflang`` links to the page in
+    each other language it is published in, and to itself (``articles.language_links``)."""
+    request, page = context.get("request"), context.get("page")
+    return {"alternates": alternates(page, request) if request is not None and page is not None else []}
 
 
 @register.simple_tag(takes_context=True)
