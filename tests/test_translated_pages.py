@@ -95,7 +95,7 @@ def test_a_translated_pair_links_each_other_with_reciprocal_hreflang(client, pai
 
 
 def test_each_translation_appears_only_in_its_own_languages_feeds(client, pair):
-    original, french = pair
+    original, _french = pair
 
     english_feed = feedparser.parse(client.get("/feeds/latest/rss/").content)
     french_feed = feedparser.parse(client.get("/fr/feeds/latest/rss/").content)
@@ -180,7 +180,7 @@ def test_the_address_alone_sets_the_language(client, newsroom):
 
 
 def test_the_authors_page_in_french_lists_the_stories_translated_for_them(client, pair, translator):
-    original, french = pair
+    original, _french = pair
     writer = AuthorPage.objects.get(title="Solange Reyner")
     translate(client, writer, translator).get_latest_revision().publish()
 
