@@ -84,3 +84,14 @@ def test_the_story_in_arabic_reads_right_to_left_on_a_page_in_the_interface_lang
     assert page.locator("article h1").inner_text() == headline
     assert around == [settings.LANGUAGE_CODE, None, "ltr"]
     assert story == [["ar", "rtl", "rtl"], ["ar", "rtl", "rtl"]]
+
+
+def test_the_arabic_story_s_bio_and_copyright_notice_take_their_own_direction(page, showcase):
+    page.goto(showcase.urls["article in Arabic"])
+
+    direction = "e => [e.textContent.trim().slice(0, 2), getComputedStyle(e).direction]"
+    bio = page.locator(".bio-box .bio-text").evaluate(direction)
+    notice = page.locator(".article-footer .copyright span").evaluate(direction)
+
+    assert bio == ["لي", "rtl"]  # "ليلى عبد الرحمن صحفية…", unmarked by language: the text's own direction
+    assert notice == ["© ", "rtl"]  # "© 2026 صوت الخليج.": isolated, so its full stops stay where they belong
