@@ -177,7 +177,7 @@ def test_copyright_tag_gives_the_articles_notice_else_the_sites(newsroom):
 
     assert (
         render("{% newsroom_copyright own %}", own=own).strip()
-        == '<p class="copyright"><small>© 2026 A &amp; B. All rights reserved.</small></p>'
+        == '<p class="copyright"><small><span dir="auto">© 2026 A &amp; B. All rights reserved.</span></small></p>'
     )
     assert render("{% newsroom_copyright plain %}", plain=plain) == render("{% newsroom_copyright %}")
     assert site_notice.text in render("{% newsroom_copyright %}")

@@ -1,7 +1,8 @@
 """A desk's first day, for the tests that look at the whole site as readers see it (Lighthouse, the
 screenshots, axe-core and the Nu Html Checker): the seed and the English real-world stories published
-across the sections, lead images with captions and credits, an author with a photo, tags, a
-correction, a pinned lead, a breaking-news banner and a story withdrawn with its notice.
+across the sections, one story in Arabic among them, lead images with captions and credits, an
+author with a photo, tags, a correction, a pinned lead, a breaking-news banner and a story
+withdrawn with its notice.
 
 Run inside the site's own settings, as ``manage.py shell`` runs it (``python manage.py shell -c
 "from tests.e2e.showcase import dress; dress()"``), which prints the paths of the pages to look
@@ -26,11 +27,12 @@ from articles.models import ArticlePage, Correction, NewsroomSettings, PinnedSto
 from articles.withdrawals import withdraw_article
 from authors.models import AuthorPage
 
-from ..helpers import ROOT
+from ..helpers import ROOT, STORIES_DIR
 
 SEED = ROOT / "seeds" / "000_3581a14dfa9c6e0e.txt"
 REAL_WORLD = ROOT / "tests" / "realworld"
-STORIES = {  # file: section, in the order they are published (the last is the newest)
+ARABIC = "language_arabic.txt"  # one of the parser's own stories, right to left on an English site
+STORIES = {  # file (see story_file): section, in the order they are published (the last is the newest)
     "en-accesswdun-ap-affluenza-teen.txt": "World",
     "en-accesswdun-ap-kemp-budget.txt": "Politics",
     "en-businessstandard-ani-trump-drug.txt": "World",
@@ -62,6 +64,7 @@ STORIES = {  # file: section, in the order they are published (the last is the n
     "en-wtop-ap-texas-execution.txt": "World",
     "en-thetimesau-conversation-kiwi-fighter.txt": "Politics",
     "en-yahooau-aap-kiwis-ukraine.txt": "World",
+    ARABIC: "World",  # the thirteenth newest: on the front page and World's, without a lead image
     "en-cnnmoney-ohare-strike.txt": "Business",
     "en-jimbakker-reuters-jobs-report.txt": "Business",
     "en-kcrg-ap-rolling-stones-tour.txt": "Culture",
@@ -91,7 +94,7 @@ def dress():
 
 def build() -> dict[str, str]:
     for name, section in STORIES.items():
-        call_command("import_story", str(REAL_WORLD / name), publish=True, section=section, stdout=io.StringIO())
+        call_command("import_story", str(story_file(name)), publish=True, section=section, stdout=io.StringIO())
     call_command("import_story", str(SEED), publish=True, section=SEED_SECTION, stdout=io.StringIO())
     seed = ArticlePage.objects.get(imports__file_name__endswith=SEED.name)
     others = ArticlePage.objects.live().exclude(pk=seed.pk).order_by("-pk")
@@ -117,6 +120,7 @@ def build() -> dict[str, str]:
     return {
         "home": "/",
         "article": seed.get_url(),
+        "article in Arabic": ArticlePage.objects.get(imports__file_name__endswith=ARABIC).get_url(),
         "section": news_index.get_url() + news_index.reverse_subpage("section", args=[seed.section.slug]),
         "tag": news_index.get_url() + news_index.reverse_subpage("tag", args=[TAG]),
         "author": author.get_url(),
@@ -126,6 +130,11 @@ def build() -> dict[str, str]:
         "search results": reverse("newsroom_search:search") + "?q=space",
         "withdrawn": withdrawn.get_url(),
     }
+
+
+def story_file(name):
+    """The real-world corpus's English stories ("en-…"); the others are the parser's own test stories."""
+    return REAL_WORLD / name if name.startswith("en-") else STORIES_DIR / name
 
 
 def publish_with(pk, change):
