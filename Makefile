@@ -43,6 +43,7 @@ messages: $(VENV)/installed
 		--ignore 'bench/*' --ignore 'deploy/*' --ignore 'docs/*' --ignore 'var/*' --ignore 'build/*' --ignore 'dist/*'
 
 ## compilemessages: compile the catalogues for Django (the .mo files ship in the wheel)
+compilemessages: export DEBUG := 1
 compilemessages: $(VENV)/installed
 	$(MANAGE) compilemessages --ignore '.venv/*' --ignore 'node_modules/*'
 
