@@ -4,7 +4,8 @@ authors, the corrections page and the feeds.
 The header lists the sections and every section label (the kicker on an article and its cards) links
 to its listing; the footer links the rest, each in the language the page is read in. Built once per
 site, language and shared token of the content version (it changes with sections and pages, not with
-articles), so a page pays no query for it."""
+articles), so a page pays no query for it.
+"""
 
 from dataclasses import dataclass
 

@@ -18,7 +18,7 @@ from .models import ArticleCredit, ArticlePage
 def translator_page(user: AbstractBaseUser | None) -> AuthorPage | None:
     """The author page of ``user``: the one carrying their full name, the original of its
     translations first."""
-    key = normalise_name(user.get_full_name()) if user is not None else ""
+    key = normalise_name(user.get_full_name()) if user is not None and user.is_authenticated else ""
     return AuthorPage.objects.filter(name_key=key).order_by("pk").first() if key else None
 
 
