@@ -75,13 +75,13 @@ def setup_roles(news_index) -> list[str]:
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             for page in indexes:
                 GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
-    if apps.is_installed("wagtail.contrib.simple_translation"):  # "Translate", on a page in the admin
-        groups[EDITORS].permissions.add(*permissions(["simple_translation.submit_translation"]))
         root_collection = Collection.get_first_root_node()
         for permission in permissions(grants["collections"], app_labels=("wagtailimages", "wagtaildocs")):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=permission
             )
+    if apps.is_installed("wagtail.contrib.simple_translation"):  # "Translate", on a page in the admin
+        groups[EDITORS].permissions.add(*permissions(["simple_translation.submit_translation"]))
 
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created:
