@@ -66,13 +66,7 @@ def setup_newsroom(site_name=None, site_url=None, sections=()) -> list[str]:
         old_root.delete()
         done += ["made the news index the default site's home page", "removed Wagtail's placeholder welcome page"]
 
-    if site_url and site.root_url != site_url.rstrip("/"):
-        parts = urlsplit(site_url)
-        site.hostname = parts.hostname
-        site.port = parts.port or (443 if parts.scheme == "https" else 80)
-        site.save()
-        done.append(f"set the default site's address to {site.root_url}")
-
+    done += set_site_address(site, site_url)
     if not AuthorIndexPage.objects.descendant_of(news_index).exists():
         news_index.add_child(instance=AuthorIndexPage(title="Authors", slug="authors"))
         done.append("created the authors index")
@@ -80,15 +74,31 @@ def setup_newsroom(site_name=None, site_url=None, sections=()) -> list[str]:
     done += add_languages(news_index)
     done += setup_roles(news_index)
     done += [f"created the section {name!r}" for name in sections if add_section(name)]
-
-    newsroom_settings = NewsroomSettings.for_site(site)
-    if newsroom_settings.copyright_notice is None:
-        newsroom_settings.copyright_notice, _ = CopyrightNotice.objects.get_or_create(
-            holder=site_name, year=None, statement="All rights reserved."
-        )
-        newsroom_settings.save()
-        done.append(f"set the site's default copyright notice: {newsroom_settings.copyright_notice}")
+    done += set_default_copyright(site, site_name)
     return done
+
+
+def set_site_address(site, site_url) -> list[str]:
+    """Point ``site`` at ``site_url`` ("https://news.example.com") unless it is there already."""
+    if not site_url or site.root_url == site_url.rstrip("/"):
+        return []
+    parts = urlsplit(site_url)
+    site.hostname = parts.hostname
+    site.port = parts.port or (443 if parts.scheme == "https" else 80)
+    site.save()
+    return [f"set the default site's address to {site.root_url}"]
+
+
+def set_default_copyright(site, site_name) -> list[str]:
+    """A copyright notice in the site's name for ``site``, where it has none."""
+    newsroom_settings = NewsroomSettings.for_site(site)
+    if newsroom_settings.copyright_notice is not None:
+        return []
+    newsroom_settings.copyright_notice, _ = CopyrightNotice.objects.get_or_create(
+        holder=site_name, year=None, statement="All rights reserved."
+    )
+    newsroom_settings.save()
+    return [f"set the site's default copyright notice: {newsroom_settings.copyright_notice}"]
 
 
 def add_section(name) -> bool:

@@ -70,7 +70,7 @@ def test_the_byline_include_joins_names_in_the_active_language_and_escapes_them(
     with translation.override("fr"):
         html = render_to_string("newsroom_articles/includes/byline.html", {"authors": meta.authors})
     byline = BeautifulSoup(html, "html.parser").select_one(".byline")
-    assert byline.get_text() == "By Ann Poe, <b>Bo</b> Li et Chen Wu"
+    assert byline.get_text() == "Par Ann Poe, <b>Bo</b> Li et Chen Wu"
     assert [link.get_text() for link in byline.find_all("a")] == ["Ann Poe", "<b>Bo</b> Li", "Chen Wu"]
 
 
@@ -81,9 +81,9 @@ def test_the_byline_text_and_credits_line_join_in_the_active_language(newsroom):
     meta = article.get_metadata()
     with translation.override("de"):
         assert meta.byline == "Ann Poe und Bo Li"
-        assert meta.credits_text == "Photos by Bo Li und Cy Ng."
+        assert meta.credits_text == "Fotos: Bo Li und Cy Ng."
         html = render_to_string("newsroom_articles/includes/credits_line.html", {"credits": meta.credits})
-    assert BeautifulSoup(html, "html.parser").get_text().strip() == "Photos by Bo Li und Cy Ng."
+    assert BeautifulSoup(html, "html.parser").get_text().strip() == "Fotos: Bo Li und Cy Ng."
     assert meta.byline == "Ann Poe and Bo Li"
 
 
