@@ -1,9 +1,12 @@
 """System checks for a site that installs Newsroom."""
 
+from urllib.parse import urlsplit
+
 from django.apps import apps
 from django.core import checks
 from wagtail.images import get_image_model, get_image_model_string
 
+from newsroom_core.app_settings import newsroom_setting
 from newsroom_core.models import ImageRights
 
 LOADED_BEFORE_NEWSROOM = ("wagtailimages", "wagtaildocs")
@@ -40,3 +43,24 @@ def images_carry_their_rights(app_configs, **kwargs):
             id="newsroom.E002",
         )
     ]
+
+
+@checks.register
+def websub_hubs_are_addresses(app_configs, **kwargs):
+    """Every feed names the hubs and the task worker posts to them: a list of absolute http(s) URLs
+    (a lone string would be read letter by letter)."""
+    hubs = newsroom_setting("WEBSUB_HUBS")
+    if hubs is None or (isinstance(hubs, list | tuple) and all(is_web_address(hub) for hub in hubs)):
+        return []
+    return [
+        checks.Error(
+            f"NEWSROOM_WEBSUB_HUBS must be a list of absolute http(s) URLs, not {hubs!r}.",
+            hint='NEWSROOM_WEBSUB_HUBS = ["https://pubsubhubbub.appspot.com/"]; the example site reads WEBSUB_HUB_URL.',
+            id="newsroom.E003",
+        )
+    ]
+
+
+def is_web_address(url) -> bool:
+    parts = urlsplit(url) if isinstance(url, str) else None
+    return parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)

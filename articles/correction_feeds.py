@@ -14,6 +14,7 @@ from newsroom_core.app_settings import newsroom_setting
 from .feed_formats import FeedAuthor
 from .metadata import site_title
 from .models import Correction, NewsIndexPage, NewsroomSettings
+from .websub import hub_urls, topic_url
 from .xml_text import xml_text
 
 
@@ -45,7 +46,10 @@ class CorrectionsFeed(Feed):
         return xml_text(message % {"site": site_title(self.site)})
 
     def feed_url(self):
-        return self.site.root_url + self.request.path
+        return topic_url(self.site, self.request)
+
+    def feed_extra_kwargs(self, obj):
+        return {"hubs": hub_urls()}
 
     def feed_copyright(self):
         notice = NewsroomSettings.for_request(self.request).copyright_notice

@@ -4,7 +4,8 @@ Each check returns a list of problems (empty when the feed is fine), so one run 
 everything wrong at once. Beyond what the formats require, the checks hold the feeds to what strict
 validators (the W3C Feed Validation Service among them) warn about: an RSS item's description
 before its full content, no element saying the same thing twice, no attributes or elements in the
-items' HTML that feed readers strip or distrust, a self link.
+items' HTML that feed readers strip or distrust, a self link. With WebSub hubs configured,
+``check_hub_discovery`` holds a feed to naming them (``articles.websub``).
 """
 
 import json
@@ -15,6 +16,7 @@ from html.parser import HTMLParser
 from xml.etree.ElementTree import ParseError
 
 from defusedxml.ElementTree import fromstring
+from requests.utils import parse_header_links
 
 from .feed_formats import CONTENT, DC, DCTERMS, JSON_FEED_VERSION, MEDIA
 
@@ -119,6 +121,40 @@ def check_atom(root) -> list[str]:
                                                                        link.get("type"))]  # fmt: skip
     problems += [f"two entries have the same updated time {time!r}" for time, n in Counter(updated).items() if n > 1]
     return problems + check_unique(ids, "id")
+
+
+def check_hub_discovery(body: bytes, content_type: str, link_header: str, hubs: list[str]) -> list[str]:
+    """WebSub discovery: the ``Link`` header names each hub and the feed's own address, which is the
+    one the feed gives itself, and the feed names each hub too (RSS's and Atom's ``atom:link
+    rel="hub"``, JSON Feed's ``hubs``). What the feed's own checks find wrong is theirs to say."""
+    links = [(link.get("url"), link.get("rel")) for link in parse_header_links(link_header)] if link_header else []
+    problems = [f"no Link header naming the hub {hub}" for hub in hubs if (hub, "hub") not in links]
+    own, named = feed_self_and_hubs(body, content_type)
+    selves = [url for url, rel in links if rel == "self"]
+    if not selves:
+        problems.append("no Link header naming the feed itself (rel=self)")
+    elif own is not None and selves != [own]:
+        problems.append(f"the Link header's rel=self {selves[0]!r} is not the feed's own address {own!r}")
+    return problems + [f"the feed does not name the hub {hub}" for hub in hubs if hub not in named]
+
+
+def feed_self_and_hubs(body: bytes, content_type: str) -> tuple[str | None, list[str]]:
+    """The address a feed gives itself and the hubs it names; (None, []) for a feed that cannot be read."""
+    if content_type.startswith("application/feed+json"):
+        try:
+            feed = json.loads(body)
+        except ValueError:
+            return None, []
+        hubs = feed.get("hubs") if isinstance(feed.get("hubs"), list) else []
+        websub = [hub.get("url") for hub in hubs if isinstance(hub, dict) and hub.get("type") == "WebSub"]
+        return feed.get("feed_url"), websub
+    try:
+        root = fromstring(body)
+    except ParseError:
+        return None, []
+    links = (root.find("channel") if root.tag == "rss" else root).findall(f"{{{ATOM}}}link")
+    own = next((link.get("href") for link in links if link.get("rel") == "self"), None)
+    return own, [link.get("href") for link in links if link.get("rel") == "hub"]
 
 
 def check_rss_item_strictly(item) -> list[str]:

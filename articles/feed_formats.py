@@ -7,6 +7,7 @@ They extend Django's feed generators. Each item is added with these extra keys (
 (``FeedCorrection`` list), ``language`` (the story's, a BCP 47 tag; "" for a withdrawal's notice),
 ``label`` (a ``FeedLabel``; None for News), ``item_key`` (the key its ``FeedItem`` is kept under,
 ``articles.feed_items``) and, for a story withdrawn, ``withdrawn`` (its kind, notice and time).
+The feed itself may carry ``logo_url`` and ``hubs`` (the WebSub hubs it names, ``articles.websub``).
 """
 
 import io
@@ -134,7 +135,9 @@ class NewsroomRssFeed(ItemMarkupFeed, Rss201rev2Feed):
         }
 
     def add_root_elements(self, handler):
-        super().add_root_elements(handler)
+        super().add_root_elements(handler)  # its atom:link rel="self" included
+        for hub in self.feed.get("hubs", ()):
+            handler.addQuickElement("atom:link", None, {"rel": "hub", "href": hub})
         if logo_url := self.feed.get("logo_url"):
             handler.startElement("image", {})
             handler.addQuickElement("url", logo_url)
@@ -174,7 +177,9 @@ class NewsroomAtomFeed(ItemMarkupFeed, Atom1Feed):
         return super().root_attributes() | {"xmlns:dc": DC, "xmlns:media": MEDIA}
 
     def add_root_elements(self, handler):
-        super().add_root_elements(handler)
+        super().add_root_elements(handler)  # its link rel="self" included
+        for hub in self.feed.get("hubs", ()):
+            handler.addQuickElement("link", "", {"rel": "hub", "href": hub})
         if logo_url := self.feed.get("logo_url"):
             handler.addQuickElement("logo", logo_url)
 
@@ -232,6 +237,8 @@ class JsonFeed(SyndicationFeed):
         }
         if logo_url := self.feed.get("logo_url"):
             feed["icon"] = logo_url
+        if hubs := self.feed.get("hubs"):
+            feed["hubs"] = [{"type": "WebSub", "url": hub} for hub in hubs]
         return feed
 
     def item_dict(self, item):

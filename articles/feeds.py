@@ -3,7 +3,8 @@
 Built on Django's syndication framework. Every item's byline, credit and rights come from
 ``ArticlePage.get_metadata``, the same builder the article page uses, through ``articles.feed_items``,
 which keeps each item built per article revision. Absolute URLs come from the
-Wagtail site's configured root URL, never from the request's Host header.
+Wagtail site's configured root URL, never from the request's Host header. With WebSub hubs
+configured, every feed names them (``articles.websub``).
 """
 
 import functools
@@ -26,6 +27,7 @@ from .feed_formats import FEED_FORMATS, ItemMarkupFeed
 from .feed_items import FeedItem, add_item_markup, feed_items, withdrawn_items
 from .metadata import build_publisher, site_title, tag_title
 from .models import ArticlePage, NewsIndexPage, NewsroomSettings, Section, WithdrawalKind
+from .websub import discovery_links, hub_urls, topic_url
 from .xml_text import xml_text
 
 
@@ -85,7 +87,7 @@ class ArticlesFeed(Feed):
         return gettext("The latest articles from %(site)s.") % {"site": self.title(subject)}
 
     def feed_url(self, subject):
-        return self.site.root_url + self.request.path
+        return topic_url(self.site, self.request)
 
     def feed_copyright(self, subject):
         notice = self.site_settings.copyright_notice
@@ -95,7 +97,7 @@ class ArticlesFeed(Feed):
         return self.title(subject)
 
     def feed_extra_kwargs(self, subject):
-        return {"logo_url": build_publisher(self.site, self.site_settings).logo_url}
+        return {"logo_url": build_publisher(self.site, self.site_settings).logo_url, "hubs": hub_urls()}
 
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
@@ -212,14 +214,18 @@ def feed_view(feed_class, format_name):
     """A feed view answering conditional requests from the content version.
 
     An unchanged feed answers 304 after reading the version (from the cache, or one query).
-    The reader cache keeps each rendered feed until the content version moves.
+    The reader cache keeps each rendered feed, its ``Link`` header to the WebSub hubs with it,
+    until the content version moves.
     """
     feed_type = FEED_FORMATS[format_name]
 
     @functools.wraps(feed_class)
     def view(request, *args, **kwargs):
         # A new feed object per request: it keeps the request's site while it renders.
-        response = feed_class(feed_type)(request, *args, **kwargs)
+        feed = feed_class(feed_type)
+        response = feed(request, *args, **kwargs)
+        if hubs := hub_urls():  # what JSON Feed readers look for, and the others may
+            response["Link"] = discovery_links(topic_url(feed.site, request), hubs)
         response.reader_cache_tag = format_name
         return add_validators(request, response, content_version(request), format_name)
 

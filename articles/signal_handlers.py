@@ -1,5 +1,5 @@
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.signals import task_finished
@@ -12,6 +12,7 @@ from wagtail.signals import copy_for_translation_done, page_published, page_unpu
 from authors.models import AuthorPage
 from authors.profiles import is_public_by_default
 
+from . import feed_announcements
 from .caching import bump_content_version
 from .credits import CreditRole
 from .indexing import index_for_search, note_references, remove_from_search
@@ -61,6 +62,37 @@ def publish_new_byline_authors(sender, instance, revision, **kwargs):
         if not author.live and author.first_published_at is None and is_public_by_default(author.contributor_type):
             draft = author.get_latest_revision() or author.save_revision(user=user)
             draft.publish(user=user, skip_permission_checks=True)
+
+
+# WebSub: the feeds each change readers see touches (articles.feed_announcements). Connected after
+# publish_new_byline_authors, so a publish finds the byline's authors live, their feeds with them.
+
+
+@receiver(pre_save, sender=ArticlePage)
+def note_feeds_before_publishing(sender, instance, update_fields=None, **kwargs):
+    feed_announcements.note_feeds_before_publishing(instance, update_fields)
+
+
+@receiver(page_published, sender=ArticlePage)
+def announce_published_story(sender, instance, **kwargs):
+    feed_announcements.story_published(instance)
+
+
+@receiver(page_unpublished, sender=ArticlePage)
+def announce_unpublished_story(sender, instance, **kwargs):
+    feed_announcements.story_unpublished(instance)
+
+
+@receiver(post_save, sender=Withdrawal)
+@receiver(pre_delete, sender=Withdrawal)
+def announce_withdrawal(sender, instance, **kwargs):
+    feed_announcements.withdrawal_changed(instance)
+
+
+@receiver(post_save, sender=Correction)
+@receiver(post_delete, sender=Correction)
+def announce_correction(sender, instance, origin=None, **kwargs):
+    feed_announcements.correction_changed(instance, origin)
 
 
 @receiver(page_published)

@@ -301,6 +301,10 @@ if os.environ.get("CLOUDFLARE_API_TOKEN"):
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
+# WebSub: every feed names these hubs, and the task worker tells them of each feed a change readers
+# see touches (articles.websub). WEBSUB_HUB_URL is one hub's address, or several, comma-separated.
+NEWSROOM_WEBSUB_HUBS = [url.strip() for url in os.environ.get("WEBSUB_HUB_URL", "").split(",") if url.strip()]
+
 # Mail (Wagtail's moderation notifications): one EMAIL_URL (smtp://user:password@host:587/?tls=True),
 # or Django's own EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and
 # EMAIL_USE_SSL. With neither, debug prints mail on the console and production hands it to a mail

@@ -23,6 +23,11 @@ DEFAULTS = {
     # True when every app server shares the default cache (Redis, Memcached): the content version
     # is then kept in it for a minute; otherwise for a second, as a process cannot hear the others.
     "CACHE_IS_SHARED": False,
+    # The WebSub hubs every feed names (absolute URLs) and that publishing tells of the feeds a
+    # change touches (articles.websub); none: no hub, and nothing is sent anywhere.
+    "WEBSUB_HUBS": (),
+    # Seconds to wait for a hub to answer before its notifications are given up (and logged).
+    "WEBSUB_TIMEOUT": 10,
 }
 
 

@@ -1,6 +1,8 @@
 """The feed checks (``check_feeds``) on hand-made feeds: what strict validators warn about is caught."""
 
-from articles.feed_checks import check_feed
+import json
+
+from articles.feed_checks import check_feed, check_hub_discovery
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -68,4 +70,35 @@ def test_atom_entries_with_the_same_updated_time_and_aria_wiring_are_problems():
     assert check_feed(ATOM.format(entries=entries).encode(), "application/atom+xml") == [
         "entry 1: HTML <section> has a aria-labelledby attribute",
         f"two entries have the same updated time {same!r}",
+    ]
+
+
+HUB = "https://hub.example/"
+SELF_HEADER = '<https://news.example/feeds/latest/rss/>; rel="self"'
+
+
+def test_a_feed_naming_its_hub_in_the_feed_and_the_link_header_passes():
+    hub_link = f'<atom:link href="{HUB}" rel="hub"/>'
+    feed = rss("<description>x</description><content:encoded>x</content:encoded>", SELF_LINK + hub_link)
+
+    assert check_hub_discovery(feed, "application/rss+xml", f'<{HUB}>; rel="hub", {SELF_HEADER}', [HUB]) == []
+
+
+def test_a_hub_missing_from_the_feed_or_its_link_header_is_a_problem():
+    feed = rss("<description>x</description><content:encoded>x</content:encoded>")
+
+    assert check_hub_discovery(feed, "application/rss+xml", "", [HUB]) == [
+        f"no Link header naming the hub {HUB}",
+        "no Link header naming the feed itself (rel=self)",
+        f"the feed does not name the hub {HUB}",
+    ]
+
+
+def test_a_link_header_naming_another_address_as_the_feed_is_a_problem():
+    feed = json.dumps({"feed_url": "https://news.example/feeds/latest/json/", "hubs": [{"type": "WebSub", "url": HUB}]})
+    header = f'<{HUB}>; rel="hub", <http://internal:8001/feeds/latest/json/>; rel="self"'
+
+    assert check_hub_discovery(feed.encode(), "application/feed+json", header, [HUB]) == [
+        "the Link header's rel=self 'http://internal:8001/feeds/latest/json/' is not the feed's own address "
+        "'https://news.example/feeds/latest/json/'"
     ]

@@ -26,12 +26,15 @@ class ArticlePageQuerySet(PageQuerySet):
         """
         return self.live().public().filter(shown_to_readers()).order_by(*NEWEST_FIRST)
 
+    def once_seen_by_readers(self):
+        """Stories readers have had, whether or not they still have them: published once, public,
+        past any embargo."""
+        return self.filter(first_published_at__isnull=False).filter(unembargoed()).public()
+
     def withdrawn_from_readers(self):
-        """Stories readers had and were then told were withdrawn: published once, public, past any
-        embargo. Their address, the API and the feeds say so; a story withdrawn before readers ever
-        had it is just not there."""
-        once_seen = self.filter(withdrawal__isnull=False, first_published_at__isnull=False).filter(unembargoed())
-        return once_seen.public().select_related("withdrawal")
+        """Stories readers had and were then told were withdrawn. Their address, the API and the
+        feeds say so; a story withdrawn before readers ever had it is just not there."""
+        return self.once_seen_by_readers().filter(withdrawal__isnull=False).select_related("withdrawal")
 
     def withdrawn_lately(self):
         """Stories withdrawn from readers in the last ``WITHDRAWALS_IN_FEEDS``, lately withdrawn

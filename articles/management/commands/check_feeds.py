@@ -9,10 +9,11 @@ from django.utils.translation import gettext
 from taggit.models import Tag
 from wagtail.models import Site
 
-from articles.feed_checks import check_feed
+from articles.feed_checks import check_feed, check_hub_discovery
 from articles.feed_formats import FEED_FORMATS
 from articles.models import ArticlePage, Section
 from articles.urls.feeds import feed_url
+from articles.websub import hub_urls
 from authors.models import AuthorPage
 
 
@@ -23,14 +24,19 @@ class Command(BaseCommand):
         return gettext("Fetch every feed of every site and check it is valid; exit non-zero listing the problems.")
 
     def handle(self, *args, **options):
-        failures = 0
+        failures, hubs = 0, hub_urls()
         handler = BaseHandler()
         handler.load_middleware()
         for site in Site.objects.select_related("root_page"):
             for url in feed_urls(site):
                 response = render_feed(handler, site, url)
-                problems = [f"HTTP {response.status_code}"] if response.status_code != 200 else []
-                problems = problems or check_feed(response.content, response["Content-Type"])
+                if response.status_code != 200:
+                    problems = [f"HTTP {response.status_code}"]
+                else:
+                    problems = check_feed(response.content, response["Content-Type"])
+                    if hubs:
+                        link = response.get("Link", "")
+                        problems += check_hub_discovery(response.content, response["Content-Type"], link, hubs)
                 if problems:
                     failures += 1
                     self.stderr.write(self.style.ERROR(f"{site.root_url}{url}"))
