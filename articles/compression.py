@@ -3,10 +3,12 @@
 ``CompressionMiddleware`` goes just above ``ReaderCacheMiddleware`` (below WhiteNoise, which serves
 static files already compressed at ``collectstatic``). The reader cache keeps one uncompressed copy
 of each URL, and every reader's copy is compressed on its way out in the coding that reader's
-``Accept-Encoding`` prefers: Brotli (Google's ``brotli``) where the client lists it, gzip (Django's
-own, with its padding against BREACH) where it lists only that, nothing where it lists neither.
-Compressing a cached 50-item feed takes a few milliseconds (``bench/feed_bytes.py`` measures it);
-behind the front cache (deploy/varnish) the app compresses each URL once per coding and change.
+``Accept-Encoding`` prefers (``articles.codings``): Brotli where the client lists it, gzip where it
+lists only that, nothing where it lists neither. Compressing a 50-item feed takes longer than
+serving it from the reader cache (``bench/feed_bytes.py`` measures both), so each compressed copy is
+kept too, beside the reader cache's, under its URL, its ETag and its coding: the ETag moves with
+the content version, so a kept copy is never stale, and each URL is compressed once per coding and
+change (behind the front cache, deploy/varnish, Varnish keeps the copies as well).
 
 Validators: a compressed copy is another representation of the same resource, so its ETag is made
 weak, as Django's ``GZipMiddleware`` does. ``If-None-Match`` compares weakly, so the reader cache
@@ -20,20 +22,15 @@ CSRF token's, a session's) or says it is private is sent as it is, so no CSRF to
 a user's is ever compressed. What is left is what every reader gets alike: nothing in it is secret.
 """
 
-import brotli
+import hashlib
+
+from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
-from django.utils.text import compress_string
+
+from newsroom_core.app_settings import newsroom_setting
 
 from .caching import PRIVATE_DIRECTIVES, cache_directives, is_anonymous_read
-
-BROTLI_QUALITY = 5  # of 0 to 11: smaller than gzip's best, as fast as gzip's default (bench/feed_bytes.py)
-GZIP_RANDOM_BYTES = 100  # what Django's GZipMiddleware pads each gzip body with, against BREACH
-MIN_LENGTH = 200  # as Django's GZipMiddleware: shorter bodies are not worth the header
-CODINGS = {
-    "br": lambda content: brotli.compress(content, quality=BROTLI_QUALITY),
-    "gzip": lambda content: compress_string(content, max_random_bytes=GZIP_RANDOM_BYTES),
-}  # in the order preferred where the client likes both alike
-TEXT_SUBTYPES = frozenset({"json", "xml", "javascript"})
+from .codings import CODINGS, MIN_LENGTH, is_text, preferred_coding
 
 
 class CompressionMiddleware:
@@ -57,7 +54,7 @@ class CompressionMiddleware:
         patch_vary_headers(response, ("Accept-Encoding",))  # whichever this reader gets, others get another
         if coding is None:
             return response
-        compressed = CODINGS[coding](response.content)
+        compressed = compressed_content(request, response, coding)
         if len(compressed) >= len(response.content):
             return response
         response.content = compressed
@@ -77,38 +74,19 @@ def is_public_text(request, response) -> bool:
     return response.status_code == 304 or is_text(response.get("Content-Type", ""))
 
 
-def is_text(content_type: str) -> bool:
-    """HTML, XML (RSS, Atom, sitemaps, SVG), JSON (JSON Feed, the API), plain text, scripts: not
-    images, video or files that are compressed already."""
-    kind, _, subtype = content_type.partition(";")[0].strip().lower().partition("/")
-    return kind == "text" or subtype in TEXT_SUBTYPES or subtype.endswith(("+xml", "+json"))
-
-
-def preferred_coding(accept_encoding: str) -> str | None:
-    """Of Brotli and gzip, the one ``accept_encoding`` rates highest ("br" where both are rated
-    alike), or None where it accepts neither: ``gzip;q=0`` refuses gzip, ``*`` stands for what it
-    does not name (RFC 9110, 12.5.3)."""
-    ratings = {}
-    for element in accept_encoding[:1000].split(","):  # a header longer than any client sends is cut
-        name, _, parameters = element.partition(";")
-        ratings[name.strip().lower()] = quality(parameters)
-    rating = {coding: ratings.get(coding, ratings.get("*", 0.0)) for coding in CODINGS}
-    best = max(rating, key=rating.get)  # the first of the best: Brotli on a tie
-    return best if rating[best] > 0 else None
-
-
-def quality(parameters: str) -> float:
-    """The ``q`` weight among an element's ``;``-separated parameters: 1 when there is none, 0 when
-    it is no number (an element a client spoiled is taken as refused)."""
-    for parameter in parameters.split(";"):
-        name, _, value = parameter.partition("=")
-        if name.strip().lower() == "q":
-            try:
-                weight = float(value)
-            except ValueError:
-                return 0.0
-            return min(weight, 1.0) if weight > 0 else 0.0  # NaN is no weight: refused
-    return 1.0
+def compressed_content(request, response, coding) -> bytes:
+    """The body in ``coding``: compressed once for the URL, the ETag and the coding, and kept as long
+    as the reader cache keeps pages; compressed afresh where there is no ETag or no reader cache."""
+    etag, seconds = response.get("ETag"), newsroom_setting("CACHE_SECONDS")
+    if not (etag and seconds):
+        return CODINGS[coding](response.content)
+    copy = f"{request.get_host()}{request.get_full_path()} {etag} {response.status_code}".encode()
+    key = f"newsroom:compressed:{coding}:{hashlib.sha256(copy).hexdigest()}"
+    compressed = cache.get(key)
+    if compressed is None:
+        compressed = CODINGS[coding](response.content)
+        cache.set(key, compressed, seconds)
+    return compressed
 
 
 def weaken_etag(response):

@@ -17,7 +17,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.compression import is_text, preferred_coding
+from articles.codings import is_text, preferred_coding
 
 from .factories import PageViewRestrictionFactory
 from .helpers import ROOT, newsboat_items
@@ -126,6 +126,31 @@ def test_the_reader_cache_keeps_one_copy_and_serves_every_coding_from_it(client,
             assert DECODE[coding](answer.content) == plain.content
         # None; one when the local-memory copy of the content version (kept a second) has just expired.
         assert len(queries) <= 1
+
+
+def test_each_compressed_copy_is_made_once_and_kept_until_the_content_changes(client, newsroom_with_articles):
+    _, article, _ = newsroom_with_articles
+    first = client.get("/feeds/latest/rss/", HTTP_ACCEPT_ENCODING="gzip")
+
+    again = client.get("/feeds/latest/rss/", HTTP_ACCEPT_ENCODING="gzip")
+    article.save_revision().publish()
+    changed = client.get("/feeds/latest/rss/", HTTP_ACCEPT_ENCODING="gzip")
+
+    # Django's gzip pads each body it makes with random bytes (against BREACH): the same bytes
+    # again are the kept copy, and a new version is compressed afresh.
+    assert again.content == first.content
+    assert changed.content != first.content and changed["ETag"] != first["ETag"]
+
+
+def test_with_the_reader_cache_off_every_reader_gets_a_copy_compressed_for_it(client, newsroom_with_articles, settings):
+    settings.NEWSROOM_CACHE_SECONDS = 0
+    plain = client.get("/feeds/latest/atom/")
+
+    first, again = (client.get("/feeds/latest/atom/", HTTP_ACCEPT_ENCODING="gzip") for _ in range(2))
+
+    assert first.content != again.content  # each padded afresh
+    assert gzip.decompress(first.content) == gzip.decompress(again.content) == plain.content
+    assert first["ETag"] == again["ETag"] == "W/" + plain["ETag"]  # the feed's own validators
 
 
 def test_a_change_is_in_the_next_compressed_copy(client, newsroom_with_articles):
