@@ -7,7 +7,7 @@ TEMPLATES := articles/templates authors/templates templates
 ADDRESS ?= 127.0.0.1:8000
 LANGUAGES := fr es de
 
-.PHONY: messages compilemessages run test e2e screenshots plugin-test scaleout fidelity dist lint format check bench bench-sitemaps bench-scale bench-frontcache loadtest clean
+.PHONY: messages compilemessages run test e2e screenshots plugin-test scaleout fidelity dist lint format check bench bench-feed-bytes bench-sitemaps bench-scale bench-frontcache loadtest clean
 
 # The site's own packages (requirements.txt) are all `make run` needs; the test and lint tools
 # (requirements-dev.txt, which includes them) come with the other tasks.
@@ -100,9 +100,15 @@ check: $(VENV)/installed
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
-## bench: import 1,000 generated stories, then load-test gunicorn with wrk (see bench/bench.py)
+## bench: import 1,000 generated stories, then load-test gunicorn with wrk (see bench/bench.py); it
+## runs bench-feed-bytes too
 bench: $(VENV)/installed
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+## bench-feed-bytes: a 50-item feed's bytes per poll from gunicorn — uncompressed, gzip, Brotli and a
+## 304 — and the milliseconds each takes (see bench/feed_bytes.py)
+bench-feed-bytes: $(VENV)/installed
+	$(BIN)/python bench/feed_bytes.py
 
 ## bench-sitemaps: 60,000 generated live articles in a throwaway SQLite database under var/, then
 ## both sitemap indexes and every sitemap page fetched from gunicorn: sitemaps, URLs and seconds

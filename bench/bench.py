@@ -10,6 +10,8 @@
    gunicorn returning the same article bytes from memory — the ceiling for a Python server.
 3. Measures telling a story's language, in a process of its own (``bench/language_detection.py``):
    the detector's build, the first story, milliseconds a story and resident memory.
+   And a 50-item feed's bytes per poll — uncompressed, gzip, Brotli, a 304 — on a site of its own
+   (``bench/feed_bytes.py``, which prints its own table).
 4. Prints a table with each figure as a ratio to the ceiling and writes it as JSON.
 
 Uses REDIS_URL for the cache when it is set. Needs wrk (Debian: apt-get install wrk).
@@ -61,6 +63,7 @@ def main():
         results = {"database": database_url.split(":")[0], "cache": "redis" if env.get("REDIS_URL") else "locmem"}
         results["import"] = import_stories(env, stories, args.stories)
         results["language_detection"] = measure_language_detection()
+        results["feed_bytes"] = {} if args.import_only else measure_feed_bytes(folder)
         results["serving"] = {} if args.import_only else serve_and_load(env, folder, args)
     print_table(results)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
@@ -159,6 +162,13 @@ def import_stories(env, folder: Path, count: int) -> dict:
 def measure_language_detection() -> dict:
     command = [PYTHON, str(ROOT / "bench" / "language_detection.py")]
     return json.loads(subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+
+
+def measure_feed_bytes(folder) -> dict:
+    """``bench/feed_bytes.py`` (a 50-item feed's bytes per poll), on a site of its own: it prints its table."""
+    figures = Path(folder) / "feed-bytes.json"
+    subprocess.run([PYTHON, str(ROOT / "bench" / "feed_bytes.py"), "--json", str(figures)], cwd=ROOT, check=True)
+    return json.loads(figures.read_text())
 
 
 def gunicorn(env, app, port, **extra_env):

@@ -90,6 +90,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # right after SecurityMiddleware, as WhiteNoise asks
+    # Brotli or gzip for anonymous readers, each compressing the reader cache's one copy (never static
+    # files, which WhiteNoise serves compressed, nor anything a session or a CSRF cookie goes with).
+    "articles.compression.CompressionMiddleware",
     "articles.caching.ReaderCacheMiddleware",  # keeps the frame and CSP headers set inside it
     "django.contrib.sessions.middleware.SessionMiddleware",
     "articles.url_language.URLLanguageMiddleware",  # the language is the address's: /fr/… is French

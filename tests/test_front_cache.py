@@ -3,6 +3,7 @@ the next request after any change a page shows gets the change; drafts and the a
 from the cache. Debian's varnish; skipped without it, except where ``NEWSROOM_TEST_REQUIRE_VARNISH``
 is set (``.ci/run``)."""
 
+import gzip
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+import brotli
 import pytest
 from bs4 import BeautifulSoup
 
@@ -94,6 +96,16 @@ def site(tmp_path_factory):
         server_env = env | {"GUNICORN_BIND": f"127.0.0.1:{app_port}", "GUNICORN_WORKERS": "2"}
         with serving(command, ROOT, server_env, f"http://127.0.0.1:{app_port}"):
             yield running
+
+
+def fetch_raw(site, path, **headers):
+    """(status, headers, body as sent) through Varnish: nothing decompressed."""
+    request = urllib.request.Request(site.front + path, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
 
 
 def headline(html):
@@ -195,3 +207,33 @@ def test_unpublishing_takes_the_story_out_at_once(site, article_path):
 
     assert site.get(article_path)[0] == 404
     assert "Edited and published" not in site.get("/feeds/latest/rss/")[2]
+
+
+@pytest.mark.parametrize("path", ["/", "/feeds/latest/rss/", "/feeds/latest/json/"])
+def test_each_reader_gets_the_coding_it_asks_for_from_the_cache(site, path):
+    asks = {"br": "gzip, deflate, br, zstd", "gzip": "gzip, deflate", None: "identity"}
+    answers = {}
+    for coding, accept_encoding in asks.items():
+        fetch_raw(site, path, **{"Accept-Encoding": accept_encoding})
+        answers[coding] = fetch_raw(site, path, **{"Accept-Encoding": accept_encoding})
+
+    plain = answers[None][2]
+    for coding, (status, headers, _) in answers.items():
+        assert status == 200 and headers["X-Cache"] == "hit", (path, coding)
+        assert headers.get("Content-Encoding") == coding, (path, coding)
+        assert "Accept-Encoding" in headers["Vary"]
+        assert headers["ETag"].startswith('W/"')  # compressed, or unzipped by Varnish from the gzip copy
+    assert gzip.decompress(answers["gzip"][2]) == plain
+    assert brotli.decompress(answers["br"][2]) == plain
+
+
+def test_a_conditional_poll_of_a_compressed_feed_is_a_304_from_the_cache(site):
+    for accept_encoding in ("gzip, deflate", "br"):
+        _, headers, _ = fetch_raw(site, "/feeds/latest/atom/", **{"Accept-Encoding": accept_encoding})
+        status, again, body = fetch_raw(
+            site, "/feeds/latest/atom/", **{"Accept-Encoding": accept_encoding, "If-None-Match": headers["ETag"]}
+        )
+
+        assert (status, body) == (304, b"")
+        assert again["X-Cache"] == "hit"
+        assert again["ETag"] == headers["ETag"]

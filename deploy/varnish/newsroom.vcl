@@ -22,6 +22,7 @@ acl purgers {
 }
 
 sub vcl_recv {
+    unset req.http.X-Newsroom-Encoding;  # the cache's own (below), never a client's
     if (req.http.Host) {
         set req.http.Host = std.tolower(req.http.Host);  # one copy per site, however it is spelled
     }
@@ -53,13 +54,30 @@ sub vcl_recv {
         return (pass);  # someone signed in, or holding a form: their pages are their own
     }
     unset req.http.Cookie;  # anything else (analytics, consent) changes nothing the app sends
+    # The app compresses (articles/compression.py): Brotli for a client that lists br, gzip for the
+    # rest. Varnish itself asks the app for gzip and keeps that copy, unzipping it for a client that
+    # takes neither; a Brotli copy is kept beside it (vcl_hash) and fetched as such (vcl_backend_fetch).
+    if (req.http.Accept-Encoding ~ "(?i)(^|,)\s*br\s*(;\s*q\s*=\s*(1(\.0*)?|0?\.0*[1-9][0-9]*)\s*)?(,|$)") {
+        set req.http.X-Newsroom-Encoding = "br";
+    }
     return (hash);
 }
 
 sub vcl_hash {
-    # The scheme changes the page (canonical links, redirects to https): each is cached apart.
-    # The built-in hash (URL and Host) follows.
+    # The scheme changes the page (canonical links, redirects to https): each is cached apart, and
+    # so is the Brotli copy. The built-in hash (URL and Host) follows.
     hash_data(req.http.X-Forwarded-Proto);
+    if (req.http.X-Newsroom-Encoding) {
+        hash_data(req.http.X-Newsroom-Encoding);
+    }
+}
+
+sub vcl_backend_fetch {
+    # Varnish has set Accept-Encoding to gzip by now (for what it caches): ask for the Brotli copy.
+    if (bereq.http.X-Newsroom-Encoding == "br") {
+        set bereq.http.Accept-Encoding = "br";
+    }
+    unset bereq.http.X-Newsroom-Encoding;
 }
 
 sub vcl_backend_response {
