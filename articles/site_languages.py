@@ -14,18 +14,15 @@ from newsroom_core.locales import i18n_enabled
 from .models import NewsIndexPage
 
 
-def content_languages() -> list[str]:
-    """The language codes the site publishes in, the default first; only it without localisation."""
-    if not i18n_enabled():
-        return [settings.LANGUAGE_CODE]
-    return [code for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", settings.LANGUAGES)]
-
-
 def add_languages(news_index: NewsIndexPage) -> list[str]:
     """A locale for each content language that has none, and ``news_index`` with its authors index
-    translated into each locale that lacks them; what was done, to report."""
+    translated into each locale that lacks them; what was done, to report. Nothing on a site
+    without Wagtail's localisation: its one tree is in the locale Wagtail made at its first
+    migration, whatever ``LANGUAGE_CODE`` says now."""
+    if not i18n_enabled():
+        return []
     done = []
-    for code in content_languages():
+    for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", settings.LANGUAGES):
         locale, created = Locale.objects.get_or_create(language_code=code)
         if created:
             done.append(f"added the locale {code!r}")

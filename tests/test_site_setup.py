@@ -6,10 +6,13 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from articles.models import NewsIndexPage, NewsroomSettings, Section
+from articles.site_setup import setup_newsroom
 from authors.models import AuthorIndexPage
+
+from .helpers import restore_wagtail_roots
 
 
 def test_setup_newsroom_makes_the_news_index_the_home_page_with_authors_under_it(db, client):
@@ -58,3 +61,16 @@ def test_a_new_newsroom_starts_with_sections_and_more_can_be_named(db, capsys):
     assert list(Section.objects.values_list("slug", flat=True)) == [
         "world", "politics", "business", "science", "culture", "weather", "économie",
     ]  # fmt: skip
+
+
+def test_a_site_without_localisation_gets_no_locale_or_translation_whatever_its_language(db, settings):
+    """A host site in French without Wagtail's localisation: its one tree stays in the locale
+    Wagtail's first migration made, and nothing is copied (its home page was, twice over)."""
+    restore_wagtail_roots()
+    settings.WAGTAIL_I18N_ENABLED, settings.LANGUAGE_CODE = False, "fr"
+
+    done = setup_newsroom(site_name="Le Quotidien")
+
+    assert list(Locale.objects.values_list("language_code", flat=True)) == ["en"]
+    assert NewsIndexPage.objects.count() == AuthorIndexPage.objects.count() == 1
+    assert not [line for line in done if "locale" in line or "translated" in line]
