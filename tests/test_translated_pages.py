@@ -8,7 +8,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, WorkflowPage
 
 from articles.credits import CreditRole
@@ -177,6 +177,15 @@ def test_the_address_alone_sets_the_language(client, newsroom):
     assert soup_of(english_for_a_french_browser).html["lang"] == "en"
     for response in (french, english_for_a_french_browser):
         assert "accept-language" not in response.get("Vary", "").lower()
+
+
+def test_a_french_page_leaves_the_threads_language_as_it_found_it(client, newsroom):
+    """The address's language is the request's alone: the next request the thread serves, or a
+    test after it, does not inherit French."""
+    with translation.override("en"):
+        client.get("/fr/")
+
+        assert translation.get_language() == "en"
 
 
 def test_the_authors_page_in_french_lists_the_stories_translated_for_them(client, pair, translator):
