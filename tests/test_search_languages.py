@@ -8,6 +8,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
+from articles.models import NewsIndexPage
+from articles.site_setup import setup_newsroom
 from newsroom_core.search_backend import search_configuration
 
 from .factories import ArticlePageFactory
@@ -22,21 +24,26 @@ GERMAN_LEDE = "Die Stadtverwaltung hat die Wahlen für den Gemeinderat auf den H
 
 
 def result_titles(client, query):
-    """The headlines /search/ finds for ``query`` in the active language (under /fr/ in French)."""
+    """The headlines the search of the active language's edition (/fr/search/ in French) finds for ``query``."""
     response = client.get(reverse("newsroom_search:search"), {"q": query})
     assert response.status_code == 200
     return [link.get_text() for link in BeautifulSoup(response.content, "html.parser").select(".card-headline a")]
 
 
 @pytest.fixture
-def french_and_german_stories(newsroom):
+def french_and_german_stories(newsroom, settings):
+    """A French story in the French edition and a German one in a German edition: the site in a
+    third language, as ``CONTENT_LANGUAGES=en,fr,de`` makes it."""
+    settings.LANGUAGES = [*settings.LANGUAGES, ("de", "German")]
+    settings.WAGTAIL_CONTENT_LANGUAGES = settings.LANGUAGES
+    setup_newsroom(site_name="Test Newsroom")
     for title, language, lede in [
         ("Municipales anticipées à Lyon", "fr", FRENCH_LEDE),
         ("Gemeinderatswahl verschoben", "de", GERMAN_LEDE),
     ]:
         ArticlePageFactory(
-            parent=newsroom.news_index, title=title, language=language, live=True,
-            body=[("paragraph", f"<p>{lede}</p>")],
+            parent=NewsIndexPage.objects.get(locale__language_code=language), title=title, language=language,
+            live=True, body=[("paragraph", f"<p>{lede}</p>")],
         )  # fmt: skip
 
 
